@@ -1,0 +1,169 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Everything the bot reads from its environment, validated once at start-up. */
+export interface Config {
+  slack: {
+    botToken: string;
+    /** Needed to verify requests in HTTP mode; unused in Socket Mode. */
+    signingSecret?: string;
+    /** When set, the bot connects with Socket Mode instead of serving HTTP. */
+    appToken?: string;
+    /** Base URL of the Web API, with a trailing slash as the WebClient expects. */
+    apiUrl: string;
+  };
+  mode: 'socket' | 'http';
+  port: number;
+  database: DatabaseConfig;
+  log: { level: LogLevel; pretty: boolean };
+}
+
+export type DatabaseConfig = { dialect: 'sqlite'; path: string };
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const DEFAULT_SQLITE_PATH = path.join('data', 'incident-bot.sqlite');
+
+/** One bad variable: its name and, in words, what it should hold. */
+export interface ConfigProblem {
+  variable: string;
+  message: string;
+}
+
+/**
+ * Thrown when the environment cannot run the bot. It lists every problem at once, so an
+ * operator fixes their configuration in one pass instead of one restart per variable.
+ */
+export class ConfigError extends Error {
+  readonly code = 'config_invalid';
+  constructor(readonly problems: ConfigProblem[]) {
+    super(
+      ['The bot cannot start: its configuration is incomplete or invalid.']
+        .concat(problems.map((p) => `  - ${p.variable}: ${p.message}`))
+        .concat('Set these environment variables (or put them in a .env file) and start it again.')
+        .join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+// Values are never echoed for secrets: the message ends up in logs and terminals.
+const token = (prefix: string, what: string) =>
+  z
+    .string({ error: (i) => (i.input === undefined ? `required: ${what}` : `expected ${what}`) })
+    .trim()
+    .refine((v) => v.startsWith(prefix) && v.length > prefix.length, {
+      message: `malformed: expected ${what}`,
+    });
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const schema = z
+  .object({
+    SLACK_BOT_TOKEN: token('xoxb-', 'the bot token, starting with "xoxb-" (OAuth & Permissions page)'),
+    SLACK_SIGNING_SECRET: optional(
+      z.string().trim().regex(/^[0-9a-f]{16,}$/i, 'malformed: expected the hex signing secret (Basic Information page)'),
+    ),
+    SLACK_APP_TOKEN: optional(
+      token('xapp-', 'an app-level token with connections:write, starting with "xapp-" (Basic Information page)'),
+    ),
+    SLACK_API_URL: optional(
+      z.url({ protocol: /^https?$/, error: (i) => `expected an http(s) URL, got "${String(i.input)}"` }),
+    ),
+    PORT: optional(
+      z
+        .string()
+        .trim()
+        .refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535, {
+          error: (i) => `expected a port number 1-65535, got "${String(i.input)}"`,
+        })
+        .transform(Number),
+    ),
+    DATABASE_URL: optional(z.string()),
+    LOG_LEVEL: optional(
+      z.enum(LOG_LEVELS, { error: (i) => `expected one of ${LOG_LEVELS.join(', ')}, got "${String(i.input)}"` }),
+    ),
+    LOG_PRETTY: optional(
+      z.enum(['1', '0', 'true', 'false'], { error: (i) => `expected 1 or 0, got "${String(i.input)}"` }),
+    ),
+  });
+
+/** Reads and validates the environment. Throws {@link ConfigError} naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: ConfigProblem[] = [];
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push({ variable: String(issue.path[0] ?? 'environment'), message: issue.message });
+    }
+  }
+  // Checked apart from the schema so it is reported even when other variables are bad.
+  if (!env.SLACK_APP_TOKEN?.trim() && !env.SLACK_SIGNING_SECRET?.trim()) {
+    problems.push({
+      variable: 'SLACK_SIGNING_SECRET',
+      message:
+        'required in HTTP mode: the signing secret (Basic Information page); or set SLACK_APP_TOKEN to use Socket Mode',
+    });
+  }
+  const database = parseDatabaseUrl(env.DATABASE_URL);
+  if (typeof database === 'string') problems.push({ variable: 'DATABASE_URL', message: database });
+
+  if (!parsed.success || problems.length > 0 || typeof database === 'string') {
+    throw new ConfigError(dedupe(problems));
+  }
+  const e = parsed.data;
+  const apiUrl = e.SLACK_API_URL ?? 'https://slack.com/api/';
+  return {
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
+    },
+    mode: e.SLACK_APP_TOKEN ? 'socket' : 'http',
+    port: e.PORT ?? 3000,
+    database,
+    log: { level: e.LOG_LEVEL ?? 'info', pretty: e.LOG_PRETTY === '1' || e.LOG_PRETTY === 'true' },
+  };
+}
+
+/**
+ * `DATABASE_URL` accepts `sqlite:PATH`, `sqlite://PATH` or a bare file path; empty means the
+ * default file under `./data/`. Returns the problem as a sentence when the value is unusable.
+ */
+export function parseDatabaseUrl(value: string | undefined): DatabaseConfig | string {
+  const url = value?.trim();
+  if (!url) return { dialect: 'sqlite', path: DEFAULT_SQLITE_PATH };
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme === undefined || /^[a-z]$/i.test(scheme)) return { dialect: 'sqlite', path: url };
+  if (scheme === 'sqlite') {
+    const file = url.replace(/^sqlite:(\/\/)?/i, '');
+    return file ? { dialect: 'sqlite', path: file } : 'expected sqlite:PATH with a file path after "sqlite:"';
+  }
+  return `unsupported database "${scheme}:"; expected sqlite:PATH or a file path`;
+}
+
+/** The order README's configuration table uses, so the message reads the same way. */
+const VARIABLE_ORDER = [
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'SLACK_API_URL',
+  'PORT',
+  'DATABASE_URL',
+  'LOG_LEVEL',
+  'LOG_PRETTY',
+];
+
+function dedupe(problems: ConfigProblem[]): ConfigProblem[] {
+  const seen = new Set<string>();
+  const rank = (p: ConfigProblem) => (VARIABLE_ORDER.indexOf(p.variable) + VARIABLE_ORDER.length + 1) % (VARIABLE_ORDER.length + 1);
+  return [...problems].sort((a, b) => rank(a) - rank(b)).filter((p) => {
+    const key = `${p.variable}\n${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

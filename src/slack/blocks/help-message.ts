@@ -1,0 +1,34 @@
+import type { KnownBlock } from '@slack/types';
+
+/** One line of usage, as shown in help and on the App Home. */
+export interface CommandUsage {
+  usage: string;
+  summary: string;
+}
+
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export const PRODUCT_NAME = 'Incident bot';
+const PITCH = 'Declare incidents, keep a timeline that stays true to the channel, and write blameless post-mortems — without leaving Slack.';
+
+export function commandList(commands: CommandUsage[]): string {
+  return commands.map((c) => `\`${c.usage}\` — ${c.summary}`).join('\n');
+}
+
+/** The reply to `/incident help`; `notice` explains why help is shown (e.g. an unknown subcommand). */
+export function helpMessage(commands: CommandUsage[], notice?: string): SlackMessage {
+  const blocks: KnownBlock[] = [];
+  if (notice) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: notice } });
+  blocks.push(
+    { type: 'header', text: { type: 'plain_text', text: PRODUCT_NAME } },
+    { type: 'section', text: { type: 'mrkdwn', text: PITCH } },
+    { type: 'section', text: { type: 'mrkdwn', text: `*Commands*\n${commandList(commands)}` } },
+  );
+  const text = [notice, `${PRODUCT_NAME}: ${PITCH}`, ...commands.map((c) => `${c.usage} — ${c.summary}`)]
+    .filter(Boolean)
+    .join('\n');
+  return { text, blocks };
+}

@@ -1,0 +1,14 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+/**
+ * Compiles the production build once per test run, so tests that start the bot as a
+ * real process (`node dist/src/main.js`) exercise exactly what `npm start` runs.
+ */
+export default function globalSetup(): void {
+  const root = path.resolve(__dirname, '../..');
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}
