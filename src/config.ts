@@ -159,7 +159,10 @@ const VARIABLE_ORDER = [
 
 function dedupe(problems: ConfigProblem[]): ConfigProblem[] {
   const seen = new Set<string>();
-  const rank = (p: ConfigProblem) => (VARIABLE_ORDER.indexOf(p.variable) + VARIABLE_ORDER.length + 1) % (VARIABLE_ORDER.length + 1);
+  const rank = (p: ConfigProblem) => {
+    const index = VARIABLE_ORDER.indexOf(p.variable);
+    return index === -1 ? VARIABLE_ORDER.length : index;
+  };
   return [...problems].sort((a, b) => rank(a) - rank(b)).filter((p) => {
     const key = `${p.variable}\n${p.message}`;
     if (seen.has(key)) return false;

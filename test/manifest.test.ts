@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { COMMAND } from '../src/slack/ids';
+import { webApiMethodsInSource } from './support/app-slack-usage';
+import { ROOT, loadManifest } from './support/manifest';
+import { eventScopes, scopesFor } from './support/slack-reference';
+
+const REFERENCE = path.join(ROOT, 'test', 'slack-reference');
+
+/** Each need is satisfied by any one scope of its set. */
+interface Need {
+  why: string;
+  anyOf: string[];
+}
+
+function needs(): Need[] {
+  const manifest = loadManifest();
+  const list: Need[] = [];
+  for (const [method, files] of webApiMethodsInSource()) {
+    const scopes = scopesFor(method);
+    if (scopes) list.push({ why: `${method} (${files[0]})`, anyOf: scopes });
+  }
+  for (const event of manifest.settings?.event_subscriptions?.bot_events ?? []) {
+    const scopes = eventScopes(event);
+    if (scopes.length > 0) list.push({ why: `event ${event}`, anyOf: scopes });
+  }
+  if ((manifest.features?.slash_commands ?? []).length > 0) list.push({ why: 'slash commands', anyOf: ['commands'] });
+  return list;
+}
+
+describe('manifest.yml', () => {
+  const manifest = loadManifest();
+
+  it("is valid against Slack's manifest JSON Schema", () => {
+    const version = manifest._metadata?.major_version ?? 1;
+    const schema = JSON.parse(fs.readFileSync(path.join(REFERENCE, `manifest.schema.${version}.0.0.json`), 'utf8'));
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    // Slack's schema spells some patterns with a non-standard `regex` keyword: enforce it too.
+    ajv.addKeyword({
+      keyword: 'regex',
+      type: 'string',
+      schemaType: 'string',
+      validate: (pattern: string, data: string) => new RegExp(pattern).test(data),
+    });
+    const validate = ajv.compile(schema);
+    const valid = validate(manifest);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('declares the bot user, the slash command, App Home, interactivity and Socket Mode', () => {
+    expect(manifest).toMatchObject({
+      features: {
+        bot_user: { display_name: expect.any(String) },
+        app_home: { home_tab_enabled: true },
+        slash_commands: [expect.objectContaining({ command: COMMAND })],
+      },
+      settings: { interactivity: { is_enabled: true }, socket_mode_enabled: true },
+    });
+  });
+
+  it('grants every bot scope the code needs', () => {
+    const granted = new Set(manifest.oauth_config?.scopes?.bot ?? []);
+    const unmet = needs().filter((n) => !n.anyOf.some((s) => granted.has(s)));
+    expect(unmet).toEqual([]);
+  });
+
+  it('grants no bot scope the code could do without', () => {
+    const granted = manifest.oauth_config?.scopes?.bot ?? [];
+    const all = needs();
+    const unused = granted.filter((scope) => {
+      const without = new Set(granted.filter((s) => s !== scope));
+      return all.every((n) => n.anyOf.some((s) => without.has(s)));
+    });
+    expect(unused).toEqual([]);
+  });
+
+  it('finds the Web API calls in the source (the scan above is not vacuous)', () => {
+    expect([...webApiMethodsInSource().keys()]).toContain('views.publish');
+  });
+});
+
+describe('vendored Slack reference data', () => {
+  const shared = path.resolve(ROOT, '..', 'shared', 'slack-reference');
+  const run = fs.existsSync(shared) ? it : it.skip;
+
+  run('is an unchanged copy of the shared reference', () => {
+    const list = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? list(path.join(dir, e.name)).map((f) => path.join(e.name, f)) : [e.name],
+      );
+    const files = list(shared).sort();
+    expect(list(REFERENCE).sort()).toEqual(files);
+    for (const file of files) {
+      expect(fs.readFileSync(path.join(REFERENCE, file), 'utf8')).toBe(fs.readFileSync(path.join(shared, file), 'utf8'));
+    }
+  });
+});

@@ -1,0 +1,22 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+
+export const ROOT = path.resolve(__dirname, '../..');
+
+export interface Manifest {
+  _metadata?: { major_version?: number };
+  features?: { slash_commands?: Array<{ command: string }>; shortcuts?: unknown[] };
+  oauth_config?: { scopes?: { bot?: string[] } };
+  settings?: { event_subscriptions?: { bot_events?: string[] }; socket_mode_enabled?: boolean };
+  [key: string]: unknown;
+}
+
+export function loadManifest(): Manifest {
+  return parse(fs.readFileSync(path.join(ROOT, 'manifest.yml'), 'utf8')) as Manifest;
+}
+
+/** The bot scopes an installed app would hold: the fake Slack grants exactly these. */
+export function grantedBotScopes(): string[] {
+  return loadManifest().oauth_config?.scopes?.bot ?? [];
+}
