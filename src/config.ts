@@ -76,8 +76,8 @@ const schema = z
       z
         .string()
         .trim()
-        .refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535, {
-          error: (i) => `expected a port number 1-65535, got "${String(i.input)}"`,
+        .refine((v) => /^\d+$/.test(v) && Number(v) <= 65535, {
+          error: (i) => `expected a port number 0-65535 (0 picks a free port), got "${String(i.input)}"`,
         })
         .transform(Number),
     ),

@@ -80,7 +80,7 @@ describe('loadConfig', () => {
       'LOG_PRETTY',
     ]);
     expect(problems.SLACK_BOT_TOKEN).toContain('xoxb-');
-    expect(problems.PORT).toContain('1-65535');
+    expect(problems.PORT).toContain('0-65535');
     expect(problems.LOG_LEVEL).toContain('"loud"');
     expect(JSON.stringify(problems)).not.toContain('xoxp-user-token-secret');
   });

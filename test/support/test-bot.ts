@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import type { Clock } from '../../src/clock';
+import { type Config, loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { type Bot, startBot } from '../../src/start-bot';
+import { FakeSlack } from './fake-slack';
+import { grantedBotScopes } from './manifest';
+import { SlackDriver } from './slack-driver';
+
+export const SIGNING_SECRET = '0123456789abcdef0123456789abcdef';
+export const BOT_TOKEN = 'xoxb-test-token';
+
+export interface TestBot {
+  slack: FakeSlack;
+  driver: SlackDriver;
+  bot: Bot;
+  config: Config;
+  /** Every log line the bot wrote, as parsed JSON. */
+  logs: Array<Record<string, unknown>>;
+  stop(): Promise<void>;
+}
+
+/** A temporary SQLite file, removed with its folder when the test bot stops. */
+export function tempDatabasePath(): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'incident-bot-test-')), 'bot.sqlite');
+}
+
+/**
+ * Starts the real bot in HTTP mode on a free port, against a fresh fake Slack that grants
+ * exactly the manifest's scopes, with its own SQLite file. Web API retries are off so a
+ * refused call fails the test at once instead of backing off for minutes.
+ */
+export async function startTestBot(options: { env?: NodeJS.ProcessEnv; clock?: Clock } = {}): Promise<TestBot> {
+  const slack = await FakeSlack.start({ scopes: grantedBotScopes(), botToken: BOT_TOKEN });
+  const databasePath = tempDatabasePath();
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    DATABASE_URL: databasePath,
+    LOG_LEVEL: 'debug',
+    ...options.env,
+  });
+  const logs: Array<Record<string, unknown>> = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const logger = createLogger(config.log, sink);
+  let bot: Bot;
+  try {
+    bot = await startBot(config, { logger, clock: options.clock, slackClientOptions: { retryConfig: { retries: 0 } } });
+  } catch (error) {
+    await slack.stop();
+    throw error;
+  }
+  const driver = new SlackDriver({ appUrl: `http://127.0.0.1:${bot.port}`, signingSecret: SIGNING_SECRET, slack });
+  return {
+    slack,
+    driver,
+    bot,
+    config,
+    logs,
+    async stop() {
+      await bot.stop();
+      await slack.stop();
+      fs.rmSync(path.dirname(databasePath), { recursive: true, force: true });
+    },
+  };
+}
