@@ -67,10 +67,18 @@ export async function startTestBot(options: { env?: NodeJS.ProcessEnv; clock?: C
     bot,
     config,
     logs,
+    /**
+     * Stops both sides, then fails the test if the bot did anything Slack would have refused
+     * or a person would have seen as an error: a call needing a scope the manifest does not
+     * grant, a late acknowledgement, a malformed reply.
+     */
     async stop() {
       await bot.stop();
       await slack.stop();
       fs.rmSync(path.dirname(databasePath), { recursive: true, force: true });
+      const refused = slack.calls.filter((c) => c.error === 'missing_scope' || c.error === 'unknown_method');
+      const problems = [...slack.problems, ...refused.map((c) => `${c.method}: ${c.error}`)];
+      if (problems.length > 0) throw new Error(`Slack would have shown errors:\n${problems.join('\n')}`);
     },
   };
 }

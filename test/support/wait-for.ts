@@ -10,6 +10,9 @@ export interface WaitForOptions {
  * action reach the fake Slack some time after the driver's request returns. Tests therefore poll
  * for what a person would eventually see. On timeout the last assertion error is rethrown, so a
  * failing `expect` inside `fn` reports its own diff instead of a bare "timed out".
+ *
+ * A value must be truthy to count: `waitFor(() => slack.homeView(id))` waits for the view to
+ * exist. A callback made only of assertions should end with `return true`.
  */
 export async function waitFor<T>(
   fn: () => T | Promise<T>,

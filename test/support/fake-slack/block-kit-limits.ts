@@ -168,7 +168,8 @@ class BlockChecker {
     }
     const max = this.surface === 'message' ? L.blocksPerMessage : L.blocksPerView;
     if (blocks.length > max) {
-      this.fail(path, `must have at most ${max} blocks in a ${this.surface === 'message' ? 'message' : this.surface} (got ${blocks.length})`);
+      const where = { message: 'a message', modal: 'a modal', home: 'a Home tab' }[this.surface];
+      this.fail(path, `must have at most ${max} blocks in ${where} (got ${blocks.length})`);
     }
     const seenBlockIds = new Map<string, number>();
     blocks.forEach((block, index) => {

@@ -149,7 +149,10 @@ export type StateValues = Record<string, Record<string, SlackObject>>;
 
 export interface FakeFile {
   id: string;
+  /** Slack's field for the file name. */
   name: string;
+  /** The same name, as the app gave it to files.getUploadURLExternal. */
+  filename: string;
   title: string;
   filetype: string;
   mimetype: string;

@@ -1,0 +1,55 @@
+import { methodSpec, requiredArgs, scopesFor } from '../slack-reference';
+import type { ApiRequest } from './api-request';
+import { MethodArgs } from './method-args';
+import type { MethodContext, MethodTable } from './methods/method-context';
+import { SlackApiError } from './slack-api-error';
+
+export interface WebApiDeps extends Omit<MethodContext, 'args' | 'method'> {
+  botToken: string;
+  methods: MethodTable;
+}
+
+export interface WebApiAnswer {
+  body: Record<string, unknown>;
+  /** Scopes the method accepts, for Slack's x-accepted-oauth-scopes header. */
+  acceptedScopes: string[];
+}
+
+/**
+ * One Web API call, checked in Slack's order: the method must exist (per the vendored reference
+ * data), then the token, then the scopes, then the required arguments, and only then does the
+ * method itself run.
+ */
+export function callWebApi(method: string, request: ApiRequest, deps: WebApiDeps): WebApiAnswer {
+  const spec = methodSpec(method);
+  if (!spec) return { body: { ok: false, error: 'unknown_method' }, acceptedScopes: [] };
+  const needed = scopesFor(method);
+  const acceptedScopes = needed ?? [];
+  const fail = (error: SlackApiError): WebApiAnswer => ({ body: { ok: false, error: error.error, ...error.extra }, acceptedScopes });
+
+  if (!request.token) return fail(new SlackApiError('not_authed'));
+  if (request.token !== deps.botToken) return fail(new SlackApiError('invalid_auth'));
+
+  if (needed && !needed.some((scope) => deps.scopes.has(scope))) {
+    return fail(new SlackApiError('missing_scope', { needed: needed[0], provided: [...deps.scopes].join(',') }));
+  }
+
+  const missing = requiredArgs(method).filter((name) => request.args[name] === undefined || request.args[name] === null);
+  if (missing.length > 0) {
+    return fail(SlackApiError.invalidArguments(missing.map((name) => `missing required field: ${name}`)));
+  }
+
+  const handler = deps.methods[method];
+  if (!handler) {
+    // Slack has the method but the fake does not implement it yet: fail loudly, never pretend.
+    return fail(new SlackApiError('fake_slack_not_implemented', { method }));
+  }
+  try {
+    const { ws, views, triggers, scopes, baseUrl } = deps;
+    const result = handler({ method, args: new MethodArgs(request.args), ws, views, triggers, scopes, baseUrl });
+    return { body: { ok: true, ...result }, acceptedScopes };
+  } catch (error) {
+    if (error instanceof SlackApiError) return fail(error);
+    throw error;
+  }
+}
