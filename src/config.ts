@@ -13,6 +13,8 @@ export interface Config {
     apiUrl: string;
   };
   mode: 'socket' | 'http';
+  /** Channel id where non-private incidents are announced and kept current. */
+  incidentsChannel?: string;
   port: number;
   database: DatabaseConfig;
   log: { level: LogLevel; pretty: boolean };
@@ -81,6 +83,14 @@ const schema = z
         })
         .transform(Number),
     ),
+    INCIDENTS_CHANNEL: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^[CG][A-Z0-9]{2,}$/, {
+          error: (i) => `expected a channel id such as C0123ABCD (not a #name), got "${String(i.input)}"`,
+        }),
+    ),
     DATABASE_URL: optional(z.string()),
     LOG_LEVEL: optional(
       z.enum(LOG_LEVELS, { error: (i) => `expected one of ${LOG_LEVELS.join(', ')}, got "${String(i.input)}"` }),
@@ -123,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
     },
     mode: e.SLACK_APP_TOKEN ? 'socket' : 'http',
+    incidentsChannel: e.INCIDENTS_CHANNEL,
     port: e.PORT ?? 3000,
     database,
     log: { level: e.LOG_LEVEL ?? 'info', pretty: e.LOG_PRETTY === '1' || e.LOG_PRETTY === 'true' },
@@ -152,6 +163,7 @@ const VARIABLE_ORDER = [
   'SLACK_APP_TOKEN',
   'SLACK_API_URL',
   'PORT',
+  'INCIDENTS_CHANNEL',
   'DATABASE_URL',
   'LOG_LEVEL',
   'LOG_PRETTY',

@@ -36,7 +36,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
 
     const { app, inFlight } = createSlackApp({
       config,
-      deps: { db: database.db, clock, logger },
+      deps: { db: database.db, clock, logger, config },
       ping: database.ping,
       clientOptions: options.slackClientOptions,
     });

@@ -5,6 +5,7 @@ import addFormats from 'ajv-formats';
 import { COMMAND } from '../src/slack/ids';
 import { webApiMethodsInSource } from './support/app-slack-usage';
 import { ROOT, loadManifest } from './support/manifest';
+import { scopeAppliesTo } from './support/fake-slack/methods/method-context';
 import { eventScopes, scopesFor } from './support/slack-reference';
 
 const REFERENCE = path.join(ROOT, 'test', 'slack-reference');
@@ -15,12 +16,30 @@ interface Need {
   anyOf: string[];
 }
 
+/**
+ * The kinds of conversation the bot works in: incident channels are public or private. Slack
+ * grants conversation scopes per kind, so each kind is a need of its own.
+ */
+const CONVERSATION_KINDS = {
+  public: { is_private: false, is_im: false, is_mpim: false },
+  private: { is_private: true, is_im: false, is_mpim: false },
+};
+
 function needs(): Need[] {
   const manifest = loadManifest();
   const list: Need[] = [];
   for (const [method, files] of webApiMethodsInSource()) {
     const scopes = scopesFor(method);
-    if (scopes) list.push({ why: `${method} (${files[0]})`, anyOf: scopes });
+    if (!scopes) continue;
+    const why = `${method} (${files[0]})`;
+    if (!scopes.some((s) => /^(channels|groups|im|mpim):/.test(s))) {
+      list.push({ why, anyOf: scopes });
+      continue;
+    }
+    for (const [kind, conversation] of Object.entries(CONVERSATION_KINDS)) {
+      const anyOf = scopes.filter((s) => scopeAppliesTo(s, conversation));
+      if (anyOf.length > 0) list.push({ why: `${why} in ${kind} channels`, anyOf });
+    }
   }
   for (const event of manifest.settings?.event_subscriptions?.bot_events ?? []) {
     const scopes = eventScopes(event);

@@ -1,6 +1,10 @@
+import type { IncidentsTable } from '../incidents/incidents.table';
 import type { EventReceiptsTable } from '../slack/event-receipts/event-receipts.table';
+import type { TimelineEntriesTable } from '../timeline/timeline.table';
 
 /** Every table the bot stores, as Kysely sees them. Each feature owns its `*.table.ts`. */
 export interface Database {
   event_receipts: EventReceiptsTable;
+  incidents: IncidentsTable;
+  timeline_entries: TimelineEntriesTable;
 }

@@ -4,7 +4,35 @@
  */
 export const COMMAND = '/incident';
 
-export const ActionId = {
-  /** Buttons whose only job is to open a URL still send an action, which must be acknowledged. */
-  openLink: 'open_link',
+export const CallbackId = {
+  declare: 'declare_incident',
+  changeSeverity: 'change_severity',
+  changeStatus: 'change_status',
+  assignCommander: 'assign_commander',
+  resolve: 'resolve_incident',
+  declareResult: 'declare_result',
+} as const;
+
+/** Buttons on the incident card, the help message and the declare result. */
+export const IncidentAction = {
+  declare: 'declare_open',
+  updateStatus: 'incident_update_status',
+  changeSeverity: 'incident_change_severity',
+  assignCommander: 'incident_assign_commander',
+  resolve: 'incident_resolve',
+  reopen: 'incident_reopen',
+  finishSetup: 'incident_finish_setup',
+} as const;
+
+/** Inputs of the incident modals: each is the block id and, inside it, the action id. */
+export const Field = {
+  title: 'title',
+  severity: 'severity',
+  description: 'description',
+  responders: 'responders',
+  private: 'private',
+  impactStartedAt: 'impact_started_at',
+  status: 'status',
+  commander: 'commander',
+  resolutionNote: 'resolution_note',
 } as const;

@@ -1,17 +1,8 @@
 import { fromStoredInstant } from '../../src/db/instant';
 import type { FakeSlack } from '../support/fake-slack';
 import { type TestBot, startTestBot } from '../support/test-bot';
+import { visibleText } from '../support/visible-text';
 import { waitFor } from '../support/wait-for';
-
-/** All text a person would read in a message or view: its fallback text and every text object. */
-function visibleText(message: { text?: string; blocks?: unknown[] }): string {
-  const texts: string[] = message.text ? [message.text] : [];
-  JSON.stringify(message.blocks ?? [], (key, value) => {
-    if (key === 'text' && typeof value === 'string') texts.push(value);
-    return value;
-  });
-  return texts.join('\n');
-}
 
 describe('a freshly installed bot', () => {
   let t: TestBot;

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { IncidentAction } from '../ids';
 
 /** One line of usage, as shown in help and on the App Home. */
 export interface CommandUsage {
@@ -25,6 +26,18 @@ export function helpMessage(commands: CommandUsage[], notice?: string): SlackMes
   blocks.push(
     { type: 'header', text: { type: 'plain_text', text: PRODUCT_NAME } },
     { type: 'section', text: { type: 'mrkdwn', text: PITCH } },
+    {
+      type: 'actions',
+      block_id: 'help_actions',
+      elements: [
+        {
+          type: 'button',
+          text: { type: 'plain_text', text: 'Declare an incident' },
+          action_id: IncidentAction.declare,
+          style: 'danger',
+        },
+      ],
+    },
     { type: 'section', text: { type: 'mrkdwn', text: `*Commands*\n${commandList(commands)}` } },
   );
   const text = [notice, `${PRODUCT_NAME}: ${PITCH}`, ...commands.map((c) => `${c.usage} — ${c.summary}`)]

@@ -1,11 +1,26 @@
+import type { WebClient } from '@slack/web-api';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock';
+import type { Config } from '../../config';
 import type { Database } from '../../db/database';
+import type { IncidentDeps } from '../../incidents/incident-service';
 import type { Logger } from '../../logger';
+import { SlackIncidentPort } from '../slack-incident-port';
 
 /** What listeners may use. Passed explicitly so tests build it without global mocks. */
 export interface ListenerDeps {
   db: Kysely<Database>;
   clock: Clock;
   logger: Logger;
+  config: Pick<Config, 'incidentsChannel'>;
+}
+
+/** The incident service's dependencies for one request, talking to Slack with its client. */
+export function incidentDeps(deps: ListenerDeps, client: WebClient, botUserId: string | undefined): IncidentDeps {
+  return {
+    db: deps.db,
+    clock: deps.clock,
+    logger: deps.logger,
+    port: new SlackIncidentPort(client, { incidentsChannel: deps.config.incidentsChannel, botUserId }),
+  };
 }

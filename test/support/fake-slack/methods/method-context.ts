@@ -46,8 +46,8 @@ export function requireScopeFor(ctx: MethodContext, conversation: ConversationKi
   }
 }
 
-function scopeAppliesTo(scope: string, c: ConversationKind): boolean {
-  if (scope === 'channels:manage') return !c.is_im && !c.is_mpim;
+/** Whether a conversation scope covers this kind of conversation (`channels:manage` is public only). */
+export function scopeAppliesTo(scope: string, c: ConversationKind): boolean {
   switch (scope.split(':')[0]) {
     case 'channels':
       return !c.is_private;

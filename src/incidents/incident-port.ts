@@ -1,0 +1,24 @@
+import type { TimelineEntry } from '../timeline/timeline-entry';
+import type { Incident } from './incident';
+
+/**
+ * What the incident service needs from the chat workspace, in its own words. The Slack
+ * adapter implements it; the domain never sees a Slack type. Methods throw an `AppError`
+ * whose code says what the workspace refused.
+ */
+export interface IncidentPort {
+  /** Creates the incident channel; `name_taken` instead of throwing when the name is in use. */
+  createChannel(name: string, isPrivate: boolean): Promise<{ id: string; name: string } | 'name_taken'>;
+  inviteMembers(channelId: string, userIds: string[]): Promise<void>;
+  /** Shows severity, status and title in the channel topic. */
+  setTopic(incident: Incident): Promise<void>;
+  /** Posts the incident card and returns its message ts. */
+  postCard(incident: Incident): Promise<string>;
+  pinCard(incident: Incident): Promise<void>;
+  updateCard(incident: Incident): Promise<void>;
+  /** Announces in the incidents channel; null when there is none to announce in. */
+  announce(incident: Incident): Promise<{ channelId: string; ts: string } | null>;
+  updateAnnouncement(incident: Incident): Promise<void>;
+  /** Tells the incident channel, in one line, who changed what. */
+  postNotice(incident: Incident, entry: TimelineEntry): Promise<void>;
+}

@@ -1,0 +1,48 @@
+import type { Severity } from './severity';
+import type { Status } from './status';
+
+/** An incident as the product reasons about it. Instants are UTC `Date`s. */
+export interface Incident {
+  id: string;
+  title: string;
+  severity: Severity;
+  status: Status;
+  isPrivate: boolean;
+  description: string | null;
+  /** The dedicated channel; null only while the incident is being set up. */
+  channelId: string | null;
+  channelName: string | null;
+  commanderId: string;
+  declaredBy: string;
+  responderIds: string[];
+  impactStartedAt: Date;
+  declaredAt: Date;
+  detectedAt: Date | null;
+  mitigatedAt: Date | null;
+  resolvedAt: Date | null;
+  resolutionNote: string | null;
+  /** The pinned incident card in the incident channel. */
+  cardTs: string | null;
+  /** The announcement in the incidents channel, kept current. */
+  announcement: { channelId: string; ts: string } | null;
+  /** Set once the channel, members, topic, card and announcement all exist. */
+  setupCompletedAt: Date | null;
+}
+
+export const TITLE_MAX = 150;
+export const DESCRIPTION_MAX = 3000;
+export const RESOLUTION_NOTE_MAX = 500;
+
+/** What a person asked for in the declare form. */
+export interface DeclareRequest {
+  /** Makes a repeated submission of the same form declare one incident (the view id). */
+  requestKey: string;
+  title: string;
+  severity: Severity;
+  description: string | null;
+  declaredBy: string;
+  responderIds: string[];
+  isPrivate: boolean;
+  impactStartedAt: Date | null;
+  originChannelId: string | null;
+}

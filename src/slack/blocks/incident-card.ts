@@ -1,0 +1,83 @@
+import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
+import type { Incident } from '../../incidents/incident';
+import { SEVERITY_EMOJI } from '../../incidents/severity';
+import { STATUS_LABELS } from '../../incidents/status';
+import { IncidentAction } from '../ids';
+import type { SlackMessage } from './help-message';
+import { escapeMrkdwn } from './mrkdwn';
+import { slackDate } from './slack-date';
+
+const HEADER_MAX = 150;
+
+/** `:red_circle: SEV1 · Investigating`: how an incident's state reads in one glance. */
+export function stateLine(incident: Incident): string {
+  return `${SEVERITY_EMOJI[incident.severity]} *${incident.severity}* · ${STATUS_LABELS[incident.status]}`;
+}
+
+function facts(incident: Incident): string {
+  const lines = [
+    `*Commander:* <@${incident.commanderId}>`,
+    `*Impact started:* ${slackDate(incident.impactStartedAt)}`,
+    `*Declared:* ${slackDate(incident.declaredAt)} by <@${incident.declaredBy}>`,
+  ];
+  if (incident.mitigatedAt) lines.push(`*Mitigated:* ${slackDate(incident.mitigatedAt)}`);
+  if (incident.resolvedAt) lines.push(`*Resolved:* ${slackDate(incident.resolvedAt)}`);
+  if (incident.resolutionNote) lines.push(`*Resolution:* ${escapeMrkdwn(incident.resolutionNote)}`);
+  return lines.join('\n');
+}
+
+function button(text: string, actionId: string, incidentId: string, style?: 'primary' | 'danger'): Button {
+  return { type: 'button', text: { type: 'plain_text', text }, action_id: actionId, value: incidentId, ...(style ? { style } : {}) };
+}
+
+function cardActions(incident: Incident): ActionsBlock {
+  const elements =
+    incident.status === 'resolved'
+      ? [button('Reopen', IncidentAction.reopen, incident.id)]
+      : [
+          button('Update status', IncidentAction.updateStatus, incident.id),
+          button('Change severity', IncidentAction.changeSeverity, incident.id),
+          button('Assign commander', IncidentAction.assignCommander, incident.id),
+          button('Resolve', IncidentAction.resolve, incident.id, 'primary'),
+        ];
+  return { type: 'actions', block_id: 'incident_card_actions', elements };
+}
+
+function headerText(incident: Incident): string {
+  const text = `${incident.severity}: ${incident.title}`;
+  return text.length > HEADER_MAX ? `${text.slice(0, HEADER_MAX - 1)}…` : text;
+}
+
+/** The pinned card in the incident channel: the incident's state and its controls. */
+export function incidentCard(incident: Incident): SlackMessage {
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: headerText(incident) } },
+    { type: 'section', text: { type: 'mrkdwn', text: stateLine(incident) } },
+  ];
+  if (incident.description) {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(incident.description).slice(0, 3000) } });
+  }
+  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: facts(incident) } }, cardActions(incident));
+  return {
+    text: `${incident.severity} ${STATUS_LABELS[incident.status]}: ${incident.title}`,
+    blocks,
+  };
+}
+
+/** The announcement in the incidents channel, edited in place as the incident moves. */
+export function announcementMessage(incident: Incident): SlackMessage {
+  const channel = incident.channelId ? `<#${incident.channelId}>` : 'its channel';
+  const summary = `${stateLine(incident)} — *${escapeMrkdwn(incident.title)}*`;
+  const details = `Join ${channel} · Commander <@${incident.commanderId}> · Declared ${slackDate(incident.declaredAt)}`;
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: summary.slice(0, 3000) } },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: details }] },
+  ];
+  return { text: `${incident.severity} incident ${STATUS_LABELS[incident.status].toLowerCase()}: ${incident.title}`, blocks };
+}
+
+/** Slack topics are plain text up to 250 characters. */
+export function incidentTopic(incident: Incident): string {
+  const topic = `${incident.severity} · ${STATUS_LABELS[incident.status]} · ${incident.title}`;
+  return topic.length > 250 ? `${topic.slice(0, 249)}…` : topic;
+}

@@ -1,0 +1,26 @@
+import type { KnownBlock } from '@slack/types';
+import type { Incident } from '../../incidents/incident';
+import type { SlackMessage } from './help-message';
+import { stateLine } from './incident-card';
+import { escapeMrkdwn } from './mrkdwn';
+import { slackDate } from './slack-date';
+
+/** Leaves room under Slack's 50 blocks for the header and the "more" line. */
+const MAX_LISTED = 45;
+
+export function incidentList(incidents: Incident[]): SlackMessage {
+  if (incidents.length === 0) {
+    return { text: 'No open incidents.', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: ':white_check_mark: No open incidents.' } }] };
+  }
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: `*Open incidents (${incidents.length})*` } },
+  ];
+  for (const incident of incidents.slice(0, MAX_LISTED)) {
+    const line = `${stateLine(incident)} — *${escapeMrkdwn(incident.title)}*\n<#${incident.channelId}> · Commander <@${incident.commanderId}> · Declared ${slackDate(incident.declaredAt)}`;
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: line.slice(0, 3000) } });
+  }
+  if (incidents.length > MAX_LISTED) {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${incidents.length - MAX_LISTED} more.` }] });
+  }
+  return { text: `Open incidents: ${incidents.length}`, blocks };
+}

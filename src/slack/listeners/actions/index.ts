@@ -1,0 +1,22 @@
+import type { App } from '@slack/bolt';
+import { IncidentAction } from '../../ids';
+import type { ListenerDeps } from '../deps';
+import {
+  declareClicked,
+  finishSetupClicked,
+  openCommanderModal,
+  openResolveModal,
+  openSeverityModal,
+  openStatusModal,
+  reopenClicked,
+} from './incident-actions';
+
+export function registerActions(app: App, deps: ListenerDeps): void {
+  app.action(IncidentAction.declare, declareClicked(deps));
+  app.action(IncidentAction.updateStatus, openStatusModal(deps));
+  app.action(IncidentAction.changeSeverity, openSeverityModal(deps));
+  app.action(IncidentAction.assignCommander, openCommanderModal(deps));
+  app.action(IncidentAction.resolve, openResolveModal(deps));
+  app.action(IncidentAction.reopen, reopenClicked(deps));
+  app.action(IncidentAction.finishSetup, finishSetupClicked(deps));
+}

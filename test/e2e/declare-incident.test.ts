@@ -1,0 +1,206 @@
+import { format } from 'date-fns';
+import { tz } from '@date-fns/tz';
+import { buttonsOf, visibleText } from '../support/visible-text';
+import { commandOpeningModal, declareThroughSlack, submitDeclareForm } from '../support/incident-steps';
+import { type TestBot, startTestBot } from '../support/test-bot';
+import { waitFor } from '../support/wait-for';
+
+const today = () => format(new Date(), 'yyyyMMdd', { in: tz('UTC') });
+
+describe('declaring an incident', () => {
+  let t: TestBot;
+  let alice: string;
+  let bob: string;
+  let carol: string;
+  let ops: string;
+  let incidents: string;
+
+  beforeAll(async () => {
+    t = await startTestBot({ env: { INCIDENTS_CHANNEL: 'C0INCIDENTS' } });
+    alice = t.slack.addUser({ name: 'alice', realName: 'Alice Ops', tz: 'Europe/Paris' }).id;
+    bob = t.slack.addUser({ name: 'bob', tz: 'America/New_York' }).id;
+    carol = t.slack.addUser({ name: 'carol' }).id;
+    ops = t.slack.addChannel({ name: 'ops', members: [alice, bob, carol] }).id;
+    incidents = t.slack.addChannel({ id: 'C0INCIDENTS', name: 'incidents', members: [alice, bob, carol] }).id;
+  });
+  afterAll(() => t.stop());
+
+  it('opens a form with the title from the command, severities with their meaning, and optional fields', async () => {
+    const modal = await commandOpeningModal(t, alice, ops, 'declare Checkout returns 500s');
+    expect(modal.title?.text).toBe('Declare an incident');
+    const shown = visibleText(modal);
+    expect(shown).toContain("What's happening");
+    expect(shown).toContain('Responders');
+    expect(shown).toContain('Private incident');
+    expect(shown).toContain('Impact started at');
+    for (const sev of ['SEV1', 'SEV2', 'SEV3', 'SEV4']) expect(shown).toContain(sev);
+    expect(shown).toContain('Critical');
+    expect(JSON.stringify(modal.blocks)).toContain('"initial_value":"Checkout returns 500s"');
+    t.slack.closeView(alice, modal.id);
+  });
+
+  it('creates a staffed channel with topic, pinned card and announcement, and shows where to go', async () => {
+    const before = Date.now();
+    const { viewId, row, channel } = await declareThroughSlack(t, alice, ops, {
+      title: 'Checkout returns 500s',
+      severity: 'SEV2',
+      description: 'Error rate at 30% since the 14:00 deploy',
+      responders: [bob],
+    });
+
+    expect(channel.name).toBe(`inc-${today()}-checkout-returns-500s`);
+    expect(channel.is_private).toBe(false);
+    expect(channel.members).toEqual(expect.arrayContaining([alice, bob, t.slack.bot.userId]));
+    expect(channel.members).not.toContain(carol);
+    expect(channel.topic.value).toBe('SEV2 · Investigating · Checkout returns 500s');
+
+    const [pin] = t.slack.pins(channel.id);
+    const card = t.slack.message(channel.id, pin!.ts);
+    const cardText = visibleText(card);
+    expect(cardText).toContain('SEV2: Checkout returns 500s');
+    expect(cardText).toContain('Investigating');
+    expect(cardText).toContain(`*Commander:* <@${alice}>`);
+    expect(cardText).toContain('Error rate at 30% since the 14:00 deploy');
+    expect(cardText).toMatch(/<!date\^\d+\^\{date_short_pretty\} at \{time\}\|/);
+    expect(buttonsOf(card).map((b) => b.text)).toEqual(['Update status', 'Change severity', 'Assign commander', 'Resolve']);
+
+    const announcement = await waitFor(() => t.slack.botMessages(incidents)[0]);
+    expect(visibleText(announcement)).toContain(`<#${channel.id}>`);
+    expect(visibleText(announcement)).toContain('Checkout returns 500s');
+
+    const result = await waitFor(() => {
+      const view = t.slack.view(viewId);
+      return visibleText(view).includes('is declared') ? view : undefined;
+    });
+    expect(visibleText(result)).toContain(`<#${channel.id}>`);
+
+    expect(row.commander_id).toBe(alice);
+    expect(row.severity).toBe('SEV2');
+    expect(row.status).toBe('investigating');
+    expect(new Date(row.declared_at).getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(row.impact_started_at).toBe(row.declared_at);
+    const entries = await t.bot.database.db.selectFrom('timeline_entries').selectAll().where('incident_id', '=', row.id).execute();
+    expect(entries).toEqual([expect.objectContaining({ kind: 'system', change: 'declared', actor_id: alice, new_value: 'SEV2' })]);
+  });
+
+  it('declares without a title in the command, from a DM with the bot, with impact that started earlier', async () => {
+    const dm = t.slack.openDm(carol);
+    const impact = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    impact.setUTCSeconds(0, 0);
+    const { row, channel } = await declareThroughSlack(t, carol, dm, { title: 'Search is slow', severity: 'SEV3', impactStartedAt: impact });
+    expect(channel.name).toBe(`inc-${today()}-search-is-slow`);
+    expect(channel.members).toContain(carol);
+    expect(row.impact_started_at).toBe(impact.toISOString());
+  });
+
+  it('keeps private incidents private: a private channel, never announced', async () => {
+    const announcedBefore = t.slack.botMessages(incidents).length;
+    const { channel } = await declareThroughSlack(t, bob, ops, { title: 'Leaked credentials', severity: 'SEV1', private: true });
+    expect(channel.is_private).toBe(true);
+    expect(t.slack.botMessages(incidents)).toHaveLength(announcedBefore);
+    expect(t.slack.messages(ops).filter((m) => m.text.includes('Leaked'))).toEqual([]);
+  });
+
+  it('turns an emoji-only title into a valid channel name and numbers collisions', async () => {
+    const first = await declareThroughSlack(t, alice, ops, { title: '🔥🔥🔥' });
+    expect(first.channel.name).toBe(`inc-${today()}-incident`);
+    const second = await declareThroughSlack(t, alice, ops, { title: '🚨' });
+    expect(second.channel.name).toBe(`inc-${today()}-incident-2`);
+    t.slack.addChannel({ name: `inc-${today()}-cafe-creme-outage` });
+    const third = await declareThroughSlack(t, alice, ops, { title: 'Café Crème outage' });
+    expect(third.channel.name).toBe(`inc-${today()}-cafe-creme-outage-2`);
+  });
+
+  it('shortens a 200-character title from the command and says so, keeping the channel name within 80', async () => {
+    const long = `Database ${'x'.repeat(191)}`;
+    const modal = await commandOpeningModal(t, alice, ops, `declare ${long}`);
+    expect(visibleText(modal)).toContain('yours had 200, so it was shortened');
+    await t.driver.submitView({ user: alice, viewId: modal.id, fields: { severity: 'SEV4' } });
+    const row = await waitFor(() =>
+      t.bot.database.db.selectFrom('incidents').selectAll().where('request_key', '=', modal.id).where('setup_completed_at', 'is not', null).executeTakeFirst(),
+    );
+    expect(row.title).toHaveLength(150);
+    expect(row.channel_name!.length).toBeLessThanOrEqual(80);
+    expect(row.channel_name).toMatch(new RegExp(`^inc-${today()}-database-x+$`));
+  });
+
+  it('puts field errors on the form for a blank title', async () => {
+    const { response, viewId } = await submitDeclareForm(t, alice, ops, '', { title: '   ', severity: 'SEV3' });
+    expect(response.body).toEqual({ response_action: 'errors', errors: { title: expect.stringContaining('short title') } });
+    expect(t.slack.viewErrors(viewId)).toEqual({ title: expect.any(String) });
+    t.slack.closeView(alice, viewId);
+  });
+
+  it('refuses impact that starts in the future, on the right field', async () => {
+    const later = new Date(Date.now() + 3 * 60 * 60 * 1000);
+    const { response, viewId } = await submitDeclareForm(t, alice, ops, 'Future', { severity: 'SEV3', impactStartedAt: later });
+    expect(response.body.errors).toEqual({ impact_started_at: expect.stringContaining('future') });
+    t.slack.closeView(alice, viewId);
+  });
+
+  it('creates one incident when the same submission arrives twice', async () => {
+    const { response, viewId } = await submitDeclareForm(t, alice, ops, 'Double click', { severity: 'SEV3' });
+    const again = await t.driver.signedPost(
+      `payload=${encodeURIComponent(JSON.stringify(response.payload))}`,
+      'application/x-www-form-urlencoded',
+    );
+    expect(again.status).toBe(200);
+    await waitFor(() =>
+      t.bot.database.db.selectFrom('incidents').select('id').where('request_key', '=', viewId).where('setup_completed_at', 'is not', null).executeTakeFirst(),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const rows = await t.bot.database.db.selectFrom('incidents').select('id').where('title', '=', 'Double click').execute();
+    expect(rows).toHaveLength(1);
+    expect(t.slack.channels().filter((c) => c.name.includes('double-click'))).toHaveLength(1);
+  });
+});
+
+describe('declaring when Slack refuses', () => {
+  let t: TestBot;
+  let alice: string;
+  let ops: string;
+
+  beforeEach(async () => {
+    t = await startTestBot();
+    alice = t.slack.addUser({ name: 'alice' }).id;
+    ops = t.slack.addChannel({ name: 'ops', members: [alice] }).id;
+  });
+  afterEach(() => t.stop());
+
+  it('says plainly that channel creation was refused, keeps the answers, and creates nothing', async () => {
+    t.slack.injectFault('conversations.create', { kind: 'error', error: 'restricted_action' });
+    const { viewId } = await submitDeclareForm(t, alice, ops, 'Payments down', { severity: 'SEV1', description: 'Card auths failing' });
+    const form = await waitFor(() => {
+      const view = t.slack.view(viewId);
+      return visibleText(view).includes('was not declared') ? view : undefined;
+    });
+    expect(visibleText(form)).toContain('does not let this app do that');
+    expect(JSON.stringify(form.blocks)).toContain('"initial_value":"Card auths failing"');
+    expect(await t.bot.database.db.selectFrom('incidents').selectAll().execute()).toEqual([]);
+    expect(t.slack.channels().filter((c) => c.name.startsWith('inc-'))).toEqual([]);
+
+    // Submitting the same form again, now that Slack allows it, declares the incident.
+    await t.driver.submitView({ user: alice, viewId, fields: {} });
+    const channel = await waitFor(() => t.slack.channels().find((c) => c.name.endsWith('payments-down') && t.slack.pins(c.id).length));
+    expect(channel.members).toContain(alice);
+  });
+
+  it('after a refusal part-way, offers to finish set-up and finishes it without a second channel', async () => {
+    t.slack.injectFault('chat.postMessage', { kind: 'rate_limited', retryAfterSeconds: 1 });
+    const { viewId } = await submitDeclareForm(t, alice, ops, 'Queue backlog', { severity: 'SEV3' });
+    const stopped = await waitFor(() => {
+      const view = t.slack.view(viewId);
+      return buttonsOf(view).length ? view : undefined;
+    });
+    expect(visibleText(stopped)).toContain('rate-limiting');
+    const [finish] = buttonsOf(stopped);
+    expect(finish?.text).toBe('Finish setting up');
+
+    await t.driver.blockAction({ user: alice, actionId: finish!.actionId, container: { type: 'view', viewId } });
+    await waitFor(() => visibleText(t.slack.view(viewId)).includes('is declared'));
+    const channels = t.slack.channels().filter((c) => c.name.endsWith('queue-backlog'));
+    expect(channels).toHaveLength(1);
+    expect(t.slack.pins(channels[0]!.id)).toHaveLength(1);
+    expect(t.slack.botMessages(channels[0]!.id).filter((m) => m.text.includes('Queue backlog'))).toHaveLength(1);
+  });
+});
