@@ -156,8 +156,8 @@ export function parseDatabaseUrl(value: string | undefined): DatabaseConfig | st
   return `unsupported database "${scheme}:"; expected sqlite:PATH or a file path`;
 }
 
-/** The order README's configuration table uses, so the message reads the same way. */
-const VARIABLE_ORDER = [
+/** Every variable the bot reads, in the order README's configuration table lists them. */
+export const VARIABLE_ORDER = [
   'SLACK_BOT_TOKEN',
   'SLACK_SIGNING_SECRET',
   'SLACK_APP_TOKEN',

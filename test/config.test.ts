@@ -1,4 +1,6 @@
-import { ConfigError, DEFAULT_SQLITE_PATH, loadConfig, parseDatabaseUrl } from '../src/config';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, DEFAULT_SQLITE_PATH, VARIABLE_ORDER, loadConfig, parseDatabaseUrl } from '../src/config';
 
 const valid = {
   SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
@@ -111,5 +113,14 @@ describe('parseDatabaseUrl', () => {
   it('refuses what it cannot open', () => {
     expect(parseDatabaseUrl('sqlite:')).toMatch(/file path/);
     expect(parseDatabaseUrl('mongodb://x')).toMatch(/unsupported/);
+  });
+});
+
+describe('README', () => {
+  it('documents every configuration variable, in the same order', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'));
+    const documented = [...table.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
+    expect(documented).toEqual(VARIABLE_ORDER);
   });
 });

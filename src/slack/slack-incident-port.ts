@@ -34,7 +34,11 @@ export class SlackIncidentPort implements IncidentPort {
   async inviteMembers(channelId: string, userIds: string[]): Promise<void> {
     const users = userIds.filter((id) => id !== this.options.botUserId);
     if (users.length === 0) return;
-    await slackCall(() => this.client.conversations.invite({ channel: channelId, users: users.join(',') }), ['already_in_channel']);
+    // `force` invites everyone who can be invited even if someone cannot (deactivated, a guest):
+    // one bad pick in the form must not leave the incident without its responders.
+    await slackCall(() => this.client.conversations.invite({ channel: channelId, users: users.join(','), force: true }), [
+      'already_in_channel',
+    ]);
   }
 
   async setTopic(incident: Incident): Promise<void> {

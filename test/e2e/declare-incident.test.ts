@@ -93,6 +93,23 @@ describe('declaring an incident', () => {
     expect(row.impact_started_at).toBe(impact.toISOString());
   });
 
+  it('invites everyone it can when one responder cannot be invited', async () => {
+    const gone = t.slack.addUser({ name: 'gone', deleted: true }).id;
+    const { channel } = await declareThroughSlack(t, alice, ops, { title: 'Cache stampede', responders: [gone, bob] });
+    expect(channel.members).toEqual(expect.arrayContaining([alice, bob]));
+    expect(channel.members).not.toContain(gone);
+  });
+
+  it('survives a renamed incident channel: commands still find the incident', async () => {
+    const { channel, row } = await declareThroughSlack(t, alice, ops, { title: 'Renamed later' });
+    t.slack.channel(channel.id)!.name = 'inc-renamed-by-someone';
+    await t.driver.command({ user: alice, channel: channel.id, text: 'severity SEV1' });
+    await waitFor(async () => {
+      const stored = await t.bot.database.db.selectFrom('incidents').select('severity').where('id', '=', row.id).executeTakeFirstOrThrow();
+      return stored.severity === 'SEV1';
+    });
+  });
+
   it('keeps private incidents private: a private channel, never announced', async () => {
     const announcedBefore = t.slack.botMessages(incidents).length;
     const { channel } = await declareThroughSlack(t, bob, ops, { title: 'Leaked credentials', severity: 'SEV1', private: true });

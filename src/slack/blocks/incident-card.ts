@@ -59,7 +59,7 @@ export function incidentCard(incident: Incident): SlackMessage {
   }
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: facts(incident) } }, cardActions(incident));
   return {
-    text: `${incident.severity} ${STATUS_LABELS[incident.status]}: ${incident.title}`,
+    text: `${incident.severity} ${STATUS_LABELS[incident.status]}: ${escapeMrkdwn(incident.title)}`,
     blocks,
   };
 }
@@ -73,11 +73,14 @@ export function announcementMessage(incident: Incident): SlackMessage {
     { type: 'section', text: { type: 'mrkdwn', text: summary.slice(0, 3000) } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: details }] },
   ];
-  return { text: `${incident.severity} incident ${STATUS_LABELS[incident.status].toLowerCase()}: ${incident.title}`, blocks };
+  return {
+    text: `${incident.severity} incident ${STATUS_LABELS[incident.status].toLowerCase()}: ${escapeMrkdwn(incident.title)}`,
+    blocks,
+  };
 }
 
-/** Slack topics are plain text up to 250 characters. */
+/** Topics hold up to 250 characters; Slack formats links in them, so the title is escaped. */
 export function incidentTopic(incident: Incident): string {
-  const topic = `${incident.severity} · ${STATUS_LABELS[incident.status]} · ${incident.title}`;
+  const topic = `${incident.severity} · ${STATUS_LABELS[incident.status]} · ${escapeMrkdwn(incident.title)}`;
   return topic.length > 250 ? `${topic.slice(0, 249)}…` : topic;
 }
