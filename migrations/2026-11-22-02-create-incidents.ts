@@ -15,7 +15,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('commander_id', 'varchar(32)', (col) => col.notNull())
     .addColumn('declared_by', 'varchar(32)', (col) => col.notNull())
     .addColumn('responder_ids', 'text', (col) => col.notNull().defaultTo(''))
-    .addColumn('origin_channel_id', 'varchar(32)')
     .addColumn('impact_started_at', 'varchar(32)', (col) => col.notNull())
     .addColumn('declared_at', 'varchar(32)', (col) => col.notNull())
     .addColumn('detected_at', 'varchar(32)')
@@ -29,6 +28,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('announcement_channel_id', 'varchar(32)')
     .addColumn('announcement_ts', 'varchar(32)')
     .addColumn('setup_completed_at', 'varchar(32)')
+    .addColumn('setup_lease_until', 'varchar(32)')
     .addColumn('created_at', 'varchar(32)', (col) => col.notNull())
     .addColumn('updated_at', 'varchar(32)', (col) => col.notNull())
     .execute();

@@ -6,15 +6,23 @@ import type { Config } from './config';
 import { type DbHandle, createDb } from './db/create-db';
 import { migrateToLatest } from './db/migrate';
 import type { Logger } from './logger';
+import { resumeStalledSetups } from './incidents/declare-incident';
+import { PeriodicJob } from './jobs/periodic-job';
 import { createSlackApp } from './slack/create-slack-app';
+import { incidentDeps } from './slack/listeners/deps';
 
 /** How long shutdown waits for running listeners before closing the database anyway. */
 const DRAIN_TIMEOUT_MS = 10_000;
+
+/** How often set-ups interrupted by a crash or a refusal are looked for and finished. */
+const RESUME_SETUPS_EVERY_MS = 30_000;
 
 export interface StartOptions {
   logger: Logger;
   clock?: Clock;
   slackClientOptions?: WebClientOptions;
+  /** Overrides for job periods (tests run them often). */
+  jobs?: { resumeSetupsEveryMs?: number };
 }
 
 export interface Bot {
@@ -34,14 +42,20 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
 
-    const { app, inFlight } = createSlackApp({
-      config,
-      deps: { db: database.db, clock, logger, config },
-      ping: database.ping,
-      clientOptions: options.slackClientOptions,
-    });
+    const deps = { db: database.db, clock, logger, config };
+    const { app, inFlight } = createSlackApp({ config, deps, ping: database.ping, clientOptions: options.slackClientOptions });
     await app.init();
+    const resumeSetups = new PeriodicJob(
+      'resume-setups',
+      options.jobs?.resumeSetupsEveryMs ?? RESUME_SETUPS_EVERY_MS,
+      async () => {
+        const completed = await resumeStalledSetups(incidentDeps(deps, app.client, undefined));
+        if (completed > 0) logger.info({ completed }, 'finished interrupted incident set-ups');
+      },
+      logger,
+    );
     const started = await app.start(config.port);
+    resumeSetups.start();
     const port = config.mode === 'http' ? ((started as Server).address() as AddressInfo).port : config.port;
     logger.info({ mode: config.mode, port }, 'incident bot is ready');
 
@@ -52,6 +66,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
       stop() {
         stopping ??= (async () => {
           await app.stop().catch((err: unknown) => logger.warn({ err }, 'stopping the Slack receiver failed'));
+          await resumeSetups.stop();
           if (!(await inFlight.drained(DRAIN_TIMEOUT_MS))) {
             logger.warn({ inFlight: inFlight.size }, 'shutting down with handlers still running');
           }

@@ -1,13 +1,14 @@
-import { format } from 'date-fns';
 import { tz } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { transliterate } from 'transliteration';
 
 /** Slack's limit for a channel name. */
 export const CHANNEL_NAME_MAX = 80;
 
 /**
  * `inc-YYYYMMDD-<slug>`: the date is the declaration day in UTC, the slug the title folded to
- * lower-case ASCII (accents dropped, everything else a hyphen). A title with nothing usable
- * (only emoji, say) becomes `incident`, so the name is always valid.
+ * lower-case ASCII (accents and other scripts transliterated, everything else a hyphen). A title
+ * with nothing usable (only emoji, say) becomes `incident`, so the name is always valid.
  */
 export function incidentChannelName(title: string, declaredAt: Date): string {
   const prefix = `inc-${format(declaredAt, 'yyyyMMdd', { in: tz('UTC') })}-`;
@@ -24,13 +25,7 @@ export function withCollisionSuffix(name: string, attempt: number): string {
 
 export function slugify(text: string): string {
   return trimHyphens(
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/ß/g, 'ss')
-      .replace(/[æÆ]/g, 'ae')
-      .replace(/[øØ]/g, 'o')
-      .replace(/[łŁ]/g, 'l')
+    transliterate(text)
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-'),
   );

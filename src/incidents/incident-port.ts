@@ -1,4 +1,4 @@
-import type { TimelineEntry } from '../timeline/timeline-entry';
+import type { SystemEntry } from '../timeline/timeline-entry';
 import type { Incident } from './incident';
 
 /**
@@ -16,9 +16,9 @@ export interface IncidentPort {
   postCard(incident: Incident): Promise<string>;
   pinCard(incident: Incident): Promise<void>;
   updateCard(incident: Incident): Promise<void>;
-  /** Announces in the incidents channel; null when there is none to announce in. */
+  /** Announces in the incidents channel; null when none is configured. Never called for private incidents. */
   announce(incident: Incident): Promise<{ channelId: string; ts: string } | null>;
   updateAnnouncement(incident: Incident): Promise<void>;
   /** Tells the incident channel, in one line, who changed what. */
-  postNotice(incident: Incident, entry: TimelineEntry): Promise<void>;
+  postNotice(incident: Incident, entry: SystemEntry): Promise<void>;
 }

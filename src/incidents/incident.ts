@@ -38,11 +38,11 @@ export interface DeclareRequest {
   /** Makes a repeated submission of the same form declare one incident (the view id). */
   requestKey: string;
   title: string;
-  severity: Severity;
+  /** Null when none was picked; validation asks for one. */
+  severity: Severity | null;
   description: string | null;
   declaredBy: string;
   responderIds: string[];
   isPrivate: boolean;
   impactStartedAt: Date | null;
-  originChannelId: string | null;
 }

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../db/database';
+import type { StoredInstant } from '../db/instant';
 import type { IncidentsTable } from './incidents.table';
 
 export type IncidentRow = Selectable<IncidentsTable>;
@@ -20,13 +21,13 @@ export async function findIncidentByChannel(db: Kysely<Database>, channelId: str
   return db.selectFrom('incidents').selectAll().where('channel_id', '=', channelId).executeTakeFirst();
 }
 
-/** Incidents not yet resolved, most severe first, then newest. */
+/** Incidents set up and not yet resolved, most severe first, then newest. */
 export async function listOpenIncidents(db: Kysely<Database>): Promise<IncidentRow[]> {
   return db
     .selectFrom('incidents')
     .selectAll()
     .where('status', '!=', 'resolved')
-    .where('channel_id', 'is not', null)
+    .where('setup_completed_at', 'is not', null)
     .orderBy('severity')
     .orderBy('declared_at', 'desc')
     .execute();
@@ -42,4 +43,31 @@ export async function updateIncident(
 
 export async function deleteIncident(db: Kysely<Database>, id: string): Promise<void> {
   await db.deleteFrom('incidents').where('id', '=', id).execute();
+}
+
+/**
+ * Takes the set-up lease when nobody holds a live one: a conditional update, so exactly one
+ * process (or replica) wins. Returns whether this caller holds it until `until`.
+ */
+export async function claimSetupLease(db: Kysely<Database>, id: string, now: StoredInstant, until: StoredInstant): Promise<boolean> {
+  const result = await db
+    .updateTable('incidents')
+    .set({ setup_lease_until: until })
+    .where('id', '=', id)
+    .where('setup_completed_at', 'is', null)
+    .where((eb) => eb.or([eb('setup_lease_until', 'is', null), eb('setup_lease_until', '<', now)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Incidents whose set-up stopped part-way (a crash, a refusal) and that nobody is working on. */
+export async function listStalledSetups(db: Kysely<Database>, now: StoredInstant, createdBefore: StoredInstant): Promise<IncidentRow[]> {
+  return db
+    .selectFrom('incidents')
+    .selectAll()
+    .where('setup_completed_at', 'is', null)
+    .where('created_at', '<', createdBefore)
+    .where((eb) => eb.or([eb('setup_lease_until', 'is', null), eb('setup_lease_until', '<', now)]))
+    .orderBy('created_at')
+    .execute();
 }

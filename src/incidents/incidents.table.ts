@@ -17,7 +17,6 @@ export interface IncidentsTable {
   declared_by: string;
   /** Comma-separated user ids invited when declaring. */
   responder_ids: string;
-  origin_channel_id: string | null;
   impact_started_at: StoredInstant;
   declared_at: StoredInstant;
   detected_at: StoredInstant | null;
@@ -31,6 +30,8 @@ export interface IncidentsTable {
   announcement_channel_id: string | null;
   announcement_ts: string | null;
   setup_completed_at: StoredInstant | null;
+  /** While set and in the future, one process is setting the incident up; others keep off. */
+  setup_lease_until: StoredInstant | null;
   created_at: StoredInstant;
   updated_at: StoredInstant;
 }

@@ -9,13 +9,6 @@ export const SEVERITY_MEANINGS: Record<Severity, string> = {
   SEV4: 'Low: little customer impact; worth tracking and learning from',
 };
 
-export const SEVERITY_EMOJI: Record<Severity, string> = {
-  SEV1: ':red_circle:',
-  SEV2: ':large_orange_circle:',
-  SEV3: ':large_yellow_circle:',
-  SEV4: ':large_blue_circle:',
-};
-
 /** Accepts `sev1`, `SEV1`, `1`, `sev 1`; undefined when it is none of the four. */
 export function parseSeverity(input: string): Severity | undefined {
   const match = /^\s*(?:sev\s*)?([1-4])\s*$/i.exec(input);

@@ -20,7 +20,3 @@ export function parseStatus(input: string): Status | undefined {
   const value = input.trim().toLowerCase();
   return (STATUSES as readonly string[]).includes(value) ? (value as Status) : undefined;
 }
-
-export function isOpen(status: Status): boolean {
-  return status !== 'resolved';
-}

@@ -1,13 +1,14 @@
-import { DESCRIPTION_MAX, type DeclareRequest, TITLE_MAX } from './incident';
+import { DESCRIPTION_MAX, type DeclareRequest, RESOLUTION_NOTE_MAX, TITLE_MAX } from './incident';
 
-export type DeclareField = 'title' | 'description' | 'impactStartedAt';
+export type DeclareField = 'title' | 'severity' | 'description' | 'impactStartedAt';
 
 /** What is wrong with a declare request, field by field, in words for the person who typed it. */
 export function validateDeclare(request: DeclareRequest, now: Date): Partial<Record<DeclareField, string>> {
   const errors: Partial<Record<DeclareField, string>> = {};
   const title = request.title.trim();
   if (!title) errors.title = 'Give the incident a short title, e.g. "Checkout returns 500s".';
-  else if (title.length > TITLE_MAX) errors.title = `Keep the title to ${TITLE_MAX} characters (it has ${title.length}).`;
+  else if (title.length > TITLE_MAX) errors.title = titleTooLong(title.length);
+  if (!request.severity) errors.severity = 'Pick a severity. If unsure, SEV3; you can change it later.';
   if ((request.description ?? '').length > DESCRIPTION_MAX) {
     errors.description = `Keep this to ${DESCRIPTION_MAX} characters; add more in the channel.`;
   }
@@ -15,4 +16,18 @@ export function validateDeclare(request: DeclareRequest, now: Date): Partial<Rec
     errors.impactStartedAt = 'Impact cannot start in the future. Leave it empty to use now.';
   }
   return errors;
+}
+
+export function titleTooLong(length: number): string {
+  return `Keep the title to ${TITLE_MAX} characters (it has ${length}).`;
+}
+
+/** The one-line note a resolution needs; null when it is fine. */
+export function validateResolutionNote(note: string): string | null {
+  const trimmed = note.trim();
+  if (!trimmed) return 'Say in one line what ended the impact.';
+  if (trimmed.length > RESOLUTION_NOTE_MAX) {
+    return `Keep the resolution note to ${RESOLUTION_NOTE_MAX} characters (it has ${trimmed.length}); details belong in the post-mortem.`;
+  }
+  return null;
 }

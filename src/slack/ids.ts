@@ -24,6 +24,13 @@ export const IncidentAction = {
   finishSetup: 'incident_finish_setup',
 } as const;
 
+/** Blocks that hold buttons; named so a click can be traced to where it came from. */
+export const BlockId = {
+  helpActions: 'help_actions',
+  cardActions: 'incident_card_actions',
+  declareResultActions: 'declare_result_actions',
+} as const;
+
 /** Inputs of the incident modals: each is the block id and, inside it, the action id. */
 export const Field = {
   title: 'title',

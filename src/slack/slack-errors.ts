@@ -31,6 +31,11 @@ export function toAppError(error: unknown): AppError {
   if (e.code === ErrorCode.RateLimitedError || e.statusCode === 429 || rateLimitedRetries) {
     return new AppError('ratelimited', PLAIN_WORDS.ratelimited as string, { cause: error });
   }
+  if (e.code === ErrorCode.HTTPError) {
+    return new AppError('slack_unavailable', `Slack is having trouble right now (HTTP ${e.statusCode}). Try again in a moment.`, {
+      cause: error,
+    });
+  }
   return new AppError('slack_unavailable', 'Slack did not answer in time. Try again in a moment.', { cause: error });
 }
 

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Incident } from '../incidents/incident';
 import type { IncidentPort } from '../incidents/incident-port';
-import type { TimelineEntry } from '../timeline/timeline-entry';
+import type { SystemEntry } from '../timeline/timeline-entry';
 import { changeNotice } from './blocks/change-notice';
 import { announcementMessage, incidentCard, incidentTopic } from './blocks/incident-card';
 import { slackCall, toAppError } from './slack-errors';
@@ -61,7 +61,7 @@ export class SlackIncidentPort implements IncidentPort {
 
   async announce(incident: Incident): Promise<{ channelId: string; ts: string } | null> {
     const channel = this.options.incidentsChannel;
-    if (!channel || incident.isPrivate) return null;
+    if (!channel) return null;
     const post = () => this.client.chat.postMessage({ channel, ...announcementMessage(incident) });
     let result;
     try {
@@ -83,7 +83,7 @@ export class SlackIncidentPort implements IncidentPort {
     );
   }
 
-  async postNotice(incident: Incident, entry: TimelineEntry): Promise<void> {
+  async postNotice(incident: Incident, entry: SystemEntry): Promise<void> {
     await slackCall(() => this.client.chat.postMessage({ channel: channelOf(incident), text: changeNotice(entry) }));
   }
 }

@@ -1,7 +1,8 @@
 /** What a system entry records: the incident was declared, or one of its facts changed. */
 export type SystemChange = 'declared' | 'severity' | 'status' | 'commander' | 'resolved' | 'reopened';
 
-export interface TimelineEntry {
+/** A lifecycle change, recorded by the bot with who made it and when. */
+export interface SystemEntry {
   id: string;
   incidentId: string;
   kind: 'system';
@@ -14,4 +15,6 @@ export interface TimelineEntry {
   text: string | null;
 }
 
-export type NewSystemEntry = Omit<TimelineEntry, 'id' | 'kind'>;
+export type TimelineEntry = SystemEntry;
+
+export type NewSystemEntry = Omit<SystemEntry, 'id' | 'kind'>;

@@ -83,14 +83,38 @@ describe('declaring an incident', () => {
     expect(entries).toEqual([expect.objectContaining({ kind: 'system', change: 'declared', actor_id: alice, new_value: 'SEV2' })]);
   });
 
-  it('declares without a title in the command, from a DM with the bot, with impact that started earlier', async () => {
+  it('declares from a bare `/incident declare` in a DM with the bot, with impact that started earlier', async () => {
     const dm = t.slack.openDm(carol);
     const impact = new Date(Date.now() - 2 * 60 * 60 * 1000);
     impact.setUTCSeconds(0, 0);
-    const { row, channel } = await declareThroughSlack(t, carol, dm, { title: 'Search is slow', severity: 'SEV3', impactStartedAt: impact });
+    const { viewId } = await submitDeclareForm(t, carol, dm, '', { title: 'Search is slow', severity: 'SEV3', impactStartedAt: impact });
+    const row = await waitFor(() =>
+      t.bot.database.db.selectFrom('incidents').selectAll().where('request_key', '=', viewId).where('setup_completed_at', 'is not', null).executeTakeFirst(),
+    );
+    const channel = t.slack.channel(row.channel_id!)!;
     expect(channel.name).toBe(`inc-${today()}-search-is-slow`);
     expect(channel.members).toContain(carol);
     expect(row.impact_started_at).toBe(impact.toISOString());
+  });
+
+  it('invites the declarer and all responders in one call', async () => {
+    const { channel } = await declareThroughSlack(t, alice, ops, { title: 'One invite', responders: [bob, carol] });
+    const invites = t.slack.callsTo('conversations.invite').filter((c) => c.args.channel === channel.id);
+    expect(invites).toHaveLength(1);
+    expect(String(invites[0]!.args.users).split(',').sort()).toEqual([alice, bob, carol].sort());
+  });
+
+  it('keeps what was typed in a title with &, < and >, and shows it literally', async () => {
+    const { viewId } = await submitDeclareForm(t, alice, ops, 'R&D <b>builds</b> <!channel> down', { severity: 'SEV3' });
+    const row = await waitFor(() =>
+      t.bot.database.db.selectFrom('incidents').selectAll().where('request_key', '=', viewId).where('setup_completed_at', 'is not', null).executeTakeFirst(),
+    );
+    const channel = t.slack.channel(row.channel_id!)!;
+    expect(row.title).toBe('R&D <b>builds</b> @channel down');
+    const card = t.slack.message(channel.id, t.slack.pins(channel.id)[0]!.ts);
+    const mrkdwn = JSON.stringify(card!.blocks!.filter((b) => b.type !== 'header'));
+    expect(mrkdwn).not.toMatch(/<b>|<!channel>/);
+    expect(channel.name).toBe(`inc-${today()}-r-d-b-builds-b-channel-down`);
   });
 
   it('invites everyone it can when one responder cannot be invited', async () => {
@@ -202,6 +226,29 @@ describe('declaring when Slack refuses', () => {
     expect(channel.members).toContain(alice);
   });
 
+  it('says so when Slack rate-limits channel creation, keeping the answers', async () => {
+    t.slack.injectFault('conversations.create', { kind: 'rate_limited', retryAfterSeconds: 1 });
+    const { viewId } = await submitDeclareForm(t, alice, ops, 'Login loop', { severity: 'SEV2' });
+    const form = await waitFor(() => {
+      const view = t.slack.view(viewId);
+      return visibleText(view).includes('was not declared') ? view : undefined;
+    });
+    expect(visibleText(form)).toContain('rate-limiting');
+    expect(JSON.stringify(form.blocks)).toContain('"initial_value":"Login loop"');
+  });
+
+  it('explains when every channel name is taken', async () => {
+    const day = format(new Date(), 'yyyyMMdd', { in: tz('UTC') });
+    t.slack.addChannel({ name: `inc-${day}-dns` });
+    for (let n = 2; n <= 20; n += 1) t.slack.addChannel({ name: `inc-${day}-dns-${n}` });
+    const { viewId } = await submitDeclareForm(t, alice, ops, 'DNS', { severity: 'SEV2' });
+    const form = await waitFor(() => {
+      const view = t.slack.view(viewId);
+      return visibleText(view).includes('was not declared') ? view : undefined;
+    });
+    expect(visibleText(form)).toContain('is taken. Try a more specific title');
+  });
+
   it('after a refusal part-way, offers to finish set-up and finishes it without a second channel', async () => {
     t.slack.injectFault('chat.postMessage', { kind: 'rate_limited', retryAfterSeconds: 1 });
     const { viewId } = await submitDeclareForm(t, alice, ops, 'Queue backlog', { severity: 'SEV3' });
@@ -219,5 +266,58 @@ describe('declaring when Slack refuses', () => {
     expect(channels).toHaveLength(1);
     expect(t.slack.pins(channels[0]!.id)).toHaveLength(1);
     expect(t.slack.botMessages(channels[0]!.id).filter((m) => m.text.includes('Queue backlog'))).toHaveLength(1);
+  });
+
+  it('a double click on "Finish setting up" finishes once', async () => {
+    t.slack.injectFault('pins.add', { kind: 'error', error: 'restricted_action' });
+    const { viewId } = await submitDeclareForm(t, alice, ops, 'Pin refused', { severity: 'SEV3' });
+    const stopped = await waitFor(() => (buttonsOf(t.slack.view(viewId)).length ? t.slack.view(viewId) : undefined));
+    const [finish] = buttonsOf(stopped);
+    t.slack.injectFault('pins.add', { kind: 'slow', delayMs: 300 });
+    const click = () => t.driver.blockAction({ user: alice, actionId: finish!.actionId, container: { type: 'view', viewId } });
+    await Promise.all([click(), click()]);
+    await waitFor(() => visibleText(t.slack.view(viewId)).includes('is declared'));
+    const channel = t.slack.channels().find((c) => c.name.endsWith('pin-refused'))!;
+    expect(t.slack.pins(channel.id)).toHaveLength(1);
+    expect(t.slack.callsTo('pins.add').filter((c) => c.ok)).toHaveLength(1);
+  });
+
+  it('two deliveries of the same submission at the same moment create one incident', async () => {
+    const modal = await commandOpeningModal(t, alice, ops, 'declare Simultaneous');
+    const first = t.driver.submitView({ user: alice, viewId: modal.id, fields: { severity: 'SEV3' } });
+    const { payload } = await first;
+    await Promise.all([
+      t.driver.signedPost(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded'),
+      t.driver.signedPost(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded'),
+    ]);
+    await waitFor(() => visibleText(t.slack.view(modal.id)).includes('is declared'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(t.slack.channels().filter((c) => c.name.endsWith('simultaneous'))).toHaveLength(1);
+    expect(await t.bot.database.db.selectFrom('incidents').select('id').execute()).toHaveLength(1);
+  });
+});
+
+describe('a declaration interrupted part-way', () => {
+  it('is finished by the bot itself once nobody is working on it', async () => {
+    let offsetMs = 0;
+    const t = await startTestBot({ clock: { now: () => new Date(Date.now() + offsetMs) }, jobs: { resumeSetupsEveryMs: 50 } });
+    try {
+      const alice = t.slack.addUser({ name: 'alice' }).id;
+      const ops = t.slack.addChannel({ name: 'ops', members: [alice] }).id;
+      t.slack.injectFault('chat.postMessage', { kind: 'http_error', status: 503 });
+      await submitDeclareForm(t, alice, ops, 'Half made', { severity: 'SEV2' });
+      const channel = await waitFor(() => t.slack.channels().find((c) => c.name.endsWith('half-made')));
+      await waitFor(() => t.slack.callsTo('chat.postMessage').length > 0);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(t.slack.pins(channel.id)).toEqual([]);
+
+      offsetMs = 2 * 60 * 1000;
+      await waitFor(() => t.slack.pins(channel.id).length === 1);
+      const row = await t.bot.database.db.selectFrom('incidents').selectAll().executeTakeFirstOrThrow();
+      expect(row.setup_completed_at).not.toBeNull();
+      expect(t.slack.channels().filter((c) => c.name.includes('half-made'))).toHaveLength(1);
+    } finally {
+      await t.stop();
+    }
   });
 });

@@ -102,9 +102,18 @@ describe('running an incident from its channel', () => {
     await t.driver.submitView({ user: bob, viewId: modal.id, fields: { commander: bob } });
     await waitForNotice(`made <@${bob}> the incident commander`);
 
+    expect(visibleText(announcement())).toContain(`Commander <@${bob}>`);
+
+    const severityButton = buttonsOf(card()).find((b) => b.text === 'Change severity')!;
+    await t.driver.blockAction({ user: bob, actionId: severityButton.actionId, container: { type: 'message', channel: channel.id, ts: card()!.ts } });
+    const severityModal = await topModal(t, bob, modal.id);
+    expect(severityModal.callback_id).toBe('change_severity');
+    await t.driver.submitView({ user: bob, viewId: severityModal.id, fields: { severity: 'SEV3' } });
+    await waitFor(() => privately(bob).some((text) => text.includes('already SEV3')));
+
     const status = buttonsOf(card()).find((b) => b.text === 'Update status')!;
     await t.driver.blockAction({ user: bob, actionId: status.actionId, container: { type: 'message', channel: channel.id, ts: card()!.ts } });
-    const statusModal = await topModal(t, bob, modal.id);
+    const statusModal = await topModal(t, bob, severityModal.id);
     await t.driver.submitView({ user: bob, viewId: statusModal.id, fields: { status: 'investigating' } });
     await waitForNotice('to *Investigating*');
   });
@@ -129,13 +138,26 @@ describe('running an incident from its channel', () => {
     expect(visibleText(announcement())).toContain('Resolved');
 
     await run(alice, 'status identified');
-    await waitFor(() => privately(alice).some((text) => text.includes('Reopen it first')));
+    await waitFor(() => privately(alice).some((text) => text.includes('reopen it first')));
 
-    await run(alice, 'reopen');
+    const reopenButton = buttonsOf(card()).find((b) => b.text === 'Reopen')!;
+    await t.driver.blockAction({ user: alice, actionId: reopenButton.actionId, container: { type: 'message', channel: channel.id, ts: card()!.ts } });
     await waitForNotice('reopened the incident');
     const reopened = await row();
     expect(reopened.status).toBe('investigating');
     expect(reopened.resolved_at).toBeNull();
+    expect(reopened.resolution_note).toBeNull();
+    expect(visibleText(card())).not.toContain('Resolution');
+    expect(buttonsOf(card()).map((b) => b.text)).toContain('Resolve');
+    await run(alice, 'reopen');
+    await waitFor(() => privately(alice).some((text) => text.includes('nothing to reopen')));
+
+    const commanderPicker = await commandOpeningModal(t, alice, channel.id, 'commander');
+    expect(commanderPicker.callback_id).toBe('assign_commander');
+    t.slack.closeView(alice, commanderPicker.id);
+    const resolvePicker = await commandOpeningModal(t, alice, channel.id, 'resolve');
+    expect(resolvePicker.callback_id).toBe('resolve_incident');
+    t.slack.closeView(alice, resolvePicker.id);
 
     await run(alice, 'resolve Failover to region B');
     await waitForNotice('Failover to region B');
@@ -156,6 +178,10 @@ describe('running an incident from its channel', () => {
       'resolved',
       'reopened',
       'resolved',
+    ]);
+    expect(all.filter((e) => e.change === 'severity').map((e) => [e.old_value, e.new_value])).toEqual([
+      ['SEV2', 'SEV1'],
+      ['SEV1', 'SEV3'],
     ]);
     for (const entry of all) {
       expect(entry.kind).toBe('system');
@@ -188,5 +214,32 @@ describe('running an incident from its channel', () => {
     await t.driver.blockAction({ user: carol, actionId: declare.actionId, container: { type: 'ephemeral', channel: ops, ts: ephemeral.ts } });
     const modal = await topModal(t, carol);
     expect(modal.callback_id).toBe('declare_incident');
+  });
+});
+
+describe('a change Slack does not fully show', () => {
+  it('is saved, the person is told what was not updated, and repeating the command repairs it', async () => {
+    const t = await startTestBot();
+    try {
+      const alice = t.slack.addUser({ name: 'alice' }).id;
+      const ops = t.slack.addChannel({ name: 'ops', members: [alice] }).id;
+      const { channel, row } = await declareThroughSlack(t, alice, ops, { title: 'Flaky card', severity: 'SEV3' });
+      const card = () => t.slack.message(channel.id, t.slack.pins(channel.id)[0]!.ts);
+
+      t.slack.injectFault('chat.update', { kind: 'http_error', status: 500 });
+      await t.driver.command({ user: alice, channel: channel.id, text: 'severity SEV1' });
+      await waitFor(() => t.slack.ephemerals(alice, channel.id).some((e) => e.text.includes('The change is saved, but Slack did not update the incident card')));
+      const stored = await t.bot.database.db.selectFrom('incidents').select('severity').where('id', '=', row.id).executeTakeFirstOrThrow();
+      expect(stored.severity).toBe('SEV1');
+      expect(t.slack.channel(channel.id)!.topic.value).toBe('SEV1 · Investigating · Flaky card');
+      expect(t.slack.botMessages(channel.id).at(-1)?.text).toContain('to *SEV1*');
+      expect(visibleText(card())).toContain('SEV3: Flaky card');
+
+      await t.driver.command({ user: alice, channel: channel.id, text: 'severity SEV1' });
+      await waitFor(() => visibleText(card()).includes('SEV1: Flaky card'));
+      expect(t.slack.ephemerals(alice, channel.id).at(-1)?.text).toContain('already SEV1');
+    } finally {
+      await t.stop();
+    }
   });
 });

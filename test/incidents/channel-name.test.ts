@@ -12,7 +12,8 @@ describe('incident channel names', () => {
     ['Straße/Øresund Łódź', 'strasse-oresund-lodz'],
     ['  DB: primary  down…  ', 'db-primary-down'],
     ['API_v2 → 503', 'api-v2-503'],
-    ['שלום עולם', ''],
+    ['שלום עולם', 'shlvm-vlm'],
+    ['Œuvre đ þ ı', 'oeuvre-d-th-i'],
     ['🔥🔥', ''],
   ])('slug of %j is %j', (title, slug) => {
     expect(slugify(title)).toBe(slug);

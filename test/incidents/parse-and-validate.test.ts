@@ -33,7 +33,6 @@ describe('validateDeclare', () => {
     responderIds: [],
     isPrivate: false,
     impactStartedAt: null,
-    originChannelId: null,
   };
 
   it('accepts a sound request', () => expect(validateDeclare(request, now)).toEqual({}));

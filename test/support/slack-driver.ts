@@ -127,8 +127,11 @@ export class SlackDriver {
   // Slash commands --------------------------------------------------------------------------
 
   /**
-   * A person running a slash command. The app's immediate answer is shown the way Slack shows it
-   * (ephemeral by default, in the channel with `response_type: "in_channel"`).
+   * A person running a slash command. `text` is what they typed, with mentions already picked
+   * (`<@U123|alice>`, `<#C123|ops>`, `<!here>`); like Slack (the command has `should_escape`),
+   * the driver sends every other `&`, `<` and `>` as an entity. The app's immediate answer is
+   * shown the way Slack shows it (ephemeral by default, in the channel with
+   * `response_type: "in_channel"`).
    */
   async command({
     user,
@@ -154,7 +157,7 @@ export class SlackDriver {
       user_id: user,
       user_name: person.name,
       command,
-      text,
+      text: encodeCommandText(text),
       api_app_id: this.slack.bot.appId,
       is_enterprise_install: 'false',
       response_url: responseUrl,
@@ -635,4 +638,19 @@ function mergeState(...layers: StateValues[]): StateValues {
     }
   }
   return merged;
+}
+
+/** Slack's own tokens in command text: user and channel mentions, broadcasts, links. */
+const SLACK_TOKEN = /<(?:@[UW][A-Z0-9]+(?:\|[^<>]*)?|#C[A-Z0-9]+(?:\|[^<>]*)?|![a-z^]+(?:\|[^<>]*)?|https?:\/\/[^<>|]+(?:\|[^<>]*)?)>/g;
+
+/** Escapes `&`, `<`, `>` outside Slack's tokens, as Slack does before sending command text. */
+export function encodeCommandText(text: string): string {
+  const escape = (part: string) => part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(SLACK_TOKEN)) {
+    out += escape(text.slice(last, match.index)) + match[0];
+    last = (match.index ?? 0) + match[0].length;
+  }
+  return out + escape(text.slice(last));
 }

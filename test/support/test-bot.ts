@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import type { Clock } from '../../src/clock';
 import { type Config, loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { type Bot, startBot } from '../../src/start-bot';
+import { type Bot, type StartOptions, startBot } from '../../src/start-bot';
 import { FakeSlack } from './fake-slack';
 import { grantedBotScopes } from './manifest';
 import { SlackDriver } from './slack-driver';
@@ -33,7 +33,9 @@ export function tempDatabasePath(): string {
  * exactly the manifest's scopes, with its own SQLite file. Web API retries are off so a
  * refused call fails the test at once instead of backing off for minutes.
  */
-export async function startTestBot(options: { env?: NodeJS.ProcessEnv; clock?: Clock } = {}): Promise<TestBot> {
+export async function startTestBot(
+  options: { env?: NodeJS.ProcessEnv; clock?: Clock; jobs?: StartOptions['jobs'] } = {},
+): Promise<TestBot> {
   const slack = await FakeSlack.start({ scopes: grantedBotScopes(), botToken: BOT_TOKEN });
   const databasePath = tempDatabasePath();
   const config = loadConfig({
@@ -55,7 +57,12 @@ export async function startTestBot(options: { env?: NodeJS.ProcessEnv; clock?: C
   const logger = createLogger(config.log, sink);
   let bot: Bot;
   try {
-    bot = await startBot(config, { logger, clock: options.clock, slackClientOptions: { retryConfig: { retries: 0 } } });
+    bot = await startBot(config, {
+      logger,
+      clock: options.clock,
+      jobs: options.jobs,
+      slackClientOptions: { retryConfig: { retries: 0 } },
+    });
   } catch (error) {
     await slack.stop();
     throw error;

@@ -1,13 +1,13 @@
 import type { Severity } from '../../incidents/severity';
-import { SEVERITY_EMOJI } from '../../incidents/severity';
 import { STATUS_LABELS, type Status } from '../../incidents/status';
-import type { TimelineEntry } from '../../timeline/timeline-entry';
+import type { SystemEntry } from '../../timeline/timeline-entry';
 import { escapeMrkdwn } from './mrkdwn';
+import { SEVERITY_EMOJI } from './severity-emoji';
 
 const statusLabel = (value: string | null) => STATUS_LABELS[value as Status] ?? value ?? '';
 
 /** One line in the incident channel naming who changed what, from the system timeline entry. */
-export function changeNotice(entry: TimelineEntry): string {
+export function changeNotice(entry: SystemEntry): string {
   const who = entry.actorId ? `<@${entry.actorId}>` : 'Someone';
   switch (entry.change) {
     case 'severity':

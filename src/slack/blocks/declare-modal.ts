@@ -1,6 +1,7 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { severityOption } from './severity-option';
 import { TITLE_MAX } from '../../incidents/incident';
-import { SEVERITIES, SEVERITY_MEANINGS, type Severity } from '../../incidents/severity';
+import { SEVERITIES, type Severity } from '../../incidents/severity';
 import { CallbackId, Field } from '../ids';
 import { escapeMrkdwn } from './mrkdwn';
 
@@ -13,11 +14,6 @@ export interface DeclareFormValues {
   impactStartedAt: Date | null;
 }
 
-export interface DeclareModalMetadata {
-  /** Where `/incident declare` was run, so the result can be reported there. */
-  originChannelId: string | null;
-}
-
 export const EMPTY_DECLARE_FORM: DeclareFormValues = {
   title: '',
   severity: null,
@@ -27,19 +23,11 @@ export const EMPTY_DECLARE_FORM: DeclareFormValues = {
   impactStartedAt: null,
 };
 
-export function severityOption(severity: Severity): PlainTextOption {
-  return {
-    text: { type: 'plain_text', text: severity },
-    description: { type: 'plain_text', text: SEVERITY_MEANINGS[severity] },
-    value: severity,
-  };
-}
-
 /**
  * The declare form. `problem` is shown above the inputs when an earlier submission could not
  * be completed; the person's answers are kept in `values` so nothing they typed is lost.
  */
-export function declareModal(values: DeclareFormValues, metadata: DeclareModalMetadata, problem?: string): ModalView {
+export function declareModal(values: DeclareFormValues, problem?: string): ModalView {
   const blocks: KnownBlock[] = [];
   if (problem) {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `:warning: ${escapeMrkdwn(problem)}` } });
@@ -128,7 +116,6 @@ export function declareModal(values: DeclareFormValues, metadata: DeclareModalMe
     title: { type: 'plain_text', text: 'Declare an incident' },
     submit: { type: 'plain_text', text: 'Declare' },
     close: { type: 'plain_text', text: 'Cancel' },
-    private_metadata: JSON.stringify(metadata),
     blocks,
   };
 }

@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types';
 import type { Incident } from '../../incidents/incident';
-import { CallbackId, IncidentAction } from '../ids';
+import { BlockId, CallbackId, IncidentAction } from '../ids';
 import { escapeMrkdwn } from './mrkdwn';
 
 function resultView(text: string, extra: ModalView['blocks'] = []): ModalView {
@@ -31,7 +31,7 @@ export function setupStoppedView(incident: Incident, problem: string): ModalView
     [
       {
         type: 'actions',
-        block_id: 'declare_result_actions',
+        block_id: BlockId.declareResultActions,
         elements: [
           {
             type: 'button',

@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import { IncidentAction } from '../ids';
+import { BlockId, IncidentAction } from '../ids';
+import type { SlackMessage } from './slack-message';
 
 /** One line of usage, as shown in help and on the App Home. */
 export interface CommandUsage {
@@ -7,10 +8,6 @@ export interface CommandUsage {
   summary: string;
 }
 
-export interface SlackMessage {
-  text: string;
-  blocks: KnownBlock[];
-}
 
 export const PRODUCT_NAME = 'Incident bot';
 const PITCH = 'Declare incidents, keep a timeline that stays true to the channel, and write blameless post-mortems — without leaving Slack.';
@@ -28,7 +25,7 @@ export function helpMessage(commands: CommandUsage[], notice?: string): SlackMes
     { type: 'section', text: { type: 'mrkdwn', text: PITCH } },
     {
       type: 'actions',
-      block_id: 'help_actions',
+      block_id: BlockId.helpActions,
       elements: [
         {
           type: 'button',

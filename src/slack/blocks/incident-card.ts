@@ -1,10 +1,10 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { Incident } from '../../incidents/incident';
-import { SEVERITY_EMOJI } from '../../incidents/severity';
 import { STATUS_LABELS } from '../../incidents/status';
-import { IncidentAction } from '../ids';
-import type { SlackMessage } from './help-message';
-import { escapeMrkdwn } from './mrkdwn';
+import { BlockId, IncidentAction } from '../ids';
+import { SEVERITY_EMOJI } from './severity-emoji';
+import type { SlackMessage } from './slack-message';
+import { escapeAndTruncate, escapeMrkdwn } from './mrkdwn';
 import { slackDate } from './slack-date';
 
 const HEADER_MAX = 150;
@@ -22,7 +22,7 @@ function facts(incident: Incident): string {
   ];
   if (incident.mitigatedAt) lines.push(`*Mitigated:* ${slackDate(incident.mitigatedAt)}`);
   if (incident.resolvedAt) lines.push(`*Resolved:* ${slackDate(incident.resolvedAt)}`);
-  if (incident.resolutionNote) lines.push(`*Resolution:* ${escapeMrkdwn(incident.resolutionNote)}`);
+  if (incident.resolutionNote) lines.push(`*Resolution:* ${escapeAndTruncate(incident.resolutionNote, 1000)}`);
   return lines.join('\n');
 }
 
@@ -40,7 +40,7 @@ function cardActions(incident: Incident): ActionsBlock {
           button('Assign commander', IncidentAction.assignCommander, incident.id),
           button('Resolve', IncidentAction.resolve, incident.id, 'primary'),
         ];
-  return { type: 'actions', block_id: 'incident_card_actions', elements };
+  return { type: 'actions', block_id: BlockId.cardActions, elements };
 }
 
 function headerText(incident: Incident): string {
@@ -55,7 +55,7 @@ export function incidentCard(incident: Incident): SlackMessage {
     { type: 'section', text: { type: 'mrkdwn', text: stateLine(incident) } },
   ];
   if (incident.description) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(incident.description).slice(0, 3000) } });
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: escapeAndTruncate(incident.description, 3000) } });
   }
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: facts(incident) } }, cardActions(incident));
   return {
@@ -67,10 +67,10 @@ export function incidentCard(incident: Incident): SlackMessage {
 /** The announcement in the incidents channel, edited in place as the incident moves. */
 export function announcementMessage(incident: Incident): SlackMessage {
   const channel = incident.channelId ? `<#${incident.channelId}>` : 'its channel';
-  const summary = `${stateLine(incident)} — *${escapeMrkdwn(incident.title)}*`;
+  const summary = `${stateLine(incident)} — *${escapeAndTruncate(incident.title, 2800)}*`;
   const details = `Join ${channel} · Commander <@${incident.commanderId}> · Declared ${slackDate(incident.declaredAt)}`;
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: summary.slice(0, 3000) } },
+    { type: 'section', text: { type: 'mrkdwn', text: summary } },
     { type: 'context', elements: [{ type: 'mrkdwn', text: details }] },
   ];
   return {
@@ -81,6 +81,6 @@ export function announcementMessage(incident: Incident): SlackMessage {
 
 /** Topics hold up to 250 characters; Slack formats links in them, so the title is escaped. */
 export function incidentTopic(incident: Incident): string {
-  const topic = `${incident.severity} · ${STATUS_LABELS[incident.status]} · ${escapeMrkdwn(incident.title)}`;
-  return topic.length > 250 ? `${topic.slice(0, 249)}…` : topic;
+  const prefix = `${incident.severity} · ${STATUS_LABELS[incident.status]} · `;
+  return `${prefix}${escapeAndTruncate(incident.title, 250 - prefix.length)}`;
 }

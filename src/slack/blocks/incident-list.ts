@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import type { Incident } from '../../incidents/incident';
-import type { SlackMessage } from './help-message';
+import type { SlackMessage } from './slack-message';
 import { stateLine } from './incident-card';
-import { escapeMrkdwn } from './mrkdwn';
+import { escapeAndTruncate } from './mrkdwn';
 import { slackDate } from './slack-date';
 
 /** Leaves room under Slack's 50 blocks for the header and the "more" line. */
@@ -16,8 +16,8 @@ export function incidentList(incidents: Incident[]): SlackMessage {
     { type: 'section', text: { type: 'mrkdwn', text: `*Open incidents (${incidents.length})*` } },
   ];
   for (const incident of incidents.slice(0, MAX_LISTED)) {
-    const line = `${stateLine(incident)} — *${escapeMrkdwn(incident.title)}*\n<#${incident.channelId}> · Commander <@${incident.commanderId}> · Declared ${slackDate(incident.declaredAt)}`;
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: line.slice(0, 3000) } });
+    const line = `${stateLine(incident)} — *${escapeAndTruncate(incident.title, 2500)}*\n<#${incident.channelId}> · Commander <@${incident.commanderId}> · Declared ${slackDate(incident.declaredAt)}`;
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: line } });
   }
   if (incidents.length > MAX_LISTED) {
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${incidents.length - MAX_LISTED} more.` }] });

@@ -4,7 +4,7 @@ import { RESOLUTION_NOTE_MAX } from '../../incidents/incident';
 import { SEVERITIES } from '../../incidents/severity';
 import { STATUSES, STATUS_LABELS, STATUS_MEANINGS, type Status } from '../../incidents/status';
 import { CallbackId, Field } from '../ids';
-import { severityOption } from './declare-modal';
+import { severityOption } from './severity-option';
 
 const MODAL_TITLE_MAX = 24;
 

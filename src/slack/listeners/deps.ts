@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { Database } from '../../db/database';
-import type { IncidentDeps } from '../../incidents/incident-service';
+import type { IncidentDeps } from '../../incidents/incident-deps';
 import type { Logger } from '../../logger';
 import { SlackIncidentPort } from '../slack-incident-port';
 

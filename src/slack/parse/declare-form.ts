@@ -13,8 +13,3 @@ export function readDeclareForm(values: ViewValues): DeclareFormValues {
     impactStartedAt: dateTimeOf(values, Field.impactStartedAt),
   };
 }
-
-/** `<@U123|alice>` or `<@U123>` (Slack escapes mentions in command text) → `U123`. */
-export function mentionedUser(text: string): string | null {
-  return /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/.exec(text)?.[1] ?? null;
-}

@@ -66,8 +66,8 @@ describe('incident card and announcement', () => {
 describe('modals', () => {
   it('are all valid views', () => {
     const views = [
-      declareModal(EMPTY_DECLARE_FORM, { originChannelId: null }),
-      declareModal({ ...EMPTY_DECLARE_FORM, title: 'x'.repeat(150), severity: 'SEV2', isPrivate: true, responderIds: ['U1'], impactStartedAt: new Date() }, { originChannelId: 'C1' }, 'Problem'),
+      declareModal(EMPTY_DECLARE_FORM),
+      declareModal({ ...EMPTY_DECLARE_FORM, title: 'x'.repeat(150), severity: 'SEV2', isPrivate: true, responderIds: ['U1'], impactStartedAt: new Date() }, 'Problem'),
       severityModal(incident),
       statusModal(incident),
       commanderModal(incident),

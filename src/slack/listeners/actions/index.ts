@@ -1,15 +1,10 @@
 import type { App } from '@slack/bolt';
 import { IncidentAction } from '../../ids';
 import type { ListenerDeps } from '../deps';
-import {
-  declareClicked,
-  finishSetupClicked,
-  openCommanderModal,
-  openResolveModal,
-  openSeverityModal,
-  openStatusModal,
-  reopenClicked,
-} from './incident-actions';
+import { declareClicked } from './declare-clicked';
+import { finishSetupClicked } from './finish-setup-clicked';
+import { openCommanderModal, openResolveModal, openSeverityModal, openStatusModal } from './open-incident-modal';
+import { reopenClicked } from './reopen-clicked';
 
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(IncidentAction.declare, declareClicked(deps));

@@ -1,6 +1,7 @@
 import { TITLE_MAX } from '../../../incidents/incident';
 import { EMPTY_DECLARE_FORM, declareModal } from '../../blocks/declare-modal';
 import { COMMAND } from '../../ids';
+import { typedText } from '../../parse/command-text';
 import { openModal } from '../open-modal';
 import { type AnywhereSubcommand, ackThen } from './subcommand';
 
@@ -11,16 +12,12 @@ export const declare: AnywhereSubcommand = {
   summary: 'Declare an incident: a short form, then a dedicated channel with responders',
   run: (ctx) =>
     ackThen(ctx, async () => {
-      const title = ctx.text;
+      const title = typedText(ctx.text);
       const problem =
         title.length > TITLE_MAX
           ? `Titles are at most ${TITLE_MAX} characters; yours had ${title.length}, so it was shortened. Check it before declaring.`
           : undefined;
-      const view = declareModal(
-        { ...EMPTY_DECLARE_FORM, title: title.slice(0, TITLE_MAX) },
-        { originChannelId: ctx.args.command.channel_id },
-        problem,
-      );
+      const view = declareModal({ ...EMPTY_DECLARE_FORM, title: title.slice(0, TITLE_MAX) }, problem);
       await openModal(ctx.args.client, ctx.args.command.trigger_id, view);
     }),
 };

@@ -1,11 +1,12 @@
-import { incidentForChannel } from '../../../incidents/incident-service';
+import { incidentForChannel } from '../../../incidents/incident-queries';
 import { helpMessage } from '../../blocks/help-message';
 import { escapeMrkdwn } from '../../blocks/mrkdwn';
 import { COMMAND } from '../../ids';
-import { parseCommandText } from '../../parse/parse-command-text';
+import { parseCommandText } from '../../parse/command-text';
 import type { ListenerDeps } from '../deps';
 import type { CommandArgs } from './subcommand';
-import { SUBCOMMANDS, usages } from './subcommands';
+import { SUBCOMMANDS } from './subcommands';
+import { usages } from './usages';
 
 /**
  * `/incident <subcommand> [args]`: routes to the subcommand; bare `/incident` shows help.

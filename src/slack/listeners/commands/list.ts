@@ -1,4 +1,4 @@
-import { openIncidentsVisibleTo } from '../../../incidents/incident-service';
+import { openIncidentsVisibleTo } from '../../../incidents/incident-queries';
 import { incidentList } from '../../blocks/incident-list';
 import { COMMAND } from '../../ids';
 import type { AnywhereSubcommand } from './subcommand';

@@ -1,24 +1,12 @@
-import type { CommandUsage } from '../../blocks/help-message';
-import { helpMessage } from '../../blocks/help-message';
-import { COMMAND } from '../../ids';
+import { commander } from './commander';
 import { declare } from './declare';
-import { commander, reopen, resolve, severity, status } from './lifecycle';
+import { help } from './help';
 import { list } from './list';
-import type { AnywhereSubcommand, Subcommand } from './subcommand';
-
-const help: AnywhereSubcommand = {
-  name: 'help',
-  scope: 'anywhere',
-  usage: `${COMMAND} help`,
-  summary: 'Show what the bot can do and how to use it',
-  async run({ args }) {
-    await args.ack({ response_type: 'ephemeral', ...helpMessage(usages()) });
-  },
-};
+import { reopen } from './reopen';
+import { resolve } from './resolve';
+import { severity } from './severity';
+import { status } from './status';
+import type { Subcommand } from './subcommand';
 
 /** Every `/incident` subcommand, in the order help lists them. */
 export const SUBCOMMANDS: Subcommand[] = [declare, status, severity, commander, resolve, reopen, list, help];
-
-export function usages(): CommandUsage[] {
-  return SUBCOMMANDS.map(({ usage, summary }) => ({ usage, summary }));
-}

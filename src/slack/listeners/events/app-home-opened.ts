@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { homeView } from '../../blocks/home-view';
-import { usages } from '../commands/subcommands';
+import { usages } from '../commands/usages';
 
 /** Publishes the Home tab each time a person opens it, so it always reflects the current state. */
 export async function appHomeOpened({

@@ -1,18 +1,25 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
+import { declareIncident } from '../../../incidents/declare-incident';
 import type { DeclareRequest } from '../../../incidents/incident';
-import { declareIncident, incidentForRequest } from '../../../incidents/incident-service';
+import { incidentForRequest } from '../../../incidents/incident-queries';
 import { validateDeclare } from '../../../incidents/validate-declare';
-import { type DeclareModalMetadata, declareModal } from '../../blocks/declare-modal';
+import { declareModal } from '../../blocks/declare-modal';
 import { declaredView, declaringView, setupStoppedView } from '../../blocks/declare-result-view';
 import { Field } from '../../ids';
 import { readDeclareForm } from '../../parse/declare-form';
-import { metadataOf } from '../../parse/view-state';
 import { describeError } from '../../reply-error';
 import { slackCall } from '../../slack-errors';
 import { type ListenerDeps, incidentDeps } from '../deps';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+const FIELD_BLOCKS = {
+  title: Field.title,
+  severity: Field.severity,
+  description: Field.description,
+  impactStartedAt: Field.impactStartedAt,
+} as const;
 
 /**
  * The declare form was submitted. Field problems go back onto the form; otherwise the modal
@@ -22,26 +29,11 @@ type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 export function declareSubmitted(deps: ListenerDeps) {
   return async ({ ack, view, body, client, context }: Args): Promise<void> => {
     const values = readDeclareForm(view.state.values);
-    const metadata: DeclareModalMetadata = {
-      originChannelId: metadataOf<DeclareModalMetadata>(view.private_metadata).originChannelId ?? null,
-    };
-    const request: DeclareRequest = {
-      requestKey: view.id,
-      title: values.title,
-      severity: values.severity ?? 'SEV3',
-      description: values.description,
-      declaredBy: body.user.id,
-      responderIds: values.responderIds,
-      isPrivate: values.isPrivate,
-      impactStartedAt: values.impactStartedAt,
-      originChannelId: metadata.originChannelId,
-    };
+    const request: DeclareRequest = { requestKey: view.id, declaredBy: body.user.id, ...values };
     const problems = validateDeclare(request, deps.clock.now());
-    const errors: Record<string, string> = {};
-    if (problems.title) errors[Field.title] = problems.title;
-    if (problems.description) errors[Field.description] = problems.description;
-    if (problems.impactStartedAt) errors[Field.impactStartedAt] = problems.impactStartedAt;
-    if (!values.severity) errors[Field.severity] = 'Pick a severity. If unsure, SEV3; you can change it later.';
+    const errors = Object.fromEntries(
+      Object.entries(problems).map(([field, message]) => [FIELD_BLOCKS[field as keyof typeof FIELD_BLOCKS], message]),
+    );
     if (Object.keys(errors).length > 0) {
       await ack({ response_action: 'errors', errors });
       return;
@@ -61,7 +53,7 @@ export function declareSubmitted(deps: ListenerDeps) {
       await show(
         incident?.channelId
           ? setupStoppedView(incident, problem)
-          : declareModal(values, metadata, `The incident was not declared: ${problem} Nothing was created; declare again when ready.`),
+          : declareModal(values, `The incident was not declared: ${problem} Nothing was created; declare again when ready.`),
       );
     }
   };

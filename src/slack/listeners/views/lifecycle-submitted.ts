@@ -1,82 +1,96 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import {
   type ChangeResult,
-  type IncidentDeps,
   assignCommander,
   changeSeverity,
   changeStatus,
-  loadIncident,
   resolveIncident,
-} from '../../../incidents/incident-service';
-import { RESOLUTION_NOTE_MAX } from '../../../incidents/incident';
+} from '../../../incidents/change-incident';
+import type { IncidentDeps } from '../../../incidents/incident-deps';
+import { loadIncident } from '../../../incidents/incident-queries';
 import { parseSeverity } from '../../../incidents/severity';
-import { parseStatus } from '../../../incidents/status';
+import { STATUS_LABELS, type Status, parseStatus } from '../../../incidents/status';
+import { validateResolutionNote } from '../../../incidents/validate-declare';
 import type { IncidentModalMetadata } from '../../blocks/lifecycle-modals';
 import { Field } from '../../ids';
 import { metadataOf, selectedOf, textOf, userOf } from '../../parse/view-state';
 import { describeError } from '../../reply-error';
-import { slackCall } from '../../slack-errors';
 import { type ListenerDeps, incidentDeps } from '../deps';
+import { tellPrivately } from '../tell-privately';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-type Change = (service: IncidentDeps, incidentId: string, actorId: string, args: Args) => Promise<ChangeResult>;
+type Values = Args['view']['state']['values'];
+
+interface LifecycleForm<T> {
+  /** The picked value, or the field error to show when there is none usable. */
+  read(values: Values): { value: T } | { errors: Record<string, string> };
+  apply(service: IncidentDeps, incidentId: string, value: T, actorId: string): Promise<ChangeResult>;
+  /** What to tell the person when their pick was already the incident's state. */
+  unchanged(value: T): string;
+}
 
 /**
- * A lifecycle modal was submitted: close it, apply the change, and if that fails tell the
- * person privately in the incident channel.
+ * A lifecycle modal was submitted: a field problem goes back onto the form; otherwise the modal
+ * closes and the change is applied. A repeat or a failure is told to the person privately in the
+ * incident channel.
  */
-function lifecycleSubmitted(deps: ListenerDeps, change: Change, validate?: (view: Args['view']) => Record<string, string> | null) {
-  return async (args: Args): Promise<void> => {
-    const { ack, view, body, client, context } = args;
-    const errors = validate?.(view);
-    if (errors) {
-      await ack({ response_action: 'errors', errors });
+function lifecycleSubmitted<T>(deps: ListenerDeps, form: LifecycleForm<T>) {
+  return async ({ ack, view, body, client, context }: Args): Promise<void> => {
+    const read = form.read(view.state.values);
+    if ('errors' in read) {
+      await ack({ response_action: 'errors', errors: read.errors });
       return;
     }
     await ack();
-    const incidentId = metadataOf<IncidentModalMetadata>(view.private_metadata).incidentId;
-    if (!incidentId) return;
-    const service = incidentDeps(deps, client, context.botUserId);
+    const incidentId = metadataOf<IncidentModalMetadata>(view.private_metadata).incidentId ?? '';
+    const user = body.user.id;
+    let reply: string | undefined;
     try {
-      await change(service, incidentId, body.user.id, args);
+      const result = await form.apply(incidentDeps(deps, client, context.botUserId), incidentId, read.value, user);
+      if (!result.changed) reply = form.unchanged(read.value);
     } catch (error) {
-      const text = `:warning: ${describeError(error, deps.logger, { view: view.callback_id, incidentId })}`;
-      const incident = await loadIncident(deps.db, incidentId).catch(() => undefined);
-      const channel = incident?.channelId ?? body.user.id;
-      await slackCall(() => client.chat.postEphemeral({ channel, user: body.user.id, text })).catch(() => undefined);
+      reply = `:warning: ${describeError(error, deps.logger, { view: view.callback_id, incidentId })}`;
     }
+    if (!reply) return;
+    const incident = await loadIncident(deps.db, incidentId).catch(() => undefined);
+    await tellPrivately(client, deps.logger, { user, channel: incident?.channelId }, reply);
   };
 }
 
+const required = <T>(value: T | null | undefined, field: string, message: string) =>
+  value ? { value } : { errors: { [field]: message } };
+
 export const severitySubmitted = (deps: ListenerDeps) =>
-  lifecycleSubmitted(deps, (service, id, actor, { view }) =>
-    changeSeverity(service, id, parseSeverity(selectedOf(view.state.values, Field.severity) ?? '') ?? 'SEV3', actor),
-  );
+  lifecycleSubmitted(deps, {
+    read: (values) => required(parseSeverity(selectedOf(values, Field.severity) ?? ''), Field.severity, 'Pick a severity.'),
+    apply: changeSeverity,
+    unchanged: (severity) => `The severity is already ${severity}.`,
+  });
 
 export const statusSubmitted = (deps: ListenerDeps) =>
-  lifecycleSubmitted(deps, (service, id, actor, { view }) => {
-    const status = parseStatus(selectedOf(view.state.values, Field.status) ?? '');
-    return changeStatus(service, id, status && status !== 'resolved' ? status : 'investigating', actor);
+  lifecycleSubmitted<Exclude<Status, 'resolved'>>(deps, {
+    read: (values) => {
+      const status = parseStatus(selectedOf(values, Field.status) ?? '');
+      return required(status === 'resolved' ? null : status, Field.status, 'Pick a status.');
+    },
+    apply: changeStatus,
+    unchanged: (status) => `The status is already ${STATUS_LABELS[status]}.`,
   });
 
 export const commanderSubmitted = (deps: ListenerDeps) =>
-  lifecycleSubmitted(deps, async (service, id, actor, { view }) => {
-    const user = userOf(view.state.values, Field.commander) ?? actor;
-    const result = await assignCommander(service, id, user, actor);
-    if (result.changed && result.incident.channelId) await service.port.inviteMembers(result.incident.channelId, [user]);
-    return result;
+  lifecycleSubmitted(deps, {
+    read: (values) => required(userOf(values, Field.commander), Field.commander, 'Pick the new incident commander.'),
+    apply: assignCommander,
+    unchanged: (user) => `<@${user}> is already the incident commander.`,
   });
 
 export const resolveSubmitted = (deps: ListenerDeps) =>
-  lifecycleSubmitted(
-    deps,
-    (service, id, actor, { view }) => resolveIncident(service, id, textOf(view.state.values, Field.resolutionNote) ?? '', actor),
-    (view) => {
-      const note = textOf(view.state.values, Field.resolutionNote) ?? '';
-      if (!note) return { [Field.resolutionNote]: 'Say in one line what ended the impact.' };
-      if (note.length > RESOLUTION_NOTE_MAX) {
-        return { [Field.resolutionNote]: `Keep it to ${RESOLUTION_NOTE_MAX} characters; details belong in the post-mortem.` };
-      }
-      return null;
+  lifecycleSubmitted(deps, {
+    read: (values) => {
+      const note = textOf(values, Field.resolutionNote) ?? '';
+      const problem = validateResolutionNote(note);
+      return problem ? { errors: { [Field.resolutionNote]: problem } } : { value: note };
     },
-  );
+    apply: resolveIncident,
+    unchanged: () => 'This incident is already resolved.',
+  });

@@ -1,0 +1,130 @@
+import type { Updateable } from 'kysely';
+import { toStoredInstant } from '../db/instant';
+import { AppError } from '../errors';
+import { insertSystemEntry } from '../timeline/timeline.repository';
+import type { SystemChange, SystemEntry } from '../timeline/timeline-entry';
+import type { Incident } from './incident';
+import type { IncidentDeps } from './incident-deps';
+import { loadIncident } from './incident-queries';
+import { updateIncident } from './incidents.repository';
+import type { IncidentsTable } from './incidents.table';
+import type { Severity } from './severity';
+import type { Status } from './status';
+import { validateResolutionNote } from './validate-declare';
+
+export type ChangeResult = { changed: false; incident: Incident } | { changed: true; incident: Incident; entry: SystemEntry };
+
+export function changeSeverity(deps: IncidentDeps, id: string, severity: Severity, actorId: string): Promise<ChangeResult> {
+  return applyChange(deps, id, actorId, 'severity', (i) =>
+    i.severity === severity ? null : { from: i.severity, to: severity, set: { severity } },
+  );
+}
+
+/** Moves between the open statuses; resolving goes through {@link resolveIncident}, which needs a note. */
+export function changeStatus(deps: IncidentDeps, id: string, status: Exclude<Status, 'resolved'>, actorId: string): Promise<ChangeResult> {
+  return applyChange(deps, id, actorId, 'status', (i) => {
+    if (i.status === 'resolved') throw new AppError('incident_resolved', 'this incident is resolved; reopen it first.');
+    if (i.status === status) return null;
+    const set: Updateable<IncidentsTable> = { status };
+    if (status === 'monitoring' && !i.mitigatedAt) set.mitigated_at = toStoredInstant(deps.clock.now());
+    return { from: i.status, to: status, set };
+  });
+}
+
+/** The new commander is invited first, so the role never goes to someone outside the channel. */
+export async function assignCommander(deps: IncidentDeps, id: string, commanderId: string, actorId: string): Promise<ChangeResult> {
+  const incident = await loadIncident(deps.db, id);
+  if (incident.commanderId !== commanderId && incident.channelId) await deps.port.inviteMembers(incident.channelId, [commanderId]);
+  return applyChange(deps, id, actorId, 'commander', (i) =>
+    i.commanderId === commanderId ? null : { from: i.commanderId, to: commanderId, set: { commander_id: commanderId } },
+  );
+}
+
+export function resolveIncident(deps: IncidentDeps, id: string, note: string, actorId: string): Promise<ChangeResult> {
+  const problem = validateResolutionNote(note);
+  if (problem) return Promise.reject(new AppError('invalid_resolution_note', problem));
+  return applyChange(deps, id, actorId, 'resolved', (i) => {
+    if (i.status === 'resolved') return null;
+    const now = toStoredInstant(deps.clock.now());
+    const set: Updateable<IncidentsTable> = { status: 'resolved', resolved_at: now, resolution_note: note.trim() };
+    if (!i.mitigatedAt) set.mitigated_at = now;
+    return { from: i.status, to: 'resolved', set, text: note.trim() };
+  });
+}
+
+export function reopenIncident(deps: IncidentDeps, id: string, actorId: string): Promise<ChangeResult> {
+  return applyChange(deps, id, actorId, 'reopened', (i) =>
+    i.status !== 'resolved'
+      ? null
+      : { from: 'resolved', to: 'investigating', set: { status: 'investigating', resolved_at: null, resolution_note: null } },
+  );
+}
+
+interface Transition {
+  from: string;
+  to: string;
+  set: Updateable<IncidentsTable>;
+  text?: string;
+}
+
+/**
+ * Stores a change and its system timeline entry together, then brings Slack up to date. When
+ * nothing changes (a repeat, a retry after Slack failed), Slack is still brought up to date, so
+ * retrying a change whose update did not reach Slack repairs the card.
+ */
+async function applyChange(
+  deps: IncidentDeps,
+  id: string,
+  actorId: string,
+  change: SystemChange,
+  decide: (incident: Incident) => Transition | null,
+): Promise<ChangeResult> {
+  const now = deps.clock.now();
+  const result = await deps.db.transaction().execute(async (trx): Promise<ChangeResult> => {
+    const before = await loadIncident(trx, id);
+    const transition = decide(before);
+    if (!transition) return { changed: false, incident: before };
+    await updateIncident(trx, id, { ...transition.set, updated_at: toStoredInstant(now) });
+    const fields = { incidentId: id, occurredAt: now, actorId, change, oldValue: transition.from, newValue: transition.to, text: transition.text ?? null };
+    const entryId = await insertSystemEntry(trx, fields, now);
+    return { changed: true, incident: await loadIncident(trx, id), entry: { id: entryId, kind: 'system', ...fields } };
+  });
+  if (result.changed) {
+    deps.logger.info({ incidentId: id, change, from: result.entry.oldValue, to: result.entry.newValue }, 'incident changed');
+  }
+  await publish(deps, id, result.changed ? result.entry : null);
+  return result;
+}
+
+/**
+ * Renders the incident's current state everywhere it shows. Each step is tried even if an
+ * earlier one failed; the state is re-read first, so a slow publish cannot overwrite a newer one.
+ */
+async function publish(deps: IncidentDeps, id: string, entry: SystemEntry | null): Promise<void> {
+  const incident = await loadIncident(deps.db, id);
+  const { port } = deps;
+  const steps: Array<[string, () => Promise<void>]> = [
+    ['the incident card', () => port.updateCard(incident)],
+    ['the channel topic', () => port.setTopic(incident)],
+  ];
+  if (incident.announcement) steps.push(['the announcement', () => port.updateAnnouncement(incident)]);
+  if (entry) steps.push(['the channel notice', () => port.postNotice(incident, entry)]);
+
+  const failed: Array<{ what: string; error: unknown }> = [];
+  for (const [what, step] of steps) {
+    try {
+      await step();
+    } catch (error) {
+      failed.push({ what, error });
+    }
+  }
+  if (failed.length === 0) return;
+  deps.logger.warn({ incidentId: id, failed: failed.map((f) => f.what), err: failed[0]?.error }, 'incident change not fully shown in Slack');
+  if (!entry) return;
+  const reason = failed[0]?.error instanceof Error ? failed[0].error.message : 'Slack refused';
+  throw new AppError(
+    'change_not_shown',
+    `the change is saved, but Slack did not update ${failed.map((f) => f.what).join(', ')}: ${reason} Run the same command again to refresh it.`,
+    { cause: failed[0]?.error },
+  );
+}

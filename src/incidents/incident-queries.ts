@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database';
+import { AppError } from '../errors';
+import type { Incident } from './incident';
+import { toIncident } from './incident-mapper';
+import { findIncidentByChannel, findIncidentById, findIncidentByRequestKey, listOpenIncidents } from './incidents.repository';
+
+export async function loadIncident(db: Kysely<Database>, id: string): Promise<Incident> {
+  const row = await findIncidentById(db, id);
+  if (!row) throw new AppError('incident_not_found', 'That incident no longer exists.');
+  return toIncident(row);
+}
+
+/** The incident a declare form created, if it still exists. */
+export async function incidentForRequest(db: Kysely<Database>, requestKey: string): Promise<Incident | undefined> {
+  const row = await findIncidentByRequestKey(db, requestKey);
+  return row ? toIncident(row) : undefined;
+}
+
+/** The incident whose channel this is; undefined for any other channel. */
+export async function incidentForChannel(db: Kysely<Database>, channelId: string): Promise<Incident | undefined> {
+  const row = await findIncidentByChannel(db, channelId);
+  return row ? toIncident(row) : undefined;
+}
+
+/**
+ * Open incidents a person may know about: every public one, and private ones only when they
+ * declared it, command it or were invited as a responder.
+ */
+export async function openIncidentsVisibleTo(db: Kysely<Database>, userId: string): Promise<Incident[]> {
+  return (await listOpenIncidents(db))
+    .map(toIncident)
+    .filter((i) => !i.isPrivate || i.declaredBy === userId || i.commanderId === userId || i.responderIds.includes(userId));
+}
