@@ -15,6 +15,8 @@ export interface Config {
   mode: 'socket' | 'http';
   /** Channel id where non-private incidents are announced and kept current. */
   incidentsChannel?: string;
+  /** Emoji name (no colons) that adds a message to its incident's timeline. */
+  timelineEmoji: string;
   port: number;
   database: DatabaseConfig;
   log: { level: LogLevel; pretty: boolean };
@@ -91,6 +93,15 @@ const schema = z
           error: (i) => `expected a channel id such as C0123ABCD (not a #name), got "${String(i.input)}"`,
         }),
     ),
+    TIMELINE_EMOJI: optional(
+      z
+        .string()
+        .trim()
+        .transform((v) => v.replace(/^:|:$/g, ''))
+        .refine((v) => /^[a-z0-9_+'-]+$/.test(v), {
+          error: (i) => `expected an emoji name such as pushpin or :pushpin:, got "${String(i.input)}"`,
+        }),
+    ),
     DATABASE_URL: optional(z.string()),
     LOG_LEVEL: optional(
       z.enum(LOG_LEVELS, { error: (i) => `expected one of ${LOG_LEVELS.join(', ')}, got "${String(i.input)}"` }),
@@ -134,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     mode: e.SLACK_APP_TOKEN ? 'socket' : 'http',
     incidentsChannel: e.INCIDENTS_CHANNEL,
+    timelineEmoji: e.TIMELINE_EMOJI ?? 'pushpin',
     port: e.PORT ?? 3000,
     database,
     log: { level: e.LOG_LEVEL ?? 'info', pretty: e.LOG_PRETTY === '1' || e.LOG_PRETTY === 'true' },
@@ -164,6 +176,7 @@ export const VARIABLE_ORDER = [
   'SLACK_API_URL',
   'PORT',
   'INCIDENTS_CHANNEL',
+  'TIMELINE_EMOJI',
   'DATABASE_URL',
   'LOG_LEVEL',
   'LOG_PRETTY',

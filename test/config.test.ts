@@ -22,6 +22,7 @@ describe('loadConfig', () => {
     expect(loadConfig(valid)).toEqual({
       slack: { botToken: 'xoxb-1-2-abc', signingSecret: valid.SLACK_SIGNING_SECRET, appToken: undefined, apiUrl: 'https://slack.com/api/' },
       mode: 'http',
+      timelineEmoji: 'pushpin',
       port: 3000,
       database: { dialect: 'sqlite', path: DEFAULT_SQLITE_PATH },
       log: { level: 'info', pretty: false },

@@ -87,13 +87,22 @@ async function applyChange(
     await updateIncident(trx, id, { ...transition.set, updated_at: toStoredInstant(now) });
     const fields = { incidentId: id, occurredAt: now, actorId, change, oldValue: transition.from, newValue: transition.to, text: transition.text ?? null };
     const entryId = await insertSystemEntry(trx, fields, now);
-    return { changed: true, incident: await loadIncident(trx, id), entry: { id: entryId, kind: 'system', ...fields } };
+    return {
+      changed: true,
+      incident: await loadIncident(trx, id),
+      entry: { id: entryId, kind: 'system', editedAt: null, editedBy: null, ...fields },
+    };
   });
   if (result.changed) {
     deps.logger.info({ incidentId: id, change, from: result.entry.oldValue, to: result.entry.newValue }, 'incident changed');
   }
   await publish(deps, id, result.changed ? result.entry : null);
   return result;
+}
+
+/** Shows the incident's current state again (after a milestone moved one of its times). */
+export function refreshIncident(deps: IncidentDeps, id: string): Promise<void> {
+  return publish(deps, id, null);
 }
 
 /**

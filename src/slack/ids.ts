@@ -11,6 +11,23 @@ export const CallbackId = {
   assignCommander: 'assign_commander',
   resolve: 'resolve_incident',
   declareResult: 'declare_result',
+  timeline: 'timeline',
+  timelineAddEntry: 'timeline_add_entry',
+  timelineEditEntry: 'timeline_edit_entry',
+  timelineDeleteEntry: 'timeline_delete_entry',
+  timelinePickIncident: 'timeline_pick_incident',
+  timelineAdded: 'timeline_added',
+} as const;
+
+/** The message shortcut "Add to incident timeline" (declared in manifest.yml). */
+export const ShortcutId = {
+  addToTimeline: 'add_to_timeline',
+} as const;
+
+export const TimelineAction = {
+  addEntry: 'timeline_add_entry',
+  entryMenu: 'timeline_entry_menu',
+  page: 'timeline_page',
 } as const;
 
 /** Buttons on the incident card, the help message and the declare result. */
@@ -29,6 +46,8 @@ export const BlockId = {
   helpActions: 'help_actions',
   cardActions: 'incident_card_actions',
   declareResultActions: 'declare_result_actions',
+  timelineTop: 'timeline_top',
+  timelinePages: 'timeline_pages',
 } as const;
 
 /** Inputs of the incident modals: each is the block id and, inside it, the action id. */
@@ -42,4 +61,9 @@ export const Field = {
   status: 'status',
   commander: 'commander',
   resolutionNote: 'resolution_note',
+  entryText: 'entry_text',
+  entryDate: 'entry_date',
+  entryTime: 'entry_time',
+  milestone: 'milestone',
+  incident: 'incident',
 } as const;

@@ -38,3 +38,121 @@ export async function listTimelineRows(db: Kysely<Database>, incidentId: string)
     .orderBy('created_at')
     .execute();
 }
+
+export interface NewMessageEntryRow {
+  incidentId: string;
+  occurredAt: Date;
+  actorId: string | null;
+  authorId: string | null;
+  text: string;
+  sourceChannelId: string;
+  sourceTs: string;
+  permalink: string | null;
+  filesNote: string | null;
+}
+
+/** Stores a captured message once per incident; false when it was already there. */
+export async function insertMessageEntry(db: Kysely<Database>, entry: NewMessageEntryRow, now: Date): Promise<boolean> {
+  const result = await db
+    .insertInto('timeline_entries')
+    .values({
+      id: randomUUID(),
+      incident_id: entry.incidentId,
+      kind: 'message',
+      occurred_at: toStoredInstant(entry.occurredAt),
+      actor_id: entry.actorId,
+      author_id: entry.authorId,
+      text: entry.text,
+      source_channel_id: entry.sourceChannelId,
+      source_ts: entry.sourceTs,
+      permalink: entry.permalink,
+      files_note: entry.filesNote,
+      created_at: toStoredInstant(now),
+    })
+    .onConflict((oc) => oc.columns(['incident_id', 'source_channel_id', 'source_ts']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+}
+
+/** Follows an edit of the message into every entry captured from it. Returns how many changed. */
+export async function updateMessageEntries(
+  db: Kysely<Database>,
+  source: { channelId: string; ts: string },
+  changes: { text: string; filesNote: string | null },
+): Promise<number> {
+  const result = await db
+    .updateTable('timeline_entries')
+    .set({ text: changes.text, files_note: changes.filesNote })
+    .where('kind', '=', 'message')
+    .where('source_channel_id', '=', source.channelId)
+    .where('source_ts', '=', source.ts)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Removes the entries captured from a message (it was deleted or un-marked). Returns how many. */
+export async function deleteMessageEntries(
+  db: Kysely<Database>,
+  source: { channelId: string; ts: string },
+  incidentId?: string,
+): Promise<number> {
+  let query = db
+    .deleteFrom('timeline_entries')
+    .where('kind', '=', 'message')
+    .where('source_channel_id', '=', source.channelId)
+    .where('source_ts', '=', source.ts);
+  if (incidentId) query = query.where('incident_id', '=', incidentId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export interface NewManualEntryRow {
+  incidentId: string;
+  occurredAt: Date;
+  actorId: string;
+  text: string;
+  milestone: string | null;
+}
+
+export async function insertManualEntry(db: Kysely<Database>, entry: NewManualEntryRow, now: Date): Promise<string> {
+  const id = randomUUID();
+  await db
+    .insertInto('timeline_entries')
+    .values({
+      id,
+      incident_id: entry.incidentId,
+      kind: 'manual',
+      occurred_at: toStoredInstant(entry.occurredAt),
+      actor_id: entry.actorId,
+      text: entry.text,
+      milestone: entry.milestone,
+      created_at: toStoredInstant(now),
+    })
+    .execute();
+  return id;
+}
+
+export async function findTimelineRow(db: Kysely<Database>, id: string): Promise<TimelineRow | undefined> {
+  return db.selectFrom('timeline_entries').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function correctTimelineRow(
+  db: Kysely<Database>,
+  id: string,
+  changes: { text: string; occurredAt: Date; editedBy: string; editedAt: Date },
+): Promise<void> {
+  await db
+    .updateTable('timeline_entries')
+    .set({
+      text: changes.text,
+      occurred_at: toStoredInstant(changes.occurredAt),
+      edited_by: changes.editedBy,
+      edited_at: toStoredInstant(changes.editedAt),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteTimelineRow(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('timeline_entries').where('id', '=', id).execute();
+}

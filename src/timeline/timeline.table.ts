@@ -3,7 +3,7 @@ import type { StoredInstant } from '../db/instant';
 export interface TimelineEntriesTable {
   id: string;
   incident_id: string;
-  /** `system` for lifecycle changes. */
+  /** `system` (lifecycle changes), `message` (captured from Slack) or `manual` (written in). */
   kind: string;
   occurred_at: StoredInstant;
   actor_id: string | null;
@@ -11,5 +11,13 @@ export interface TimelineEntriesTable {
   old_value: string | null;
   new_value: string | null;
   text: string | null;
+  source_channel_id: string | null;
+  source_ts: string | null;
+  author_id: string | null;
+  permalink: string | null;
+  files_note: string | null;
+  milestone: string | null;
+  edited_at: StoredInstant | null;
+  edited_by: string | null;
   created_at: StoredInstant;
 }

@@ -20,6 +20,7 @@ function facts(incident: Incident): string {
     `*Impact started:* ${slackDate(incident.impactStartedAt)}`,
     `*Declared:* ${slackDate(incident.declaredAt)} by <@${incident.declaredBy}>`,
   ];
+  if (incident.detectedAt) lines.push(`*Detected:* ${slackDate(incident.detectedAt)}`);
   if (incident.mitigatedAt) lines.push(`*Mitigated:* ${slackDate(incident.mitigatedAt)}`);
   if (incident.resolvedAt) lines.push(`*Resolved:* ${slackDate(incident.resolvedAt)}`);
   if (incident.resolutionNote) lines.push(`*Resolution:* ${escapeAndTruncate(incident.resolutionNote, 1000)}`);

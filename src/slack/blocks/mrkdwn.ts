@@ -15,3 +15,13 @@ export function escapeAndTruncate(text: string, max: number): string {
   if (escaped.length <= max) return escaped;
   return `${escaped.slice(0, max - 1).replace(/&[a-z]*$/, '')}…`;
 }
+
+/**
+ * Text that Slack already formatted (a captured message) is shown as it was, mentions and links
+ * included, except broadcasts: `<!channel>` in a quoted message must not ping everyone again.
+ */
+export function quoteSlackText(text: string): string {
+  return text
+    .replace(/<!(channel|here|everyone)(?:\|[^>]*)?>/g, '@$1')
+    .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/g, (_m, label: string | undefined) => label ?? '@group');
+}

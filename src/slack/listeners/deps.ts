@@ -5,14 +5,16 @@ import type { Config } from '../../config';
 import type { Database } from '../../db/database';
 import type { IncidentDeps } from '../../incidents/incident-deps';
 import type { Logger } from '../../logger';
+import type { TimelineDeps } from '../../timeline/timeline-deps';
 import { SlackIncidentPort } from '../slack-incident-port';
+import { SlackTimelinePort } from '../slack-timeline-port';
 
 /** What listeners may use. Passed explicitly so tests build it without global mocks. */
 export interface ListenerDeps {
   db: Kysely<Database>;
   clock: Clock;
   logger: Logger;
-  config: Pick<Config, 'incidentsChannel'>;
+  config: Pick<Config, 'incidentsChannel' | 'timelineEmoji'>;
 }
 
 /** The incident service's dependencies for one request, talking to Slack with its client. */
@@ -22,5 +24,15 @@ export function incidentDeps(deps: ListenerDeps, client: WebClient, botUserId: s
     clock: deps.clock,
     logger: deps.logger,
     port: new SlackIncidentPort(client, { incidentsChannel: deps.config.incidentsChannel, botUserId }),
+  };
+}
+
+/** The timeline's dependencies for one request. */
+export function timelineDeps(deps: ListenerDeps, client: WebClient, botUserId: string | undefined): TimelineDeps {
+  return {
+    db: deps.db,
+    clock: deps.clock,
+    logger: deps.logger,
+    port: new SlackTimelinePort(client, { emoji: deps.config.timelineEmoji, botUserId }),
   };
 }

@@ -3,6 +3,7 @@ import { registerActions } from './actions';
 import { registerCommands } from './commands';
 import type { ListenerDeps } from './deps';
 import { registerEvents } from './events';
+import { registerShortcuts } from './shortcuts';
 import { registerViews } from './views';
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
@@ -10,4 +11,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerEvents(app, deps);
   registerViews(app, deps);
   registerActions(app, deps);
+  registerShortcuts(app, deps);
 }

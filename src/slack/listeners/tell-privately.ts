@@ -4,7 +4,8 @@ import { slackCall } from '../slack-errors';
 
 /**
  * Tells one person something only they see: in the channel when given one they are in,
- * otherwise in their DM with the bot. Never throws: this is how failures are reported.
+ * otherwise (or if they are not in it) in their DM with the bot. Never throws: this is how
+ * failures are reported.
  */
 export async function tellPrivately(
   client: WebClient,
@@ -13,8 +14,14 @@ export async function tellPrivately(
   text: string,
 ): Promise<void> {
   try {
-    if (to.channel) await slackCall(() => client.chat.postEphemeral({ channel: to.channel as string, user: to.user, text }));
-    else await slackCall(() => client.chat.postMessage({ channel: to.user, text }));
+    if (to.channel) {
+      const shown = await slackCall(
+        () => client.chat.postEphemeral({ channel: to.channel as string, user: to.user, text }),
+        ['user_not_in_channel', 'channel_not_found', 'not_in_channel', 'is_archived'],
+      );
+      if (shown) return;
+    }
+    await slackCall(() => client.chat.postMessage({ channel: to.user, text }));
   } catch (err) {
     logger.warn({ err, user: to.user }, 'could not tell the person privately');
   }

@@ -9,6 +9,8 @@ export interface ViewValue {
   selected_user?: string | null;
   selected_users?: string[];
   selected_date_time?: number | null;
+  selected_date?: string | null;
+  selected_time?: string | null;
 }
 
 const read = (values: ViewValues, field: string): ViewValue | undefined => values[field]?.[field];
@@ -33,6 +35,16 @@ export function userOf(values: ViewValues, field: string): string | null {
 
 export function checkedOf(values: ViewValues, field: string): string[] {
   return (read(values, field)?.selected_options ?? []).map((o) => o.value);
+}
+
+/** A datepicker's answer, `yyyy-MM-dd`. */
+export function dateOf(values: ViewValues, field: string): string | null {
+  return read(values, field)?.selected_date ?? null;
+}
+
+/** A timepicker's answer, `HH:mm` on the person's wall clock. */
+export function timeOf(values: ViewValues, field: string): string | null {
+  return read(values, field)?.selected_time ?? null;
 }
 
 /** A datetimepicker's answer (seconds since the epoch, an instant) as a Date. */

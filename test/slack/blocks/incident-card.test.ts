@@ -86,7 +86,7 @@ describe('lists and notices', () => {
   });
 
   it('name who changed what', () => {
-    const entry = { id: 'e', incidentId: 'i-1', kind: 'system' as const, occurredAt: new Date(), actorId: 'U9', text: null };
+    const entry = { id: 'e', incidentId: 'i-1', kind: 'system' as const, occurredAt: new Date(), actorId: 'U9', text: null, editedAt: null, editedBy: null };
     expect(changeNotice({ ...entry, change: 'status', oldValue: 'identified', newValue: 'monitoring' })).toBe(
       '<@U9> changed the status from *Identified* to *Monitoring*.',
     );

@@ -1,10 +1,11 @@
 import type { App } from '@slack/bolt';
-import { IncidentAction } from '../../ids';
+import { IncidentAction, TimelineAction } from '../../ids';
 import type { ListenerDeps } from '../deps';
 import { declareClicked } from './declare-clicked';
 import { finishSetupClicked } from './finish-setup-clicked';
 import { openCommanderModal, openResolveModal, openSeverityModal, openStatusModal } from './open-incident-modal';
 import { reopenClicked } from './reopen-clicked';
+import { addEntryClicked, entryMenuPicked, timelinePageClicked } from './timeline-actions';
 
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(IncidentAction.declare, declareClicked(deps));
@@ -14,4 +15,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(IncidentAction.resolve, openResolveModal(deps));
   app.action(IncidentAction.reopen, reopenClicked(deps));
   app.action(IncidentAction.finishSetup, finishSetupClicked(deps));
+  app.action(TimelineAction.addEntry, addEntryClicked(deps));
+  app.action(TimelineAction.entryMenu, entryMenuPicked(deps));
+  app.action(new RegExp(`^${TimelineAction.page}:`), timelinePageClicked(deps));
 }

@@ -7,6 +7,7 @@ import { resolve } from './resolve';
 import { severity } from './severity';
 import { status } from './status';
 import type { Subcommand } from './subcommand';
+import { timeline } from './timeline';
 
 /** Every `/incident` subcommand, in the order help lists them. */
-export const SUBCOMMANDS: Subcommand[] = [declare, status, severity, commander, resolve, reopen, list, help];
+export const SUBCOMMANDS: Subcommand[] = [declare, status, severity, commander, resolve, reopen, timeline, list, help];

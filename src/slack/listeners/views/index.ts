@@ -3,6 +3,8 @@ import { CallbackId } from '../../ids';
 import type { ListenerDeps } from '../deps';
 import { declareSubmitted } from './declare-submitted';
 import { commanderSubmitted, resolveSubmitted, severitySubmitted, statusSubmitted } from './lifecycle-submitted';
+import { pickIncidentSubmitted } from './pick-incident-submitted';
+import { addEntrySubmitted, deleteEntrySubmitted, editEntrySubmitted } from './timeline-entry-submitted';
 
 export function registerViews(app: App, deps: ListenerDeps): void {
   app.view(CallbackId.declare, declareSubmitted(deps));
@@ -10,4 +12,8 @@ export function registerViews(app: App, deps: ListenerDeps): void {
   app.view(CallbackId.changeStatus, statusSubmitted(deps));
   app.view(CallbackId.assignCommander, commanderSubmitted(deps));
   app.view(CallbackId.resolve, resolveSubmitted(deps));
+  app.view(CallbackId.timelineAddEntry, addEntrySubmitted(deps));
+  app.view(CallbackId.timelineEditEntry, editEntrySubmitted(deps));
+  app.view(CallbackId.timelineDeleteEntry, deleteEntrySubmitted(deps));
+  app.view(CallbackId.timelinePickIncident, pickIncidentSubmitted(deps));
 }

@@ -1,0 +1,145 @@
+import type { Button, KnownBlock, ModalView, Overflow } from '@slack/types';
+import { humanDuration } from '../../duration';
+import type { Incident } from '../../incidents/incident';
+import { MILESTONE_LABELS, type TimelineEntry } from '../../timeline/timeline-entry';
+import { BlockId, CallbackId, TimelineAction } from '../ids';
+import { changeNotice } from './change-notice';
+import { escapeAndTruncate, quoteSlackText } from './mrkdwn';
+import { slackDate } from './slack-date';
+
+/** Entries per page: with their gap lines and controls a page stays under 100 blocks. */
+export const TIMELINE_PAGE_SIZE = 40;
+/** A gap at least this long is shown between entries. */
+const SHOWN_GAP_MS = 15 * 60_000;
+/** How many of the longest gaps are called out. */
+const LONGEST_GAPS = 3;
+const ENTRY_TEXT_MAX = 2500;
+
+export interface TimelineViewMetadata {
+  incidentId: string;
+  page: number;
+}
+
+/** What a person reads for one entry: when, who, what. */
+export function entryText(entry: TimelineEntry): string {
+  const when = `*${slackDate(entry.occurredAt, '{date_short} {time}')}*`;
+  const edited = entry.editedAt ? ' _(corrected)_' : '';
+  switch (entry.kind) {
+    case 'system':
+      return `${when} ${changeNotice(entry)}`;
+    case 'message': {
+      const author = entry.authorId ? `<@${entry.authorId}>` : 'Someone';
+      const quoted = quoteSlackText(entry.text);
+      const body = quoted.length > ENTRY_TEXT_MAX ? `${quoted.slice(0, ENTRY_TEXT_MAX).replace(/<[^>]*$|&[a-z]*$/, '')}…` : quoted;
+      const files = entry.filesNote ? `\n:paperclip: ${escapeAndTruncate(entry.filesNote, 200)}` : '';
+      const link = entry.permalink ? ` <${entry.permalink}|view message>` : '';
+      return `${when} ${author}: ${body}${files}${link}${edited}`;
+    }
+    case 'manual': {
+      const milestone = entry.milestone ? `*[${MILESTONE_LABELS[entry.milestone]}]* ` : '';
+      const by = entry.actorId ? ` _(added by <@${entry.actorId}>)_` : '';
+      return `${when} ${milestone}${escapeAndTruncate(entry.text, ENTRY_TEXT_MAX)}${by}${edited}`;
+    }
+  }
+}
+
+/** The gaps before each entry (index i: the time since entry i-1), and which are the longest. */
+export function gapsBetween(entries: TimelineEntry[]): { gaps: number[]; longest: Set<number> } {
+  const gaps = entries.map((e, i) => (i === 0 ? 0 : e.occurredAt.getTime() - (entries[i - 1] as TimelineEntry).occurredAt.getTime()));
+  const longest = new Set(
+    gaps
+      .map((gap, index) => ({ gap, index }))
+      .filter(({ gap }) => gap >= 5 * 60_000)
+      .sort((a, b) => b.gap - a.gap)
+      .slice(0, LONGEST_GAPS)
+      .map(({ index }) => index),
+  );
+  return { gaps, longest };
+}
+
+export function pageCount(entries: number): number {
+  return Math.max(1, Math.ceil(entries / TIMELINE_PAGE_SIZE));
+}
+
+function entryMenu(entry: TimelineEntry): Overflow | undefined {
+  if (entry.kind === 'system') return undefined;
+  return {
+    type: 'overflow',
+    action_id: TimelineAction.entryMenu,
+    options: [
+      { text: { type: 'plain_text', text: 'Edit text or time' }, value: `edit:${entry.id}` },
+      { text: { type: 'plain_text', text: 'Delete' }, value: `delete:${entry.id}` },
+    ],
+  };
+}
+
+function pageButton(text: string, page: number): Button {
+  return { type: 'button', text: { type: 'plain_text', text }, action_id: `${TimelineAction.page}:${page}`, value: String(page) };
+}
+
+/**
+ * The incident's timeline, one page at a time (the last page by default: during an incident the
+ * latest entries matter most). Gaps of a quarter of an hour or more are shown between entries,
+ * the longest ones called out, because long silences are where detection and response stalled.
+ */
+export function timelineView(incident: Incident, entries: TimelineEntry[], requestedPage?: number): ModalView {
+  const pages = pageCount(entries.length);
+  const page = Math.min(Math.max(requestedPage ?? pages - 1, 0), pages - 1);
+  const first = page * TIMELINE_PAGE_SIZE;
+  const { gaps, longest } = gapsBetween(entries);
+
+  const blocks: KnownBlock[] = [
+    {
+      type: 'section',
+      block_id: BlockId.timelineTop,
+      text: {
+        type: 'mrkdwn',
+        text: `*${escapeAndTruncate(incident.title, 200)}* · ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}`,
+      },
+      accessory: {
+        type: 'button',
+        text: { type: 'plain_text', text: 'Add entry' },
+        action_id: TimelineAction.addEntry,
+        value: incident.id,
+      },
+    },
+  ];
+  if (entries.length === 0) {
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: 'Nothing yet. React with the timeline emoji to a message in the channel, or add an entry.' }],
+    });
+  }
+  entries.slice(first, first + TIMELINE_PAGE_SIZE).forEach((entry, offset) => {
+    const index = first + offset;
+    const gap = gaps[index] ?? 0;
+    if (index > 0 && (gap >= SHOWN_GAP_MS || longest.has(index))) {
+      const note = longest.has(index) ? ' — *one of the longest gaps*' : '';
+      blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `:hourglass: ${humanDuration(gap)} with nothing recorded${note}` }] });
+    }
+    const menu = entryMenu(entry);
+    blocks.push({
+      type: 'section',
+      block_id: `entry:${entry.id}`,
+      text: { type: 'mrkdwn', text: entryText(entry) },
+      ...(menu ? { accessory: menu } : {}),
+    });
+  });
+  if (pages > 1) {
+    const buttons: Button[] = [];
+    if (page > 0) buttons.push(pageButton('◀ Earlier', page - 1));
+    if (page < pages - 1) buttons.push(pageButton('Later ▶', page + 1));
+    blocks.push(
+      { type: 'context', elements: [{ type: 'mrkdwn', text: `Page ${page + 1} of ${pages} · entries ${first + 1}–${Math.min(first + TIMELINE_PAGE_SIZE, entries.length)} of ${entries.length}` }] },
+      { type: 'actions', block_id: BlockId.timelinePages, elements: buttons },
+    );
+  }
+  return {
+    type: 'modal',
+    callback_id: CallbackId.timeline,
+    title: { type: 'plain_text', text: 'Incident timeline' },
+    close: { type: 'plain_text', text: 'Close' },
+    private_metadata: JSON.stringify({ incidentId: incident.id, page } satisfies TimelineViewMetadata),
+    blocks,
+  };
+}

@@ -1,0 +1,86 @@
+import type { WebClient } from '@slack/web-api';
+import type { ChannelMessage } from '../timeline/timeline-entry';
+import type { TimelinePort } from '../timeline/timeline-port';
+import { slackTsToDate } from './parse/slack-ts';
+import { slackCall, toAppError } from './slack-errors';
+
+/** The bot's own reaction on a captured message: "noted". Distinct from the marking emoji. */
+export const ACK_EMOJI = 'memo';
+
+interface SlackMessageObject {
+  ts?: string;
+  user?: string;
+  bot_id?: string;
+  subtype?: string;
+  text?: string;
+  permalink?: string;
+  files?: Array<{ name?: string; title?: string }>;
+  reactions?: Array<{ name?: string; users?: string[]; count?: number }>;
+}
+
+/** Reads a message as the timeline needs it; shared by reactions and the message shortcut. */
+export function toChannelMessage(channelId: string, message: SlackMessageObject, botUserId?: string): ChannelMessage {
+  const ts = message.ts ?? '';
+  const files = (message.files ?? []).map((f) => f.name ?? f.title ?? 'file');
+  return {
+    channelId,
+    ts,
+    postedAt: slackTsToDate(ts),
+    authorId: message.user ?? null,
+    byBot: Boolean(message.bot_id) || message.subtype === 'bot_message' || (!!botUserId && message.user === botUserId),
+    text: message.text ?? '',
+    filesNote: files.length ? `${files.length} ${files.length === 1 ? 'file' : 'files'}: ${files.join(', ')}` : null,
+    permalink: message.permalink ?? null,
+  };
+}
+
+/** The timeline's view of Slack: one `reactions.get` reads the message, its marks and its permalink. */
+export class SlackTimelinePort implements TimelinePort {
+  constructor(
+    private readonly client: WebClient,
+    private readonly options: { emoji: string; botUserId?: string },
+  ) {}
+
+  async readMarkedMessage(channelId: string, ts: string) {
+    let result;
+    try {
+      result = await this.client.reactions.get({ channel: channelId, timestamp: ts, full: true });
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.code === 'message_not_found') return null;
+      throw appError;
+    }
+    const message = result.message as SlackMessageObject | undefined;
+    if (!message) return null;
+    const mark = message.reactions?.find((r) => r.name === this.options.emoji);
+    const people = (mark?.users ?? []).filter((u) => u !== this.options.botUserId);
+    // Slack lists only the first reactors; a count above the list still means someone marks it.
+    const unlisted = (mark?.count ?? 0) - (mark?.users?.length ?? 0);
+    return {
+      message: toChannelMessage(channelId, { ts, ...message }, this.options.botUserId),
+      marked: people.length > 0 || unlisted > 0,
+      markedBy: people[0] ?? null,
+    };
+  }
+
+  async acknowledge(channelId: string, ts: string): Promise<void> {
+    await slackCall(() => this.client.reactions.add({ channel: channelId, timestamp: ts, name: ACK_EMOJI }), ['already_reacted']);
+  }
+
+  async withdrawAcknowledgement(channelId: string, ts: string): Promise<void> {
+    await slackCall(() => this.client.reactions.remove({ channel: channelId, timestamp: ts, name: ACK_EMOJI }), [
+      'no_reaction',
+      'message_not_found',
+    ]);
+  }
+
+  async isMember(channelId: string, userId: string): Promise<boolean> {
+    let cursor: string | undefined;
+    do {
+      const page = await slackCall(() => this.client.conversations.members({ channel: channelId, limit: 1000, cursor }));
+      if (page?.members?.includes(userId)) return true;
+      cursor = page?.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+    return false;
+  }
+}

@@ -1,0 +1,16 @@
+import type { ChannelMessage } from './timeline-entry';
+
+/** What the timeline needs from the chat workspace. The Slack adapter implements it. */
+export interface TimelinePort {
+  /**
+   * The message as it is now, whether any person (not a bot) still marks it for the timeline
+   * and who marked it first; null when the message no longer exists.
+   */
+  readMarkedMessage(channelId: string, ts: string): Promise<{ message: ChannelMessage; marked: boolean; markedBy: string | null } | null>;
+  /** Shows on the message that it is on the timeline. */
+  acknowledge(channelId: string, ts: string): Promise<void>;
+  /** Takes that sign away again. */
+  withdrawAcknowledgement(channelId: string, ts: string): Promise<void>;
+  /** Whether the person is a member of the channel (only members may correct its timeline). */
+  isMember(channelId: string, userId: string): Promise<boolean>;
+}

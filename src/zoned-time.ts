@@ -1,0 +1,36 @@
+import { TZDate, tz } from '@date-fns/tz';
+import { format } from 'date-fns';
+
+/**
+ * The instant a person means by a wall-clock date and time in their own zone, e.g. "2026-03-29"
+ * "02:30" in Europe/Paris. Null when the parts are not a real date and time.
+ */
+export function instantFromLocal(date: string, time: string, timeZone: string): Date | null {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!d || !t) return null;
+  const [year, month, day, hour, minute] = [d[1], d[2], d[3], t[1], t[2]].map(Number) as [number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
+  const local = new TZDate(year, month - 1, day, hour, minute, 0, timeZone);
+  if (local.getDate() !== day || local.getMonth() !== month - 1) return null;
+  return new Date(local.getTime());
+}
+
+/** The wall-clock date (`yyyy-MM-dd`) and time (`HH:mm`) of an instant in a zone. */
+export function localParts(instant: Date, timeZone: string): { date: string; time: string } {
+  return {
+    date: format(instant, 'yyyy-MM-dd', { in: tz(timeZone) }),
+    time: format(instant, 'HH:mm', { in: tz(timeZone) }),
+  };
+}
+
+/** Whether the zone name is one this runtime knows (Slack's `tz` can be missing or odd). */
+export function isKnownTimeZone(timeZone: string | undefined | null): timeZone is string {
+  if (!timeZone) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
