@@ -28,6 +28,8 @@ export const TimelineAction = {
   addEntry: 'timeline_add_entry',
   entryMenu: 'timeline_entry_menu',
   page: 'timeline_page',
+  /** A second page button in the same block needs its own action id. */
+  pageLater: 'timeline_page_later',
 } as const;
 
 /** Buttons on the incident card, the help message and the declare result. */

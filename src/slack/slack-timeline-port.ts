@@ -1,38 +1,10 @@
 import type { WebClient } from '@slack/web-api';
-import type { ChannelMessage } from '../timeline/timeline-entry';
 import type { TimelinePort } from '../timeline/timeline-port';
-import { slackTsToDate } from './parse/slack-ts';
+import { type SlackMessageObject, toChannelMessage } from './parse/channel-message';
 import { slackCall, toAppError } from './slack-errors';
 
 /** The bot's own reaction on a captured message: "noted". Distinct from the marking emoji. */
 export const ACK_EMOJI = 'memo';
-
-interface SlackMessageObject {
-  ts?: string;
-  user?: string;
-  bot_id?: string;
-  subtype?: string;
-  text?: string;
-  permalink?: string;
-  files?: Array<{ name?: string; title?: string }>;
-  reactions?: Array<{ name?: string; users?: string[]; count?: number }>;
-}
-
-/** Reads a message as the timeline needs it; shared by reactions and the message shortcut. */
-export function toChannelMessage(channelId: string, message: SlackMessageObject, botUserId?: string): ChannelMessage {
-  const ts = message.ts ?? '';
-  const files = (message.files ?? []).map((f) => f.name ?? f.title ?? 'file');
-  return {
-    channelId,
-    ts,
-    postedAt: slackTsToDate(ts),
-    authorId: message.user ?? null,
-    byBot: Boolean(message.bot_id) || message.subtype === 'bot_message' || (!!botUserId && message.user === botUserId),
-    text: message.text ?? '',
-    filesNote: files.length ? `${files.length} ${files.length === 1 ? 'file' : 'files'}: ${files.join(', ')}` : null,
-    permalink: message.permalink ?? null,
-  };
-}
 
 /** The timeline's view of Slack: one `reactions.get` reads the message, its marks and its permalink. */
 export class SlackTimelinePort implements TimelinePort {

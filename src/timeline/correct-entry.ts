@@ -1,27 +1,25 @@
 import { AppError } from '../errors';
 import { loadIncident } from '../incidents/incident-queries';
+import { validateEntry } from './manual-entry';
+import { requireMember } from './require-member';
 import type { TimelineDeps } from './timeline-deps';
 import type { TimelineEntry } from './timeline-entry';
-import { toTimelineEntry } from './timeline-mapper';
-import { correctTimelineRow, deleteTimelineRow, findTimelineRow } from './timeline.repository';
-import { validateEntry } from './manual-entry';
+import { timelineEntry } from './timeline-queries';
+import { correctTimelineRow, deleteTimelineRow, dismissTimelineRow } from './timeline.repository';
 
 /**
  * The entry a person may correct: captured and hand-written entries, by members of the
  * incident channel. System entries record what the bot itself saw and stay as they are.
  */
 async function correctableEntry(deps: TimelineDeps, entryId: string, userId: string): Promise<TimelineEntry> {
-  const row = await findTimelineRow(deps.db, entryId);
-  if (!row) throw new AppError('entry_not_found', 'that timeline entry no longer exists.');
-  const entry = toTimelineEntry(row);
+  const entry = await timelineEntry(deps.db, entryId);
+  if (!entry) throw new AppError('entry_not_found', 'that timeline entry no longer exists.');
   if (entry.kind === 'system') throw new AppError('entry_not_editable', 'entries the bot recorded for changes cannot be edited.');
-  const incident = await loadIncident(deps.db, entry.incidentId);
-  if (!incident.channelId || !(await deps.port.isMember(incident.channelId, userId))) {
-    throw new AppError('not_a_member', "only members of the incident's channel can change its timeline.");
-  }
+  await requireMember(deps, await loadIncident(deps.db, entry.incidentId), userId);
   return entry;
 }
 
+/** Corrects an entry's text and time; a message's later edits no longer overwrite the correction. */
 export async function correctEntry(
   deps: TimelineDeps,
   entryId: string,
@@ -29,8 +27,7 @@ export async function correctEntry(
   userId: string,
 ): Promise<void> {
   await correctableEntry(deps, entryId, userId);
-  const problems = validateEntry(change, deps.clock.now());
-  const first = Object.values(problems)[0];
+  const first = Object.values(validateEntry(change, deps.clock.now()))[0];
   if (first) throw new AppError('invalid_entry', first);
   await correctTimelineRow(deps.db, entryId, {
     text: change.text.trim(),
@@ -40,10 +37,20 @@ export async function correctEntry(
   });
 }
 
+/**
+ * Removes an entry. A captured message is only hidden, so that someone reacting to it again
+ * does not bring back what a person chose to remove.
+ */
 export async function removeEntry(deps: TimelineDeps, entryId: string, userId: string): Promise<void> {
   const entry = await correctableEntry(deps, entryId, userId);
-  await deleteTimelineRow(deps.db, entryId);
-  if (entry.kind === 'message') {
-    await deps.port.withdrawAcknowledgement(entry.source.channelId, entry.source.ts).catch(() => undefined);
+  if (entry.kind !== 'message') {
+    await deleteTimelineRow(deps.db, entryId);
+    return;
+  }
+  await dismissTimelineRow(deps.db, entryId, deps.clock.now());
+  try {
+    await deps.port.withdrawAcknowledgement(entry.source.channelId, entry.source.ts);
+  } catch (err) {
+    deps.logger.warn({ err, entryId }, 'could not take the acknowledgement off the message');
   }
 }

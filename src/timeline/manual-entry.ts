@@ -5,6 +5,9 @@ import { updateIncident } from '../incidents/incidents.repository';
 import type { TimelineDeps } from './timeline-deps';
 import type { Milestone } from './timeline-entry';
 import { insertManualEntry } from './timeline.repository';
+import { requireMember } from './require-member';
+import { AppError } from '../errors';
+import { loadIncident } from '../incidents/incident-queries';
 
 export const ENTRY_TEXT_MAX = 3000;
 
@@ -39,7 +42,10 @@ const MILESTONE_COLUMN: Record<Milestone, keyof IncidentsTable> = {
  * Adds an entry for something that happened outside Slack. A milestone also sets the incident's
  * matching instant (the alert at 02:14 is when it was detected), in the same transaction.
  */
-export async function addManualEntry(deps: Pick<TimelineDeps, 'db' | 'clock'>, incidentId: string, input: ManualEntryInput): Promise<string> {
+export async function addManualEntry(deps: TimelineDeps, incidentId: string, input: ManualEntryInput): Promise<string> {
+  await requireMember(deps, await loadIncident(deps.db, incidentId), input.actorId);
+  const first = Object.values(validateEntry(input, deps.clock.now()))[0];
+  if (first) throw new AppError('invalid_entry', first);
   const now = deps.clock.now();
   const occurredAt = input.occurredAt ?? now;
   return deps.db.transaction().execute(async (trx) => {

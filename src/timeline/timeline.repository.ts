@@ -34,6 +34,7 @@ export async function listTimelineRows(db: Kysely<Database>, incidentId: string)
     .selectFrom('timeline_entries')
     .selectAll()
     .where('incident_id', '=', incidentId)
+    .where('dismissed_at', 'is', null)
     .orderBy('occurred_at')
     .orderBy('created_at')
     .execute();
@@ -49,9 +50,13 @@ export interface NewMessageEntryRow {
   sourceTs: string;
   permalink: string | null;
   filesNote: string | null;
+  capturedVia: 'reaction' | 'shortcut';
 }
 
-/** Stores a captured message once per incident; false when it was already there. */
+/**
+ * Stores a captured message once per incident; false when it was already there (or was removed
+ * from the timeline by a person, which a new capture does not undo).
+ */
 export async function insertMessageEntry(db: Kysely<Database>, entry: NewMessageEntryRow, now: Date): Promise<boolean> {
   const result = await db
     .insertInto('timeline_entries')
@@ -67,6 +72,7 @@ export async function insertMessageEntry(db: Kysely<Database>, entry: NewMessage
       source_ts: entry.sourceTs,
       permalink: entry.permalink,
       files_note: entry.filesNote,
+      captured_via: entry.capturedVia,
       created_at: toStoredInstant(now),
     })
     .onConflict((oc) => oc.columns(['incident_id', 'source_channel_id', 'source_ts']).doNothing())
@@ -74,7 +80,10 @@ export async function insertMessageEntry(db: Kysely<Database>, entry: NewMessage
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
-/** Follows an edit of the message into every entry captured from it. Returns how many changed. */
+/**
+ * Follows an edit of the message into the entries captured from it, except those a person has
+ * corrected since: their correction is what the timeline should say. Returns how many changed.
+ */
 export async function updateMessageEntries(
   db: Kysely<Database>,
   source: { channelId: string; ts: string },
@@ -86,23 +95,33 @@ export async function updateMessageEntries(
     .where('kind', '=', 'message')
     .where('source_channel_id', '=', source.channelId)
     .where('source_ts', '=', source.ts)
+    .where('edited_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
-/** Removes the entries captured from a message (it was deleted or un-marked). Returns how many. */
-export async function deleteMessageEntries(
-  db: Kysely<Database>,
-  source: { channelId: string; ts: string },
-  incidentId?: string,
-): Promise<number> {
-  let query = db
+/** Removes every entry captured from a message that no longer exists. Returns how many. */
+export async function deleteMessageEntries(db: Kysely<Database>, source: { channelId: string; ts: string }): Promise<number> {
+  const result = await db
     .deleteFrom('timeline_entries')
     .where('kind', '=', 'message')
     .where('source_channel_id', '=', source.channelId)
-    .where('source_ts', '=', source.ts);
-  if (incidentId) query = query.where('incident_id', '=', incidentId);
-  const result = await query.executeTakeFirst();
+    .where('source_ts', '=', source.ts)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Removes an incident's entry for a message captured by reaction, once nobody marks it. */
+export async function deleteReactionCapture(db: Kysely<Database>, incidentId: string, source: { channelId: string; ts: string }): Promise<number> {
+  const result = await db
+    .deleteFrom('timeline_entries')
+    .where('incident_id', '=', incidentId)
+    .where('kind', '=', 'message')
+    .where('captured_via', '=', 'reaction')
+    .where('dismissed_at', 'is', null)
+    .where('source_channel_id', '=', source.channelId)
+    .where('source_ts', '=', source.ts)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
@@ -155,4 +174,9 @@ export async function correctTimelineRow(
 
 export async function deleteTimelineRow(db: Kysely<Database>, id: string): Promise<void> {
   await db.deleteFrom('timeline_entries').where('id', '=', id).execute();
+}
+
+/** Takes a captured message off the timeline but remembers it, so reactions do not bring it back. */
+export async function dismissTimelineRow(db: Kysely<Database>, id: string, at: Date): Promise<void> {
+  await db.updateTable('timeline_entries').set({ dismissed_at: toStoredInstant(at) }).where('id', '=', id).execute();
 }

@@ -19,5 +19,9 @@ export interface TimelineEntriesTable {
   milestone: string | null;
   edited_at: StoredInstant | null;
   edited_by: string | null;
+  /** For messages: `reaction` or `shortcut`; only reaction captures go when the last mark does. */
+  captured_via: string | null;
+  /** Removed by a person; kept so that a later reaction does not bring it back. */
+  dismissed_at: StoredInstant | null;
   created_at: StoredInstant;
 }

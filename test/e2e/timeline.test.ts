@@ -24,8 +24,9 @@ describe('the incident timeline', () => {
 
   const entries = (): Promise<Array<Selectable<TimelineEntriesTable>>> =>
     t.bot.database.db.selectFrom('timeline_entries').selectAll().where('incident_id', '=', incident.id).orderBy('occurred_at').execute();
+  /** Entries on the timeline (a person may have removed some; those are kept but not shown). */
   const messageEntries = async (ts?: string) =>
-    (await entries()).filter((e) => e.kind === 'message' && (ts === undefined || e.source_ts === ts));
+    (await entries()).filter((e) => e.kind === 'message' && !e.dismissed_at && (ts === undefined || e.source_ts === ts));
   const acknowledged = (channelId: string, ts: string) =>
     t.slack.reactionsOn(channelId, ts).some((r) => r.name === 'memo' && r.users.includes(t.slack.bot.userId));
   const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
@@ -146,6 +147,89 @@ describe('the incident timeline', () => {
     });
   });
 
+  describe('keeping it true', () => {
+    it('removes an entry when a thread parent with replies is deleted (Slack leaves a tombstone)', async () => {
+      const parent = t.slack.post(bob, channel.id, 'Thread about the deploy');
+      t.slack.post(carol, channel.id, 'a reply', { threadTs: parent.ts });
+      await t.driver.reactionAdded(alice, channel.id, parent.ts, 'pushpin');
+      await waitFor(async () => (await messageEntries(parent.ts)).length === 1);
+      await t.driver.event({
+        type: 'message',
+        subtype: 'message_changed',
+        hidden: true,
+        channel: channel.id,
+        message: { type: 'message', subtype: 'tombstone', text: 'This message was deleted.', ts: parent.ts, user: 'USLACKBOT' },
+        previous_message: { type: 'message', text: 'Thread about the deploy', ts: parent.ts, user: bob },
+        ts: t.slack.nextTs(),
+        event_ts: t.slack.nextTs(),
+        channel_type: 'channel',
+      });
+      await waitFor(async () => (await messageEntries(parent.ts)).length === 0);
+    });
+
+    it('gets another try when handling an event failed, on Slack’s redelivery', async () => {
+      const message = t.slack.post(bob, channel.id, 'Failover started');
+      t.slack.injectFault('reactions.get', { kind: 'http_error', status: 500 });
+      const first = await t.driver.reactionAdded(alice, channel.id, message.ts, 'pushpin');
+      await settle();
+      expect(await messageEntries(message.ts)).toEqual([]);
+      await t.driver.event(first.envelope.event as Record<string, unknown>, { eventId: first.eventId, retryNum: 1, retryReason: 'http_error' });
+      await waitFor(async () => (await messageEntries(message.ts)).length === 1);
+    });
+
+    it('keeps what a person decided: a shortcut capture, a removal and a correction survive later reactions and edits', async () => {
+      const viaShortcut = t.slack.post(bob, channel.id, 'Status page updated');
+      await t.driver.messageShortcut({ user: bob, channel: channel.id, messageTs: viaShortcut.ts, callbackId: 'add_to_timeline' });
+      await waitFor(async () => (await messageEntries(viaShortcut.ts)).length === 1);
+      await t.driver.reactionAdded(carol, channel.id, viaShortcut.ts, 'pushpin');
+      await t.driver.reactionRemoved(carol, channel.id, viaShortcut.ts, 'pushpin');
+      await settle();
+      expect(await messageEntries(viaShortcut.ts)).toHaveLength(1);
+
+      const removed = t.slack.post(bob, channel.id, 'Noise');
+      await t.driver.reactionAdded(alice, channel.id, removed.ts, 'pushpin');
+      const [noise] = await waitFor(async () => ((await messageEntries(removed.ts)).length ? messageEntries(removed.ts) : undefined));
+      const timeline = await commandOpeningModal(t, alice, channel.id, 'timeline');
+      await t.driver.blockAction({
+        user: alice,
+        actionId: 'timeline_entry_menu',
+        blockId: `entry:${noise!.id}`,
+        selectedOption: `delete:${noise!.id}`,
+        container: { type: 'view', viewId: timeline.id },
+      });
+      const confirm = await topModal(t, alice, timeline.id);
+      await t.driver.submitView({ user: alice, viewId: confirm.id });
+      await waitFor(async () => (await messageEntries(removed.ts)).length === 0);
+      t.slack.closeView(alice, timeline.id);
+      await t.driver.reactionAdded(bob, channel.id, removed.ts, 'pushpin');
+      await settle();
+      expect(await messageEntries(removed.ts)).toEqual([]);
+
+      const corrected = t.slack.post(bob, channel.id, 'DB at 90%');
+      await t.driver.reactionAdded(alice, channel.id, corrected.ts, 'pushpin');
+      const [entry] = await waitFor(async () => ((await messageEntries(corrected.ts)).length ? messageEntries(corrected.ts) : undefined));
+      const view = await commandOpeningModal(t, alice, channel.id, 'timeline');
+      await t.driver.blockAction({
+        user: alice,
+        actionId: 'timeline_entry_menu',
+        blockId: `entry:${entry!.id}`,
+        selectedOption: `edit:${entry!.id}`,
+        container: { type: 'view', viewId: view.id },
+      });
+      const form = await topModal(t, alice, view.id);
+      await t.driver.submitView({ user: alice, viewId: form.id, fields: { entry_text: 'DB CPU at 90% <b> on db-3 <@' + bob + '>' } });
+      await waitFor(async () => (await messageEntries(corrected.ts))[0]?.edited_by === alice);
+      t.slack.closeView(alice, view.id);
+      const [stored] = await messageEntries(corrected.ts);
+      expect(stored!.text).toBe(`DB CPU at 90% &lt;b&gt; on db-3 <@${bob}>`);
+      expect(stored!.occurred_at).toBe(tsToIso(corrected.ts));
+      await t.driver.messageChanged(channel.id, corrected.ts, 'DB at 91%');
+      await t.driver.reactionAdded(carol, channel.id, corrected.ts, 'pushpin');
+      await settle();
+      expect((await messageEntries(corrected.ts))[0]!.text).toBe(`DB CPU at 90% &lt;b&gt; on db-3 <@${bob}>`);
+    });
+  });
+
   describe('capturing with the message shortcut', () => {
     it('adds directly from the incident channel', async () => {
       const message = t.slack.post(carol, channel.id, 'Customer support reports failed payments');
@@ -165,6 +249,26 @@ describe('the incident timeline', () => {
       const [entry] = await waitFor(async () => ((await messageEntries(message.ts)).length ? messageEntries(message.ts) : undefined));
       expect(entry).toMatchObject({ source_channel_id: ops, occurred_at: tsToIso(message.ts), author_id: bob, text: message.text });
       expect(visibleText(t.slack.view(modal.id))).toContain('Added to the timeline');
+    });
+  });
+
+  describe('refusals', () => {
+    it('does not add a bot message through the shortcut', async () => {
+      const card = t.slack.pins(channel.id)[0]!;
+      await t.driver.messageShortcut({ user: alice, channel: channel.id, messageTs: card.ts, callbackId: 'add_to_timeline' });
+      await waitFor(() => t.slack.ephemerals(alice, channel.id).some((e) => e.text.includes('bots and apps')));
+      expect(await messageEntries(card.ts)).toEqual([]);
+    });
+
+    it('does not let someone outside the incident channel add entries or move its times', async () => {
+      const erin = t.slack.addUser({ name: 'erin' }).id;
+      t.slack.addMember(ops, erin);
+      const message = t.slack.post(erin, ops, 'I think it is DNS');
+      await t.driver.messageShortcut({ user: erin, channel: ops, messageTs: message.ts, callbackId: 'add_to_timeline' });
+      const modal = await topModal(t, erin);
+      await t.driver.submitView({ user: erin, viewId: modal.id, fields: { incident: incident.id } });
+      await waitFor(() => visibleText(t.slack.view(modal.id)).includes("Only members of the incident's channel"));
+      expect(await messageEntries(message.ts)).toEqual([]);
     });
   });
 
@@ -328,7 +432,7 @@ describe('a long timeline', () => {
       expect(visibleText(view)).toContain('Step 499');
       let current = view;
       for (let page = 12; page >= 1; page -= 1) {
-        await t.driver.blockAction({ user: alice, actionId: `timeline_page:${page - 1}`, container: { type: 'view', viewId: view.id } });
+        await t.driver.blockAction({ user: alice, actionId: 'timeline_page', container: { type: 'view', viewId: view.id } });
         current = await waitFor(() => {
           const shown = t.slack.view(view.id)!;
           return visibleText(shown).includes(`Page ${page} of 13`) ? shown : undefined;

@@ -11,9 +11,13 @@ export function escapeMrkdwn(text: string): string {
  * with an ellipsis when anything was cut.
  */
 export function escapeAndTruncate(text: string, max: number): string {
-  const escaped = escapeMrkdwn(text);
-  if (escaped.length <= max) return escaped;
-  return `${escaped.slice(0, max - 1).replace(/&[a-z]*$/, '')}…`;
+  return truncateSlackText(escapeMrkdwn(text), max);
+}
+
+/** Cuts Slack-formatted text to `max` characters without splitting an entity or a `<…>` token. */
+export function truncateSlackText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max - 1).replace(/&[a-z]*$|<[^>]*$/, '')}…`;
 }
 
 /**

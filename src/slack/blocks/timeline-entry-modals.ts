@@ -3,6 +3,7 @@ import type { Incident } from '../../incidents/incident';
 import { ENTRY_TEXT_MAX } from '../../timeline/manual-entry';
 import { MILESTONES, MILESTONE_LABELS, type Milestone, type TimelineEntry } from '../../timeline/timeline-entry';
 import { CallbackId, Field } from '../ids';
+import { typedFromSlackText } from '../parse/channel-message';
 import { escapeAndTruncate } from './mrkdwn';
 import { entryText } from './timeline-view';
 
@@ -78,7 +79,8 @@ export function addEntryModal(incident: Incident, now: { date: string; time: str
 }
 
 export function editEntryModal(entry: TimelineEntry, local: { date: string; time: string }, metadata: EntryModalMetadata): ModalView {
-  const text = entry.kind === 'system' ? '' : entry.text;
+  // A captured message is shown as it reads, not as Slack encodes it.
+  const text = entry.kind === 'system' ? '' : entry.kind === 'message' ? typedFromSlackText(entry.text) : entry.text;
   return {
     type: 'modal',
     callback_id: CallbackId.timelineEditEntry,
@@ -117,7 +119,29 @@ export interface PickIncidentMetadata {
   filesNote: string | null;
 }
 
-export const CARRIED_TEXT_MAX = 2400;
+const METADATA_MAX = 3000;
+
+/** The metadata as JSON within Slack's 3000 characters, shortening the message text if need be. */
+export function carriedMessage(metadata: PickIncidentMetadata): string {
+  let json = JSON.stringify(metadata);
+  let text = metadata.text;
+  while (json.length > METADATA_MAX && text.length > 0) {
+    text = text.slice(0, Math.max(0, text.length - (json.length - METADATA_MAX) - 1)).replace(/&[a-z]*$|<[^>]*$/, '');
+    json = JSON.stringify({ ...metadata, text: `${text}…` });
+  }
+  return json;
+}
+
+/** Somewhere to say that the message is being added (the membership check can take a moment). */
+export function addingToTimelineView(): ModalView {
+  return {
+    type: 'modal',
+    callback_id: CallbackId.timelineAdded,
+    title: { type: 'plain_text', text: 'Add to timeline' },
+    close: { type: 'plain_text', text: 'Close' },
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: ':hourglass_flowing_sand: Adding the message to the timeline…' } }],
+  };
+}
 
 /** From a channel that is not an incident's: which open incident should the message go to? */
 export function pickIncidentModal(incidents: Incident[], metadata: PickIncidentMetadata): ModalView {
@@ -126,7 +150,7 @@ export function pickIncidentModal(incidents: Incident[], metadata: PickIncidentM
     callback_id: CallbackId.timelinePickIncident,
     title: { type: 'plain_text' as const, text: 'Add to timeline' },
     close: { type: 'plain_text' as const, text: 'Cancel' },
-    private_metadata: JSON.stringify(metadata),
+    private_metadata: carriedMessage(metadata),
   };
   if (incidents.length === 0) {
     return { ...base, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'There is no open incident to add this message to.' } }] };
@@ -154,11 +178,13 @@ export function pickIncidentModal(incidents: Incident[], metadata: PickIncidentM
   };
 }
 
-/** Shown after the shortcut's pick: where the message went. */
-export function addedToTimelineView(incident: Incident, added: boolean): ModalView {
-  const text = added
-    ? `:memo: Added to the timeline of <#${incident.channelId}>, at the message's own time.`
-    : `That message is already on the timeline of <#${incident.channelId}>.`;
+/** Shown after the shortcut's pick: where the message went, or why it did not. */
+export function addedToTimelineView(channelId: string | null, added: boolean, problem?: string): ModalView {
+  const text = problem
+    ? `:warning: ${escapeAndTruncate(problem, 2000)}`
+    : added
+      ? `:memo: Added to the timeline of <#${channelId}>, at the message's own time.`
+      : `That message is already on the timeline of <#${channelId}>.`;
   return {
     type: 'modal',
     callback_id: CallbackId.timelineAdded,

@@ -4,7 +4,7 @@ import type { Incident } from '../../incidents/incident';
 import { MILESTONE_LABELS, type TimelineEntry } from '../../timeline/timeline-entry';
 import { BlockId, CallbackId, TimelineAction } from '../ids';
 import { changeNotice } from './change-notice';
-import { escapeAndTruncate, quoteSlackText } from './mrkdwn';
+import { escapeAndTruncate, quoteSlackText, truncateSlackText } from './mrkdwn';
 import { slackDate } from './slack-date';
 
 /** Entries per page: with their gap lines and controls a page stays under 100 blocks. */
@@ -13,7 +13,10 @@ export const TIMELINE_PAGE_SIZE = 40;
 const SHOWN_GAP_MS = 15 * 60_000;
 /** How many of the longest gaps are called out. */
 const LONGEST_GAPS = 3;
-const ENTRY_TEXT_MAX = 2500;
+/** Longer entries are cut in the view (the link leads to the whole message). */
+const SHOWN_TEXT_MAX = 2500;
+/** Gaps at least this long can be called out as among the longest. */
+const NOTABLE_GAP_MS = 5 * 60_000;
 
 export interface TimelineViewMetadata {
   incidentId: string;
@@ -30,7 +33,7 @@ export function entryText(entry: TimelineEntry): string {
     case 'message': {
       const author = entry.authorId ? `<@${entry.authorId}>` : 'Someone';
       const quoted = quoteSlackText(entry.text);
-      const body = quoted.length > ENTRY_TEXT_MAX ? `${quoted.slice(0, ENTRY_TEXT_MAX).replace(/<[^>]*$|&[a-z]*$/, '')}…` : quoted;
+      const body = truncateSlackText(quoted, SHOWN_TEXT_MAX);
       const files = entry.filesNote ? `\n:paperclip: ${escapeAndTruncate(entry.filesNote, 200)}` : '';
       const link = entry.permalink ? ` <${entry.permalink}|view message>` : '';
       return `${when} ${author}: ${body}${files}${link}${edited}`;
@@ -38,7 +41,7 @@ export function entryText(entry: TimelineEntry): string {
     case 'manual': {
       const milestone = entry.milestone ? `*[${MILESTONE_LABELS[entry.milestone]}]* ` : '';
       const by = entry.actorId ? ` _(added by <@${entry.actorId}>)_` : '';
-      return `${when} ${milestone}${escapeAndTruncate(entry.text, ENTRY_TEXT_MAX)}${by}${edited}`;
+      return `${when} ${milestone}${escapeAndTruncate(entry.text, SHOWN_TEXT_MAX)}${by}${edited}`;
     }
   }
 }
@@ -49,7 +52,7 @@ export function gapsBetween(entries: TimelineEntry[]): { gaps: number[]; longest
   const longest = new Set(
     gaps
       .map((gap, index) => ({ gap, index }))
-      .filter(({ gap }) => gap >= 5 * 60_000)
+      .filter(({ gap }) => gap >= NOTABLE_GAP_MS)
       .sort((a, b) => b.gap - a.gap)
       .slice(0, LONGEST_GAPS)
       .map(({ index }) => index),
@@ -74,7 +77,7 @@ function entryMenu(entry: TimelineEntry): Overflow | undefined {
 }
 
 function pageButton(text: string, page: number): Button {
-  return { type: 'button', text: { type: 'plain_text', text }, action_id: `${TimelineAction.page}:${page}`, value: String(page) };
+  return { type: 'button', text: { type: 'plain_text', text }, action_id: TimelineAction.page, value: String(page) };
 }
 
 /**
@@ -128,7 +131,7 @@ export function timelineView(incident: Incident, entries: TimelineEntry[], reque
   if (pages > 1) {
     const buttons: Button[] = [];
     if (page > 0) buttons.push(pageButton('◀ Earlier', page - 1));
-    if (page < pages - 1) buttons.push(pageButton('Later ▶', page + 1));
+    if (page < pages - 1) buttons.push({ ...pageButton('Later ▶', page + 1), action_id: TimelineAction.pageLater });
     blocks.push(
       { type: 'context', elements: [{ type: 'mrkdwn', text: `Page ${page + 1} of ${pages} · entries ${first + 1}–${Math.min(first + TIMELINE_PAGE_SIZE, entries.length)} of ${entries.length}` }] },
       { type: 'actions', block_id: BlockId.timelinePages, elements: buttons },

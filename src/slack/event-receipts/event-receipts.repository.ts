@@ -20,3 +20,8 @@ export async function pruneEventReceipts(db: Kysely<Database>, before: Date): Pr
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Forgets an event whose handling failed, so a redelivery is handled again. */
+export async function forgetEventReceipt(db: Kysely<Database>, eventId: string): Promise<void> {
+  await db.deleteFrom('event_receipts').where('event_id', '=', eventId).execute();
+}

@@ -4,6 +4,7 @@ import { quoteSlackText } from '../../../src/slack/blocks/mrkdwn';
 import { addEntryModal, deleteEntryModal, editEntryModal, pickIncidentModal } from '../../../src/slack/blocks/timeline-entry-modals';
 import { TIMELINE_PAGE_SIZE, entryText, gapsBetween, timelineView } from '../../../src/slack/blocks/timeline-view';
 import { slackTsToDate } from '../../../src/slack/parse/slack-ts';
+import { slackTextFromTyped, typedFromSlackText } from '../../../src/slack/parse/channel-message';
 import { checkView } from '../../support/fake-slack';
 import { visibleText } from '../../support/visible-text';
 
@@ -94,5 +95,25 @@ describe('slackTsToDate', () => {
   it('reads a message ts to the millisecond', () => {
     expect(slackTsToDate('1700000000.123456').toISOString()).toBe('2023-11-14T22:13:20.123Z');
     expect(slackTsToDate('1700000000.000100').getTime()).toBe(1_700_000_000_000);
+  });
+});
+
+describe('carrying a message through the pick-incident modal', () => {
+  it('stays within the 3000-character metadata however the text escapes in JSON', () => {
+    const text = `"quoted"\n${'line "with" quotes\n'.repeat(200)}`;
+    const view = pickIncidentModal([incident], { channelId: 'C9', ts: '1.2', authorId: 'U1', text, filesNote: '3 files: a, b, c' });
+    expect(view.private_metadata!.length).toBeLessThanOrEqual(3000);
+    expect(checkView(view, ['modal'])).toEqual([]);
+    expect(JSON.parse(view.private_metadata!).text.endsWith('…')).toBe(true);
+  });
+});
+
+describe('typed and Slack text', () => {
+  it('round-trips what a person types, keeping mentions as mentions', () => {
+    const typed = 'CPU <90%> & <@U123> said <https://evil|bank>';
+    const slack = slackTextFromTyped(typed);
+    expect(slack).toBe('CPU &lt;90%&gt; &amp; <@U123> said &lt;https://evil|bank&gt;');
+    expect(typedFromSlackText(slack)).toBe(typed);
+    expect(entryText({ ...base, id: 'm', kind: 'message', occurredAt: at(0), authorId: 'U2', text: slack, source: { channelId: 'C1', ts: '1.2' }, permalink: null, filesNote: null })).not.toContain('<https://evil');
   });
 });

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { describeError } from '../../reply-error';
 import type { ListenerDeps } from '../deps';
-import { tellPrivately } from '../tell-privately';
+import { tellPrivately } from '../../tell-privately';
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 

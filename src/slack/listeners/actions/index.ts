@@ -5,7 +5,9 @@ import { declareClicked } from './declare-clicked';
 import { finishSetupClicked } from './finish-setup-clicked';
 import { openCommanderModal, openResolveModal, openSeverityModal, openStatusModal } from './open-incident-modal';
 import { reopenClicked } from './reopen-clicked';
-import { addEntryClicked, entryMenuPicked, timelinePageClicked } from './timeline-actions';
+import { addEntryClicked } from './add-entry-clicked';
+import { entryMenuPicked } from './entry-menu-picked';
+import { timelinePageClicked } from './timeline-page-clicked';
 
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(IncidentAction.declare, declareClicked(deps));
@@ -17,5 +19,6 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(IncidentAction.finishSetup, finishSetupClicked(deps));
   app.action(TimelineAction.addEntry, addEntryClicked(deps));
   app.action(TimelineAction.entryMenu, entryMenuPicked(deps));
-  app.action(new RegExp(`^${TimelineAction.page}:`), timelinePageClicked(deps));
+  app.action(TimelineAction.page, timelinePageClicked(deps));
+  app.action(TimelineAction.pageLater, timelinePageClicked(deps));
 }

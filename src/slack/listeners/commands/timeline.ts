@@ -3,7 +3,7 @@ import { timelineView } from '../../blocks/timeline-view';
 import { escapeMrkdwn } from '../../blocks/mrkdwn';
 import { COMMAND } from '../../ids';
 import { openModal } from '../open-modal';
-import { addEntryForm } from '../timeline-modals';
+import { addEntryForm } from '../../timeline-modals';
 import { type IncidentSubcommand, ackThen } from './subcommand';
 
 export const timeline: IncidentSubcommand = {

@@ -1,16 +1,20 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { messageDeleted, messageEdited } from '../../../timeline/capture-message';
-import { toChannelMessage } from '../../slack-timeline-port';
+import { messageDeleted, messageEdited } from '../../../timeline/follow-message';
+import { type SlackMessageObject, toChannelMessage } from '../../parse/channel-message';
 import type { ListenerDeps } from '../deps';
 
 type Args = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
 
-/** Edits and deletions of messages keep the timeline entries captured from them true. */
+/**
+ * Edits and deletions of messages keep the timeline entries captured from them true. A thread
+ * parent deleted while it has replies arrives as an edit into a "tombstone": that is a deletion.
+ */
 export function messageChanged(deps: ListenerDeps) {
   return async ({ event }: Args): Promise<void> => {
     if (event.subtype === 'message_changed') {
-      const edited = toChannelMessage(event.channel, event.message as Parameters<typeof toChannelMessage>[1]);
-      await messageEdited(deps.db, edited);
+      const message = event.message as SlackMessageObject;
+      if (message.subtype === 'tombstone') await messageDeleted(deps.db, event.channel, message.ts ?? '');
+      else await messageEdited(deps.db, toChannelMessage(event.channel, message));
     } else if (event.subtype === 'message_deleted') {
       await messageDeleted(deps.db, event.channel, event.deleted_ts);
     }

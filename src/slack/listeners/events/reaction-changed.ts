@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { syncMarkedMessage } from '../../../timeline/capture-message';
+import { syncMarkedMessage } from '../../../timeline/sync-marked-message';
 import { type ListenerDeps, timelineDeps } from '../deps';
 
 type Args = SlackEventMiddlewareArgs<'reaction_added' | 'reaction_removed'> & AllMiddlewareArgs;

@@ -1,12 +1,12 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { incidentForChannel, openIncidentsVisibleTo } from '../../../incidents/incident-queries';
-import { addMessage } from '../../../timeline/capture-message';
-import { CARRIED_TEXT_MAX, pickIncidentModal } from '../../blocks/timeline-entry-modals';
+import { addMessageByHand } from '../../../timeline/add-message-by-hand';
+import { pickIncidentModal } from '../../blocks/timeline-entry-modals';
+import { toChannelMessage } from '../../parse/channel-message';
 import { describeError } from '../../reply-error';
-import { toChannelMessage } from '../../slack-timeline-port';
+import { tellPrivately } from '../../tell-privately';
 import { type ListenerDeps, timelineDeps } from '../deps';
 import { openModal } from '../open-modal';
-import { tellPrivately } from '../tell-privately';
 
 type Args = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 
@@ -19,23 +19,20 @@ export function addToTimelineShortcut(deps: ListenerDeps) {
     await ack();
     const channelId = shortcut.channel.id;
     const user = shortcut.user.id;
+    const message = toChannelMessage(channelId, shortcut.message, context.botUserId);
     try {
       const incident = await incidentForChannel(deps.db, channelId);
-      if (!incident?.setupCompletedAt) {
+      if (message.byBot) {
+        await respond({ response_type: 'ephemeral', text: 'Messages from bots and apps are not added to timelines.' });
+      } else if (incident?.setupCompletedAt) {
+        const added = await addMessageByHand(timelineDeps(deps, client, context.botUserId), incident.id, message, user);
+        const text = added ? ":memo: Added to the incident timeline, at the message's own time." : 'That message is already on the timeline.';
+        await respond({ response_type: 'ephemeral', text });
+      } else {
         const incidents = await openIncidentsVisibleTo(deps.db, user);
-        const message = toChannelMessage(channelId, shortcut.message, context.botUserId);
-        const carried = { channelId, ts: message.ts, authorId: message.authorId, filesNote: message.filesNote };
-        const text = message.text.length > CARRIED_TEXT_MAX ? `${message.text.slice(0, CARRIED_TEXT_MAX)}…` : message.text;
-        await openModal(client, shortcut.trigger_id, pickIncidentModal(incidents, { ...carried, text }));
-        return;
+        const carried = { channelId, ts: message.ts, authorId: message.authorId, text: message.text, filesNote: message.filesNote };
+        await openModal(client, shortcut.trigger_id, pickIncidentModal(incidents, carried));
       }
-      const timeline = timelineDeps(deps, client, context.botUserId);
-      const read = await timeline.port.readMarkedMessage(channelId, shortcut.message.ts);
-      const message = read?.message ?? toChannelMessage(channelId, shortcut.message, context.botUserId);
-      const added = await addMessage(deps.db, incident, message, user, deps.clock.now());
-      if (added) await timeline.port.acknowledge(channelId, message.ts);
-      const text = added ? ":memo: Added to the incident timeline, at the message's own time." : 'That message is already on the timeline.';
-      await respond({ response_type: 'ephemeral', text });
     } catch (error) {
       const text = `:warning: ${describeError(error, deps.logger, { shortcut: shortcut.callback_id })}`;
       await tellPrivately(client, deps.logger, { user, channel: channelId }, text);

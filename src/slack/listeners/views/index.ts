@@ -4,7 +4,9 @@ import type { ListenerDeps } from '../deps';
 import { declareSubmitted } from './declare-submitted';
 import { commanderSubmitted, resolveSubmitted, severitySubmitted, statusSubmitted } from './lifecycle-submitted';
 import { pickIncidentSubmitted } from './pick-incident-submitted';
-import { addEntrySubmitted, deleteEntrySubmitted, editEntrySubmitted } from './timeline-entry-submitted';
+import { addEntrySubmitted } from './add-entry-submitted';
+import { deleteEntrySubmitted } from './delete-entry-submitted';
+import { editEntrySubmitted } from './edit-entry-submitted';
 
 export function registerViews(app: App, deps: ListenerDeps): void {
   app.view(CallbackId.declare, declareSubmitted(deps));

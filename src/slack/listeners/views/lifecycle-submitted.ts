@@ -16,7 +16,7 @@ import { Field } from '../../ids';
 import { metadataOf, selectedOf, textOf, userOf } from '../../parse/view-state';
 import { describeError } from '../../reply-error';
 import { type ListenerDeps, incidentDeps } from '../deps';
-import { tellPrivately } from '../tell-privately';
+import { tellPrivately } from '../../tell-privately';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 type Values = Args['view']['state']['values'];

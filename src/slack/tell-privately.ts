@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import type { Logger } from '../../logger';
-import { slackCall } from '../slack-errors';
+import type { Logger } from '../logger';
+import { slackCall } from './slack-errors';
 
 /**
  * Tells one person something only they see: in the channel when given one they are in,

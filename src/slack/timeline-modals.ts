@@ -1,12 +1,12 @@
 import type { WebClient } from '@slack/web-api';
-import type { Incident } from '../../incidents/incident';
-import { timelineFor } from '../../timeline/timeline-queries';
-import { addEntryModal } from '../blocks/timeline-entry-modals';
-import { timelineView } from '../blocks/timeline-view';
-import { slackCall } from '../slack-errors';
-import { userTimeZone } from '../user-time-zone';
-import { localParts } from '../../zoned-time';
-import type { ListenerDeps } from './deps';
+import type { Incident } from '../incidents/incident';
+import { timelineFor } from '../timeline/timeline-queries';
+import { addEntryModal } from './blocks/timeline-entry-modals';
+import { timelineView } from './blocks/timeline-view';
+import { slackCall } from './slack-errors';
+import { userTimeZone } from './user-time-zone';
+import { localParts } from '../zoned-time';
+import type { ListenerDeps } from './listeners/deps';
 
 /** The add-entry form, its date and time set to now in the person's own zone. */
 export async function addEntryForm(deps: ListenerDeps, client: WebClient, incident: Incident, userId: string, timelineViewId?: string) {

@@ -1,0 +1,49 @@
+import type { ChannelMessage } from '../../timeline/timeline-entry';
+import { slackTsToDate } from './slack-ts';
+
+/** A message object as Slack sends it in events, shortcuts and `reactions.get`. */
+export interface SlackMessageObject {
+  ts?: string;
+  user?: string;
+  bot_id?: string;
+  subtype?: string;
+  text?: string;
+  permalink?: string;
+  files?: Array<{ name?: string; title?: string }>;
+  reactions?: Array<{ name?: string; users?: string[]; count?: number }>;
+}
+
+const FILES_NOTE_MAX = 300;
+
+/** Reads a Slack message as the timeline needs it. */
+export function toChannelMessage(channelId: string, message: SlackMessageObject, botUserId?: string): ChannelMessage {
+  const ts = message.ts ?? '';
+  const files = (message.files ?? []).map((f) => f.name ?? f.title ?? 'file');
+  const note = files.length ? `${files.length} ${files.length === 1 ? 'file' : 'files'}: ${files.join(', ')}` : null;
+  return {
+    channelId,
+    ts,
+    postedAt: slackTsToDate(ts),
+    authorId: message.user ?? null,
+    byBot: Boolean(message.bot_id) || message.subtype === 'bot_message' || (!!botUserId && message.user === botUserId),
+    text: message.text ?? '',
+    filesNote: note && note.length > FILES_NOTE_MAX ? `${note.slice(0, FILES_NOTE_MAX - 1)}…` : note,
+    permalink: message.permalink ?? null,
+  };
+}
+
+/**
+ * Slack-formatted text (entities, `<@U…>` mentions) as a person would type it back in a text
+ * input: entities decoded, mentions left as they are so they survive a round trip.
+ */
+export function typedFromSlackText(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** The reverse: typed text as Slack formats it, so a corrected message reads like a captured one. */
+export function slackTextFromTyped(text: string): string {
+  return text
+    .split(/(<@[UW][A-Z0-9]+>)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .join('');
+}

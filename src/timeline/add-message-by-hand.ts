@@ -1,0 +1,35 @@
+import { AppError } from '../errors';
+import { loadIncident } from '../incidents/incident-queries';
+import type { TimelineDeps } from './timeline-deps';
+import type { ChannelMessage } from './timeline-entry';
+import { insertMessageEntry } from './timeline.repository';
+import { requireMember } from './require-member';
+
+/**
+ * A person adds a message to an incident's timeline (the message shortcut), at the message's own
+ * time. Members of the incident channel only; never a bot's message. False if already there.
+ */
+export async function addMessageByHand(deps: TimelineDeps, incidentId: string, message: ChannelMessage, userId: string): Promise<boolean> {
+  if (message.byBot) throw new AppError('bot_message', 'messages from bots and apps are not added to timelines.');
+  const incident = await loadIncident(deps.db, incidentId);
+  if (!incident.setupCompletedAt) throw new AppError('incident_not_ready', 'that incident is still being set up. Try again in a moment.');
+  await requireMember(deps, incident, userId);
+  const added = await insertMessageEntry(
+    deps.db,
+    {
+      incidentId,
+      occurredAt: message.postedAt,
+      actorId: userId,
+      authorId: message.authorId,
+      text: message.text,
+      sourceChannelId: message.channelId,
+      sourceTs: message.ts,
+      permalink: message.permalink,
+      filesNote: message.filesNote,
+      capturedVia: 'shortcut',
+    },
+    deps.clock.now(),
+  );
+  if (added && message.channelId === incident.channelId) await deps.port.acknowledge(message.channelId, message.ts);
+  return added;
+}
