@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { type Severity, parseSeverity } from './incidents/severity';
 
 /** Everything the bot reads from its environment, validated once at start-up. */
 export interface Config {
@@ -17,6 +18,14 @@ export interface Config {
   incidentsChannel?: string;
   /** Emoji name (no colons) that adds a message to its incident's timeline. */
   timelineEmoji: string;
+  postmortems: {
+    /** Channel id where published post-mortems are shared (never private incidents'). */
+    channel?: string;
+    /** Severities that owe a post-mortem after resolution. */
+    requiredFor: Severity[];
+    /** Hours after resolution before the post-mortem is due. */
+    dueHours: number;
+  };
   port: number;
   database: DatabaseConfig;
   log: { level: LogLevel; pretty: boolean };
@@ -64,6 +73,13 @@ const token = (prefix: string, what: string) =>
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
+const channelId = z
+  .string()
+  .trim()
+  .regex(/^[CG][A-Z0-9]{2,}$/, {
+    error: (i) => `expected a channel id such as C0123ABCD (not a #name), got "${String(i.input)}"`,
+  });
+
 const schema = z
   .object({
     SLACK_BOT_TOKEN: token('xoxb-', 'the bot token, starting with "xoxb-" (OAuth & Permissions page)'),
@@ -85,14 +101,7 @@ const schema = z
         })
         .transform(Number),
     ),
-    INCIDENTS_CHANNEL: optional(
-      z
-        .string()
-        .trim()
-        .regex(/^[CG][A-Z0-9]{2,}$/, {
-          error: (i) => `expected a channel id such as C0123ABCD (not a #name), got "${String(i.input)}"`,
-        }),
-    ),
+    INCIDENTS_CHANNEL: optional(channelId),
     TIMELINE_EMOJI: optional(
       z
         .string()
@@ -101,6 +110,25 @@ const schema = z
         .refine((v) => /^[a-z0-9_+'-]+$/.test(v), {
           error: (i) => `expected an emoji name such as pushpin or :pushpin:, got "${String(i.input)}"`,
         }),
+    ),
+    POSTMORTEMS_CHANNEL: optional(channelId),
+    POSTMORTEM_REQUIRED_SEVERITIES: optional(
+      z
+        .string()
+        .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+        .refine((list) => list.every((s) => parseSeverity(s) || s.toLowerCase() === 'none'), {
+          error: (i) => `expected a comma-separated list such as SEV1,SEV2 (or none), got "${String(i.input)}"`,
+        })
+        .transform((list) => list.map(parseSeverity).filter((s): s is Severity => Boolean(s))),
+    ),
+    POSTMORTEM_DUE_HOURS: optional(
+      z
+        .string()
+        .trim()
+        .refine((v) => /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 8760, {
+          error: (i) => `expected a whole number of hours (1-8760), got "${String(i.input)}"`,
+        })
+        .transform(Number),
     ),
     DATABASE_URL: optional(z.string()),
     LOG_LEVEL: optional(
@@ -146,6 +174,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mode: e.SLACK_APP_TOKEN ? 'socket' : 'http',
     incidentsChannel: e.INCIDENTS_CHANNEL,
     timelineEmoji: e.TIMELINE_EMOJI ?? 'pushpin',
+    postmortems: {
+      channel: e.POSTMORTEMS_CHANNEL,
+      requiredFor: e.POSTMORTEM_REQUIRED_SEVERITIES ?? ['SEV1', 'SEV2'],
+      dueHours: e.POSTMORTEM_DUE_HOURS ?? 48,
+    },
     port: e.PORT ?? 3000,
     database,
     log: { level: e.LOG_LEVEL ?? 'info', pretty: e.LOG_PRETTY === '1' || e.LOG_PRETTY === 'true' },
@@ -177,6 +210,9 @@ export const VARIABLE_ORDER = [
   'PORT',
   'INCIDENTS_CHANNEL',
   'TIMELINE_EMOJI',
+  'POSTMORTEMS_CHANNEL',
+  'POSTMORTEM_REQUIRED_SEVERITIES',
+  'POSTMORTEM_DUE_HOURS',
   'DATABASE_URL',
   'LOG_LEVEL',
   'LOG_PRETTY',

@@ -9,20 +9,23 @@ import type { Logger } from './logger';
 import { resumeStalledSetups } from './incidents/declare-incident';
 import { PeriodicJob } from './jobs/periodic-job';
 import { createSlackApp } from './slack/create-slack-app';
-import { incidentDeps } from './slack/listeners/deps';
+import { incidentDeps, postmortemDeps } from './slack/listeners/deps';
+import { remindDuePostmortems } from './postmortems/remind-due-postmortems';
 
 /** How long shutdown waits for running listeners before closing the database anyway. */
 const DRAIN_TIMEOUT_MS = 10_000;
 
 /** How often set-ups interrupted by a crash or a refusal are looked for and finished. */
 const RESUME_SETUPS_EVERY_MS = 30_000;
+/** How often due post-mortem reminders are looked for. */
+const POSTMORTEM_REMINDERS_EVERY_MS = 60_000;
 
 export interface StartOptions {
   logger: Logger;
   clock?: Clock;
   slackClientOptions?: WebClientOptions;
   /** Overrides for job periods (tests run them often). */
-  jobs?: { resumeSetupsEveryMs?: number };
+  jobs?: { resumeSetupsEveryMs?: number; postmortemRemindersEveryMs?: number };
 }
 
 export interface Bot {
@@ -54,8 +57,17 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
       },
       logger,
     );
+    const remindPostmortems = new PeriodicJob(
+      'postmortem-reminders',
+      options.jobs?.postmortemRemindersEveryMs ?? POSTMORTEM_REMINDERS_EVERY_MS,
+      async () => {
+        await remindDuePostmortems(postmortemDeps(deps, app.client, undefined));
+      },
+      logger,
+    );
     const started = await app.start(config.port);
     resumeSetups.start();
+    remindPostmortems.start();
     const port = config.mode === 'http' ? ((started as Server).address() as AddressInfo).port : config.port;
     logger.info({ mode: config.mode, port }, 'incident bot is ready');
 
@@ -67,6 +79,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
         stopping ??= (async () => {
           await app.stop().catch((err: unknown) => logger.warn({ err }, 'stopping the Slack receiver failed'));
           await resumeSetups.stop();
+          await remindPostmortems.stop();
           if (!(await inFlight.drained(DRAIN_TIMEOUT_MS))) {
             logger.warn({ inFlight: inFlight.size }, 'shutting down with handlers still running');
           }

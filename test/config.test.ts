@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       slack: { botToken: 'xoxb-1-2-abc', signingSecret: valid.SLACK_SIGNING_SECRET, appToken: undefined, apiUrl: 'https://slack.com/api/' },
       mode: 'http',
       timelineEmoji: 'pushpin',
+      postmortems: { channel: undefined, requiredFor: ['SEV1', 'SEV2'], dueHours: 48 },
       port: 3000,
       database: { dialect: 'sqlite', path: DEFAULT_SQLITE_PATH },
       log: { level: 'info', pretty: false },

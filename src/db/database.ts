@@ -1,4 +1,6 @@
+import type { ActionItemsTable } from '../action-items/action-items.table';
 import type { IncidentsTable } from '../incidents/incidents.table';
+import type { PostmortemMessagesTable, PostmortemsTable } from '../postmortems/postmortems.table';
 import type { EventReceiptsTable } from '../slack/event-receipts/event-receipts.table';
 import type { TimelineEntriesTable } from '../timeline/timeline.table';
 
@@ -7,4 +9,7 @@ export interface Database {
   event_receipts: EventReceiptsTable;
   incidents: IncidentsTable;
   timeline_entries: TimelineEntriesTable;
+  postmortems: PostmortemsTable;
+  postmortem_messages: PostmortemMessagesTable;
+  action_items: ActionItemsTable;
 }

@@ -9,7 +9,7 @@ import { loadIncident } from './incident-queries';
 import { updateIncident } from './incidents.repository';
 import type { IncidentsTable } from './incidents.table';
 import type { Severity } from './severity';
-import type { Status } from './status';
+import { type OpenStatus, isClosed } from './status';
 import { validateResolutionNote } from './validate-declare';
 
 export type ChangeResult = { changed: false; incident: Incident } | { changed: true; incident: Incident; entry: SystemEntry };
@@ -21,9 +21,9 @@ export function changeSeverity(deps: IncidentDeps, id: string, severity: Severit
 }
 
 /** Moves between the open statuses; resolving goes through {@link resolveIncident}, which needs a note. */
-export function changeStatus(deps: IncidentDeps, id: string, status: Exclude<Status, 'resolved'>, actorId: string): Promise<ChangeResult> {
+export function changeStatus(deps: IncidentDeps, id: string, status: OpenStatus, actorId: string): Promise<ChangeResult> {
   return applyChange(deps, id, actorId, 'status', (i) => {
-    if (i.status === 'resolved') throw new AppError('incident_resolved', 'this incident is resolved; reopen it first.');
+    if (isClosed(i.status)) throw new AppError('incident_resolved', 'this incident is resolved; reopen it first.');
     if (i.status === status) return null;
     const set: Updateable<IncidentsTable> = { status };
     if (status === 'monitoring' && !i.mitigatedAt) set.mitigated_at = toStoredInstant(deps.clock.now());
@@ -44,19 +44,37 @@ export function resolveIncident(deps: IncidentDeps, id: string, note: string, ac
   const problem = validateResolutionNote(note);
   if (problem) return Promise.reject(new AppError('invalid_resolution_note', problem));
   return applyChange(deps, id, actorId, 'resolved', (i) => {
-    if (i.status === 'resolved') return null;
+    if (isClosed(i.status)) return null;
     const now = toStoredInstant(deps.clock.now());
     const set: Updateable<IncidentsTable> = { status: 'resolved', resolved_at: now, resolution_note: note.trim() };
     if (!i.mitigatedAt) set.mitigated_at = now;
+    if (deps.policy.requiredFor.includes(i.severity)) {
+      const due = toStoredInstant(new Date(deps.clock.now().getTime() + deps.policy.dueHours * 3_600_000));
+      set.postmortem_due_at = due;
+      set.postmortem_nudge_at = due;
+    }
     return { from: i.status, to: 'resolved', set, text: note.trim() };
   });
 }
 
 export function reopenIncident(deps: IncidentDeps, id: string, actorId: string): Promise<ChangeResult> {
   return applyChange(deps, id, actorId, 'reopened', (i) =>
-    i.status !== 'resolved'
+    !isClosed(i.status)
       ? null
-      : { from: 'resolved', to: 'investigating', set: { status: 'investigating', resolved_at: null, resolution_note: null } },
+      : {
+          from: i.status,
+          to: 'investigating',
+          set: { status: 'investigating', resolved_at: null, resolution_note: null, postmortem_due_at: null, postmortem_nudge_at: null },
+        },
+  );
+}
+
+/** Publishing the post-mortem closes the incident's life and stops the reminders that it is due. */
+export function markPostmortemPublished(deps: IncidentDeps, id: string, actorId: string): Promise<ChangeResult> {
+  return applyChange(deps, id, actorId, 'postmortem_published', (i) =>
+    i.status === 'postmortem_published'
+      ? null
+      : { from: i.status, to: 'postmortem_published', set: { status: 'postmortem_published', postmortem_due_at: null, postmortem_nudge_at: null } },
   );
 }
 

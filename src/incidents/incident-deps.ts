@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock';
+import type { Config } from '../config';
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
 import type { IncidentPort } from './incident-port';
@@ -9,4 +10,6 @@ export interface IncidentDeps {
   clock: Clock;
   logger: Logger;
   port: IncidentPort;
+  /** Which resolved incidents owe a post-mortem, and by when. */
+  policy: Config['postmortems'];
 }

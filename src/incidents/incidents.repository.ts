@@ -26,7 +26,7 @@ export async function listOpenIncidents(db: Kysely<Database>): Promise<IncidentR
   return db
     .selectFrom('incidents')
     .selectAll()
-    .where('status', '!=', 'resolved')
+    .where('status', 'not in', ['resolved', 'postmortem_published'])
     .where('setup_completed_at', 'is not', null)
     .orderBy('severity')
     .orderBy('declared_at', 'desc')
@@ -70,4 +70,23 @@ export async function listStalledSetups(db: Kysely<Database>, now: StoredInstant
     .where((eb) => eb.or([eb('setup_lease_until', 'is', null), eb('setup_lease_until', '<', now)]))
     .orderBy('created_at')
     .execute();
+}
+
+/** Incidents whose post-mortem reminder is due now. */
+export async function listDueNudges(db: Kysely<Database>, now: StoredInstant): Promise<IncidentRow[]> {
+  return db.selectFrom('incidents').selectAll().where('postmortem_nudge_at', '<=', now).orderBy('postmortem_nudge_at').execute();
+}
+
+/**
+ * Claims one reminder: moves its time on from `expected` to `next` only if nobody did first, so
+ * two replicas (or a restart) never send the same reminder twice.
+ */
+export async function claimNudge(db: Kysely<Database>, id: string, expected: StoredInstant, next: StoredInstant | null): Promise<boolean> {
+  const result = await db
+    .updateTable('incidents')
+    .set({ postmortem_nudge_at: next })
+    .where('id', '=', id)
+    .where('postmortem_nudge_at', '=', expected)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

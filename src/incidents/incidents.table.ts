@@ -32,6 +32,10 @@ export interface IncidentsTable {
   setup_completed_at: StoredInstant | null;
   /** While set and in the future, one process is setting the incident up; others keep off. */
   setup_lease_until: StoredInstant | null;
+  /** Set at resolution for severities that owe a post-mortem; cleared when it is published. */
+  postmortem_due_at: StoredInstant | null;
+  /** When the commander is next reminded; moved forward when a reminder is claimed. */
+  postmortem_nudge_at: StoredInstant | null;
   created_at: StoredInstant;
   updated_at: StoredInstant;
 }

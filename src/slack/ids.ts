@@ -17,6 +17,21 @@ export const CallbackId = {
   timelineDeleteEntry: 'timeline_delete_entry',
   timelinePickIncident: 'timeline_pick_incident',
   timelineAdded: 'timeline_added',
+  postmortem: 'postmortem_form',
+  postmortemReview: 'postmortem_review',
+  postmortemPublished: 'postmortem_published',
+  actionItem: 'action_item',
+  postmortemPublishing: 'postmortem_publishing',
+} as const;
+
+export const PostmortemAction = {
+  /** "Write post-mortem" on the incident card. */
+  open: 'postmortem_open',
+  addActionItem: 'postmortem_add_action_item',
+  actionItemMenu: 'postmortem_action_item_menu',
+  editActionItem: 'postmortem_edit_action_item',
+  removeActionItem: 'postmortem_remove_action_item',
+  backToEditing: 'postmortem_back_to_editing',
 } as const;
 
 /** The message shortcut "Add to incident timeline" (declared in manifest.yml). */
@@ -50,6 +65,8 @@ export const BlockId = {
   declareResultActions: 'declare_result_actions',
   timelineTop: 'timeline_top',
   timelinePages: 'timeline_pages',
+  postmortemItems: 'pm_items',
+  postmortemReviewActions: 'pm_review_actions',
 } as const;
 
 /** Inputs of the incident modals: each is the block id and, inside it, the action id. */
@@ -68,4 +85,23 @@ export const Field = {
   entryTime: 'entry_time',
   milestone: 'milestone',
   incident: 'incident',
+  summary: 'pm_summary',
+  impact: 'pm_impact',
+  causeAvoid: 'pm_cause_avoid',
+  causeDetect: 'pm_cause_detect',
+  causeFixFaster: 'pm_cause_fix_faster',
+  fiveWhys: 'pm_five_whys',
+  wentWell: 'pm_went_well',
+  wentWrong: 'pm_went_wrong',
+  gotLucky: 'pm_got_lucky',
+  facilitator: 'pm_facilitator',
+  meetingDate: 'pm_meeting_date',
+  tags: 'pm_tags',
+  anonymise: 'pm_anonymise',
+  publishAnyway: 'pm_publish_anyway',
+  itemDescription: 'ai_description',
+  itemOwner: 'ai_owner',
+  itemDue: 'ai_due',
+  itemType: 'ai_type',
+  itemTicket: 'ai_ticket',
 } as const;

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { TimelinePort } from '../timeline/timeline-port';
 import { type SlackMessageObject, toChannelMessage } from './parse/channel-message';
+import { channelHasMember } from './channel-membership';
 import { slackCall, toAppError } from './slack-errors';
 
 /** The bot's own reaction on a captured message: "noted". Distinct from the marking emoji. */
@@ -46,13 +47,8 @@ export class SlackTimelinePort implements TimelinePort {
     ]);
   }
 
-  async isMember(channelId: string, userId: string): Promise<boolean> {
-    let cursor: string | undefined;
-    do {
-      const page = await slackCall(() => this.client.conversations.members({ channel: channelId, limit: 1000, cursor }));
-      if (page?.members?.includes(userId)) return true;
-      cursor = page?.response_metadata?.next_cursor || undefined;
-    } while (cursor);
-    return false;
+  isMember(channelId: string, userId: string): Promise<boolean> {
+    return channelHasMember(this.client, channelId, userId);
   }
+
 }

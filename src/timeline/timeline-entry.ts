@@ -1,5 +1,5 @@
 /** What a system entry records: the incident was declared, or one of its facts changed. */
-export type SystemChange = 'declared' | 'severity' | 'status' | 'commander' | 'resolved' | 'reopened';
+export type SystemChange = 'declared' | 'severity' | 'status' | 'commander' | 'resolved' | 'reopened' | 'postmortem_published';
 
 /** Moments a post-mortem measures from; a manual entry can mark one, which sets the incident's instant. */
 export const MILESTONES = ['impact_started', 'detected', 'mitigated', 'resolved'] as const;

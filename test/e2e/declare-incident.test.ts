@@ -62,7 +62,7 @@ describe('declaring an incident', () => {
     expect(cardText).toContain(`*Commander:* <@${alice}>`);
     expect(cardText).toContain('Error rate at 30% since the 14:00 deploy');
     expect(cardText).toMatch(/<!date\^\d+\^\{date_short_pretty\} at \{time\}\|/);
-    expect(buttonsOf(card).map((b) => b.text)).toEqual(['Update status', 'Change severity', 'Assign commander', 'Resolve']);
+    expect(buttonsOf(card).map((b) => b.text)).toEqual(['Update status', 'Change severity', 'Assign commander', 'Write post-mortem', 'Resolve']);
 
     const announcement = await waitFor(() => t.slack.botMessages(incidents)[0]);
     expect(visibleText(announcement)).toContain(`<#${channel.id}>`);

@@ -134,7 +134,7 @@ describe('running an incident from its channel', () => {
     expect(resolved.resolved_at).not.toBeNull();
     expect(resolved.resolution_note).toBe('Rolled back <!channel> deploy 42');
     expect(visibleText(card())).toContain('Resolved');
-    expect(buttonsOf(card()).map((b) => b.text)).toEqual(['Reopen']);
+    expect(buttonsOf(card()).map((b) => b.text)).toEqual(['Write post-mortem', 'Reopen']);
     expect(visibleText(announcement())).toContain('Resolved');
 
     await run(alice, 'status identified');

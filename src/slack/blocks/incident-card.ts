@@ -1,7 +1,7 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { Incident } from '../../incidents/incident';
-import { STATUS_LABELS } from '../../incidents/status';
-import { BlockId, IncidentAction } from '../ids';
+import { STATUS_LABELS, isClosed } from '../../incidents/status';
+import { BlockId, IncidentAction, PostmortemAction } from '../ids';
 import { SEVERITY_EMOJI } from './severity-emoji';
 import type { SlackMessage } from './slack-message';
 import { escapeAndTruncate, escapeMrkdwn } from './mrkdwn';
@@ -32,15 +32,16 @@ function button(text: string, actionId: string, incidentId: string, style?: 'pri
 }
 
 function cardActions(incident: Incident): ActionsBlock {
-  const elements =
-    incident.status === 'resolved'
-      ? [button('Reopen', IncidentAction.reopen, incident.id)]
-      : [
-          button('Update status', IncidentAction.updateStatus, incident.id),
-          button('Change severity', IncidentAction.changeSeverity, incident.id),
-          button('Assign commander', IncidentAction.assignCommander, incident.id),
-          button('Resolve', IncidentAction.resolve, incident.id, 'primary'),
-        ];
+  const postmortem = button('Write post-mortem', PostmortemAction.open, incident.id);
+  const elements = isClosed(incident.status)
+    ? [postmortem, button('Reopen', IncidentAction.reopen, incident.id)]
+    : [
+        button('Update status', IncidentAction.updateStatus, incident.id),
+        button('Change severity', IncidentAction.changeSeverity, incident.id),
+        button('Assign commander', IncidentAction.assignCommander, incident.id),
+        postmortem,
+        button('Resolve', IncidentAction.resolve, incident.id, 'primary'),
+      ];
   return { type: 'actions', block_id: BlockId.cardActions, elements };
 }
 

@@ -2,7 +2,7 @@ import type { ModalView, PlainTextOption } from '@slack/types';
 import type { Incident } from '../../incidents/incident';
 import { RESOLUTION_NOTE_MAX } from '../../incidents/incident';
 import { SEVERITIES } from '../../incidents/severity';
-import { STATUSES, STATUS_LABELS, STATUS_MEANINGS, type Status } from '../../incidents/status';
+import { type OpenStatus, STATUSES, STATUS_LABELS, STATUS_MEANINGS, type SettableStatus, isClosed } from '../../incidents/status';
 import { CallbackId, Field } from '../ids';
 import { severityOption } from './severity-option';
 
@@ -25,7 +25,7 @@ function modal(callbackId: string, title: string, submit: string, incident: Inci
   };
 }
 
-function statusOption(status: Status): PlainTextOption {
+function statusOption(status: SettableStatus): PlainTextOption {
   return {
     text: { type: 'plain_text', text: STATUS_LABELS[status] },
     description: { type: 'plain_text', text: STATUS_MEANINGS[status] },
@@ -62,7 +62,7 @@ export function statusModal(incident: Incident): ModalView {
         type: 'static_select',
         action_id: Field.status,
         options: open.map(statusOption),
-        ...(incident.status !== 'resolved' ? { initial_option: statusOption(incident.status) } : {}),
+        ...(!isClosed(incident.status) ? { initial_option: statusOption(incident.status as OpenStatus) } : {}),
       },
     },
   ]);

@@ -8,13 +8,15 @@ import type { Logger } from '../../logger';
 import type { TimelineDeps } from '../../timeline/timeline-deps';
 import { SlackIncidentPort } from '../slack-incident-port';
 import { SlackTimelinePort } from '../slack-timeline-port';
+import type { PostmortemDeps } from '../../postmortems/postmortem-deps';
+import { SlackPostmortemPort } from '../slack-postmortem-port';
 
 /** What listeners may use. Passed explicitly so tests build it without global mocks. */
 export interface ListenerDeps {
   db: Kysely<Database>;
   clock: Clock;
   logger: Logger;
-  config: Pick<Config, 'incidentsChannel' | 'timelineEmoji'>;
+  config: Pick<Config, 'incidentsChannel' | 'timelineEmoji' | 'postmortems'>;
 }
 
 /** The incident service's dependencies for one request, talking to Slack with its client. */
@@ -24,6 +26,7 @@ export function incidentDeps(deps: ListenerDeps, client: WebClient, botUserId: s
     clock: deps.clock,
     logger: deps.logger,
     port: new SlackIncidentPort(client, { incidentsChannel: deps.config.incidentsChannel, botUserId }),
+    policy: deps.config.postmortems,
   };
 }
 
@@ -34,5 +37,17 @@ export function timelineDeps(deps: ListenerDeps, client: WebClient, botUserId: s
     clock: deps.clock,
     logger: deps.logger,
     port: new SlackTimelinePort(client, { emoji: deps.config.timelineEmoji, botUserId }),
+  };
+}
+
+/** Post-mortems' dependencies for one request. */
+export function postmortemDeps(deps: ListenerDeps, client: WebClient, botUserId: string | undefined): PostmortemDeps {
+  return {
+    db: deps.db,
+    clock: deps.clock,
+    logger: deps.logger,
+    port: new SlackPostmortemPort(client),
+    incidents: incidentDeps(deps, client, botUserId),
+    policy: deps.config.postmortems,
   };
 }

@@ -1,5 +1,9 @@
 import type { App } from '@slack/bolt';
-import { IncidentAction, TimelineAction } from '../../ids';
+import { IncidentAction, PostmortemAction, TimelineAction } from '../../ids';
+import { actionItemPicked } from './action-item-picked';
+import { addActionItemClicked } from './add-action-item-clicked';
+import { backToEditingClicked } from './back-to-editing-clicked';
+import { postmortemOpened } from './postmortem-opened';
 import type { ListenerDeps } from '../deps';
 import { declareClicked } from './declare-clicked';
 import { finishSetupClicked } from './finish-setup-clicked';
@@ -21,4 +25,10 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(TimelineAction.entryMenu, entryMenuPicked(deps));
   app.action(TimelineAction.page, timelinePageClicked(deps));
   app.action(TimelineAction.pageLater, timelinePageClicked(deps));
+  app.action(PostmortemAction.open, postmortemOpened(deps));
+  app.action(PostmortemAction.addActionItem, addActionItemClicked(deps));
+  app.action(PostmortemAction.actionItemMenu, actionItemPicked(deps));
+  app.action(PostmortemAction.editActionItem, actionItemPicked(deps));
+  app.action(PostmortemAction.removeActionItem, actionItemPicked(deps));
+  app.action(PostmortemAction.backToEditing, backToEditingClicked(deps));
 }

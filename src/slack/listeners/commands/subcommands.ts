@@ -8,6 +8,7 @@ import { severity } from './severity';
 import { status } from './status';
 import type { Subcommand } from './subcommand';
 import { timeline } from './timeline';
+import { postmortem } from './postmortem';
 
 /** Every `/incident` subcommand, in the order help lists them. */
-export const SUBCOMMANDS: Subcommand[] = [declare, status, severity, commander, resolve, reopen, timeline, list, help];
+export const SUBCOMMANDS: Subcommand[] = [declare, status, severity, commander, resolve, reopen, timeline, postmortem, list, help];

@@ -9,7 +9,7 @@ import {
 import type { IncidentDeps } from '../../../incidents/incident-deps';
 import { loadIncident } from '../../../incidents/incident-queries';
 import { parseSeverity } from '../../../incidents/severity';
-import { STATUS_LABELS, type Status, parseStatus } from '../../../incidents/status';
+import { type OpenStatus, STATUS_LABELS, parseStatus } from '../../../incidents/status';
 import { validateResolutionNote } from '../../../incidents/validate-declare';
 import type { IncidentModalMetadata } from '../../blocks/lifecycle-modals';
 import { Field } from '../../ids';
@@ -68,7 +68,7 @@ export const severitySubmitted = (deps: ListenerDeps) =>
   });
 
 export const statusSubmitted = (deps: ListenerDeps) =>
-  lifecycleSubmitted<Exclude<Status, 'resolved'>>(deps, {
+  lifecycleSubmitted<OpenStatus>(deps, {
     read: (values) => {
       const status = parseStatus(selectedOf(values, Field.status) ?? '');
       return required(status === 'resolved' ? null : status, Field.status, 'Pick a status.');

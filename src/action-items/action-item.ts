@@ -1,0 +1,28 @@
+export const ACTION_ITEM_TYPES = ['prevent', 'detect', 'mitigate', 'process'] as const;
+export type ActionItemType = (typeof ACTION_ITEM_TYPES)[number];
+
+export const ACTION_ITEM_TYPE_LABELS: Record<ActionItemType, string> = {
+  prevent: 'Prevent',
+  detect: 'Detect',
+  mitigate: 'Mitigate',
+  process: 'Process',
+};
+
+export type ActionItemStatus = 'open' | 'done' | 'wont_do';
+
+/** A follow-up with one owner and a due day; the post-mortem is only as good as these. */
+export interface ActionItem {
+  id: string;
+  incidentId: string;
+  description: string;
+  ownerId: string;
+  /** A calendar day, `yyyy-MM-dd`: due in the owner's own day, wherever they are. */
+  dueDate: string;
+  type: ActionItemType;
+  ticketUrl: string | null;
+  status: ActionItemStatus;
+  createdBy: string;
+  createdAt: Date;
+}
+
+export const ACTION_DESCRIPTION_MAX = 500;

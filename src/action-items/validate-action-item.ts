@@ -1,0 +1,39 @@
+import { ACTION_DESCRIPTION_MAX, ACTION_ITEM_TYPES, type ActionItemType } from './action-item';
+
+export interface ActionItemInput {
+  description: string;
+  ownerId: string | null;
+  dueDate: string | null;
+  type: ActionItemType | null;
+  ticketUrl: string | null;
+}
+
+export type ActionItemField = keyof ActionItemInput;
+
+/**
+ * What is wrong with an action item, field by field. `today` is the calendar day (`yyyy-MM-dd`)
+ * of the person adding it, so "not in the past" means their today, wherever they are.
+ */
+export function validateActionItem(input: ActionItemInput, today: string): Partial<Record<ActionItemField, string>> {
+  const errors: Partial<Record<ActionItemField, string>> = {};
+  const description = input.description.trim();
+  if (!description) errors.description = 'Say what will be done, e.g. "Add an alert on checkout error rate above 2%".';
+  else if (description.length > ACTION_DESCRIPTION_MAX) {
+    errors.description = `Keep it to ${ACTION_DESCRIPTION_MAX} characters (it has ${description.length}); link a ticket for details.`;
+  }
+  if (!input.ownerId) errors.ownerId = 'Every action item needs one owner.';
+  if (!input.dueDate || !/^\d{4}-\d{2}-\d{2}$/.test(input.dueDate)) errors.dueDate = 'Pick a due date.';
+  else if (input.dueDate < today) errors.dueDate = 'The due date is in the past. Pick today or later.';
+  if (!input.type || !(ACTION_ITEM_TYPES as readonly string[]).includes(input.type)) errors.type = 'Pick a type.';
+  if (input.ticketUrl && !isWebUrl(input.ticketUrl)) errors.ticketUrl = 'Enter a full link starting with https:// (or leave it empty).';
+  return errors;
+}
+
+export function isWebUrl(text: string): boolean {
+  try {
+    const url = new URL(text.trim());
+    return (url.protocol === 'https:' || url.protocol === 'http:') && Boolean(url.hostname) && !/\s/.test(text.trim());
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import type { Database } from '../db/database';
+import type { IncidentDeps } from '../incidents/incident-deps';
+import type { Logger } from '../logger';
+import type { PostmortemPort } from './postmortem-port';
+
+export interface PostmortemDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  logger: Logger;
+  port: PostmortemPort;
+  /** Publishing moves the incident on, through the incident service. */
+  incidents: IncidentDeps;
+  policy: Config['postmortems'];
+}

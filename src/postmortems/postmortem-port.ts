@@ -1,0 +1,19 @@
+import type { Incident } from '../incidents/incident';
+import type { PostmortemDocument } from '../render/postmortem-document';
+
+/** What post-mortems need from the chat workspace. The Slack adapter implements it. */
+export interface PostmortemPort {
+  /** Whether the person is a member of the channel (members of the incident channel may edit). */
+  isMember(channelId: string, userId: string): Promise<boolean>;
+  /** How people are called, for a document read outside the chat; unknown ids are left out. */
+  displayNames(userIds: string[]): Promise<Map<string, string>>;
+  /**
+   * Shows the post-mortem in a channel, editing the messages it already occupies there (by
+   * position), posting more or removing extra ones as needed. Returns the messages' ids in order.
+   */
+  showPostmortem(channelId: string, doc: PostmortemDocument, existing: string[]): Promise<string[]>;
+  /** Shares a file in the channels. */
+  shareFile(channelIds: string[], file: { filename: string; title: string; content: string }): Promise<void>;
+  /** Reminds the commander (privately) and the channel that the post-mortem is due. */
+  remindPostmortemDue(incident: Incident, dueAt: Date): Promise<void>;
+}

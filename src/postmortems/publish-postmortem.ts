@@ -1,0 +1,129 @@
+import { actionItemsFor } from '../action-items/action-item-service';
+import { toStoredInstant } from '../db/instant';
+import { markPostmortemPublished } from '../incidents/change-incident';
+import type { Incident } from '../incidents/incident';
+import { loadIncident } from '../incidents/incident-queries';
+import { isClosed } from '../incidents/status';
+import { postmortemMarkdown, postmortemPath } from '../render/postmortem-markdown';
+import type { PostmortemDocument } from '../render/postmortem-document';
+import { roleNamer } from '../render/plain-text';
+import { timelineFor } from '../timeline/timeline-queries';
+import { reviewBlameless } from './blameless-review';
+import { incidentMetrics } from './incident-metrics';
+import { type BlamelessNote, MIN_CAUSES, type Postmortem, causeCount } from './postmortem';
+import type { PostmortemDeps } from './postmortem-deps';
+import { postmortemFor } from './postmortem-queries';
+import { listPostmortemMessages, replacePostmortemMessages, updatePostmortem } from './postmortems.repository';
+import { requireEditor } from './require-editor';
+
+export type PublishOutcome =
+  /** Something must be fixed before it can be published. */
+  | { kind: 'blocked'; problems: string[] }
+  /** The blameless review found wording to look at; publish again with `acceptNotes` to go ahead. */
+  | { kind: 'notes'; notes: BlamelessNote[] }
+  | { kind: 'published'; channels: string[]; messages: number; path: string };
+
+/** What stops a post-mortem from being published, in words for its author. */
+export function publishProblems(incident: Incident, postmortem: Postmortem): string[] {
+  const problems: string[] = [];
+  if (!postmortem.id) problems.push('Write the post-mortem and save it first.');
+  if (!isClosed(incident.status)) problems.push('Resolve the incident before publishing its post-mortem.');
+  if (!postmortem.content.summary.trim()) problems.push('Write a summary: what happened and why.');
+  const causes = causeCount(postmortem.content);
+  if (causes < MIN_CAUSES) {
+    problems.push(
+      `No incident has a single cause. List at least ${MIN_CAUSES} across "avoid", "detect sooner" and "fix faster" (there ${causes === 1 ? 'is 1' : `are ${causes}`}).`,
+    );
+  }
+  return problems;
+}
+
+/** What stands between the saved draft and publishing: problems that block it, and blameless notes. */
+export async function reviewPostmortem(db: PostmortemDeps['db'], incidentId: string): Promise<{ problems: string[]; notes: BlamelessNote[] }> {
+  const incident = await loadIncident(db, incidentId);
+  const postmortem = await postmortemFor(db, incidentId);
+  const problems = publishProblems(incident, postmortem);
+  return { problems, notes: problems.length ? [] : reviewBlameless(postmortem.content, await actionItemsFor(db, incidentId)) };
+}
+
+/**
+ * Publishes the post-mortem in the incident channel and the post-mortems channel (never for a
+ * private incident), as Block Kit messages and a Markdown file. Publishing again edits the same
+ * messages. Blameless notes stop it unless the author accepts them; what they accepted is kept.
+ */
+export async function publishPostmortem(
+  deps: PostmortemDeps,
+  incidentId: string,
+  userId: string,
+  options: { acceptNotes: boolean },
+): Promise<PublishOutcome> {
+  const incident = await loadIncident(deps.db, incidentId);
+  await requireEditor(deps.port, incident, userId);
+  const postmortem = await postmortemFor(deps.db, incidentId);
+  const problems = publishProblems(incident, postmortem);
+  if (problems.length > 0) return { kind: 'blocked', problems };
+
+  const actionItems = await actionItemsFor(deps.db, incidentId);
+  const notes = reviewBlameless(postmortem.content, actionItems);
+  if (notes.length > 0 && !options.acceptNotes) return { kind: 'notes', notes };
+
+  const timeline = await timelineFor(deps.db, incidentId);
+  const slug = incident.channelName?.replace(/^inc-/, '') ?? incident.id;
+  const doc: PostmortemDocument = {
+    incident,
+    postmortem,
+    timeline,
+    actionItems,
+    metrics: incidentMetrics(incident),
+    person: await personNamer(deps, incident, postmortem, timeline, actionItems),
+    path: postmortemPath(slug, incident.impactStartedAt),
+  };
+  const channels = [incident.channelId as string];
+  if (deps.policy.channel && !incident.isPrivate) channels.push(deps.policy.channel);
+  let messages = 0;
+  for (const channel of channels) {
+    const existing = await listPostmortemMessages(deps.db, postmortem.id, channel);
+    const shown = await deps.port.showPostmortem(channel, doc, existing);
+    await replacePostmortemMessages(deps.db, postmortem.id, channel, shown);
+    messages += shown.length;
+  }
+  await deps.port.shareFile(channels, { filename: 'README.md', title: doc.path, content: postmortemMarkdown(doc) });
+  await updatePostmortem(deps.db, postmortem.id, {
+    published_at: toStoredInstant(deps.clock.now()),
+    published_by: userId,
+    overridden_notes: notes.length > 0 ? JSON.stringify(notes) : null,
+  });
+  await markPostmortemPublished(deps.incidents, incidentId, userId);
+  deps.logger.info({ incidentId, messages, overridden: notes.length }, 'post-mortem published');
+  return { kind: 'published', channels, messages, path: doc.path };
+}
+
+/** Names for everyone the document mentions, or roles when it is anonymised. */
+async function personNamer(
+  deps: PostmortemDeps,
+  incident: Incident,
+  postmortem: Postmortem,
+  timeline: PostmortemDocument['timeline'],
+  actionItems: PostmortemDocument['actionItems'],
+): Promise<PostmortemDocument['person']> {
+  if (postmortem.content.anonymise) {
+    const role = roleNamer(incident.commanderId);
+    return (id) => (id ? role(id) : 'Someone');
+  }
+  const ids = new Set<string>([incident.commanderId, incident.declaredBy, ...postmortem.authorIds]);
+  if (postmortem.content.facilitatorId) ids.add(postmortem.content.facilitatorId);
+  for (const item of actionItems) ids.add(item.ownerId);
+  for (const entry of timeline) {
+    if (entry.actorId) ids.add(entry.actorId);
+    if (entry.kind === 'message') {
+      if (entry.authorId) ids.add(entry.authorId);
+      for (const match of entry.text.matchAll(/<@([UW][A-Z0-9]+)/g)) ids.add(match[1] as string);
+    }
+    if (entry.kind === 'system' && entry.change === 'commander') {
+      if (entry.oldValue) ids.add(entry.oldValue);
+      if (entry.newValue) ids.add(entry.newValue);
+    }
+  }
+  const names = await deps.port.displayNames([...ids]);
+  return (id) => (id ? (names.get(id) ?? id) : 'Someone');
+}

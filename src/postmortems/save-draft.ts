@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { toStoredInstant } from '../db/instant';
+import { loadIncident } from '../incidents/incident-queries';
+import type { Postmortem, PostmortemContent } from './postmortem';
+import type { PostmortemDeps } from './postmortem-deps';
+import { toPostmortem } from './postmortem-mapper';
+import { findPostmortemByIncident, insertPostmortem, updatePostmortemAtVersion } from './postmortems.repository';
+import { requireEditor } from './require-editor';
+
+export type SaveOutcome =
+  | { kind: 'saved'; postmortem: Postmortem }
+  /** Someone saved after this person opened the form: nothing was overwritten. */
+  | { kind: 'conflict'; current: Postmortem };
+
+/**
+ * Saves the draft, but only over the version the person opened: if anyone saved in between,
+ * the save is refused and the caller tells them who and when, instead of silently overwriting.
+ */
+export async function saveDraft(
+  deps: PostmortemDeps,
+  incidentId: string,
+  content: PostmortemContent,
+  userId: string,
+  openedVersion: number,
+): Promise<SaveOutcome> {
+  await requireEditor(deps.port, await loadIncident(deps.db, incidentId), userId);
+  const now = toStoredInstant(deps.clock.now());
+  const existing = await findPostmortemByIncident(deps.db, incidentId);
+  let saved: boolean;
+  if (!existing) {
+    saved =
+      openedVersion === 0 &&
+      (await insertPostmortem(deps.db, {
+        id: randomUUID(),
+        incident_id: incidentId,
+        content: JSON.stringify(content),
+        version: 1,
+        updated_by: userId,
+        updated_at: now,
+        author_ids: userId,
+        created_at: now,
+      }));
+  } else {
+    const authors = existing.author_ids ? existing.author_ids.split(',') : [];
+    if (!authors.includes(userId)) authors.push(userId);
+    saved = await updatePostmortemAtVersion(deps.db, existing.id, openedVersion, {
+      content: JSON.stringify(content),
+      updated_by: userId,
+      updated_at: now,
+      author_ids: authors.join(','),
+    });
+  }
+  const current = toPostmortem((await findPostmortemByIncident(deps.db, incidentId))!);
+  if (!saved) return { kind: 'conflict', current };
+  deps.logger.info({ incidentId, version: current.version }, 'post-mortem draft saved');
+  return { kind: 'saved', postmortem: current };
+}

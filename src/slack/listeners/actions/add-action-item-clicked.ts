@@ -1,0 +1,21 @@
+import type { PostmortemFormMetadata } from '../../blocks/postmortem-modal';
+import { actionItemModal } from '../../blocks/action-item-modal';
+import { metadataOf } from '../../parse/view-state';
+import type { ListenerDeps } from '../deps';
+import { type ButtonArgs, explainFailedClick } from './button-args';
+import { pushModal } from './push-modal';
+
+/** "Add action item" in the post-mortem form: the item form on top of it. */
+export function addActionItemClicked(deps: ListenerDeps) {
+  return async (args: ButtonArgs): Promise<void> => {
+    await args.ack();
+    const form = args.body.view;
+    const { incidentId } = metadataOf<PostmortemFormMetadata>(form?.private_metadata);
+    if (!form || !incidentId) return;
+    try {
+      await pushModal(args.client, args.body.trigger_id, actionItemModal({ incidentId, formViewId: form.id }));
+    } catch (error) {
+      await explainFailedClick(args, deps, error);
+    }
+  };
+}

@@ -1,0 +1,86 @@
+import type { WebClient } from '@slack/web-api';
+import type { Incident } from '../incidents/incident';
+import type { PostmortemPort } from '../postmortems/postmortem-port';
+import { postmortemMessages } from '../render/postmortem-blocks';
+import type { PostmortemDocument } from '../render/postmortem-document';
+import { slackDate } from './blocks/slack-date';
+import { escapeMrkdwn } from './blocks/mrkdwn';
+import { channelHasMember } from './channel-membership';
+import { slackCall, toAppError } from './slack-errors';
+
+/** Post-mortems' view of Slack: members, names, the published messages and the Markdown file. */
+export class SlackPostmortemPort implements PostmortemPort {
+  constructor(private readonly client: WebClient) {}
+
+  isMember(channelId: string, userId: string): Promise<boolean> {
+    return channelHasMember(this.client, channelId, userId);
+  }
+
+  async displayNames(userIds: string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const id of userIds) {
+      const result = await slackCall(() => this.client.users.info({ user: id })).catch(() => undefined);
+      const user = result?.user;
+      const name = user?.profile?.real_name || user?.real_name || user?.profile?.display_name || user?.name;
+      if (name) names.set(id, name);
+    }
+    return names;
+  }
+
+  async showPostmortem(channelId: string, doc: PostmortemDocument, existing: string[]): Promise<string[]> {
+    const shown: string[] = [];
+    const messages = postmortemMessages(doc);
+    for (const [i, message] of messages.entries()) {
+      const ts = existing[i];
+      if (ts) {
+        const updated = await this.client.chat.update({ channel: channelId, ts, ...message }).then(
+          () => true,
+          (error: unknown) => {
+            // Someone deleted that part: post it again rather than fail the whole publish.
+            if (toAppError(error).code === 'message_not_found') return false;
+            throw toAppError(error);
+          },
+        );
+        if (updated) {
+          shown.push(ts);
+          continue;
+        }
+      }
+      const posted = await slackCall(() => this.client.chat.postMessage({ channel: channelId, ...message }));
+      shown.push(posted?.ts as string);
+    }
+    for (const ts of existing.slice(messages.length)) {
+      await slackCall(() => this.client.chat.delete({ channel: channelId, ts }), ['message_not_found']);
+    }
+    return shown;
+  }
+
+  /** One upload per channel: a file is completed once, into one channel, with the typed API. */
+  async shareFile(channelIds: string[], file: { filename: string; title: string; content: string }): Promise<void> {
+    const bytes = Buffer.from(file.content, 'utf8');
+    for (const channelId of channelIds) {
+      const target = await slackCall(() => this.client.files.getUploadURLExternal({ filename: file.filename, length: bytes.length }));
+      const response = await fetch(target?.upload_url as string, { method: 'POST', body: bytes });
+      if (!response.ok) throw toAppError({ code: 'slack_webapi_http_error', statusCode: response.status });
+      await slackCall(() =>
+        this.client.files.completeUploadExternal({ files: [{ id: target?.file_id as string, title: file.title }], channel_id: channelId }),
+      );
+    }
+  }
+
+  async remindPostmortemDue(incident: Incident, dueAt: Date): Promise<void> {
+    const title = escapeMrkdwn(incident.title);
+    await slackCall(() =>
+      this.client.chat.postMessage({
+        channel: incident.commanderId,
+        text: `:memo: The post-mortem for *${title}* (<#${incident.channelId}>) was due ${slackDate(dueAt)}. Run \`/incident postmortem\` in the incident channel to write and publish it.`,
+      }),
+    );
+    await slackCall(() =>
+      this.client.chat.postMessage({
+        channel: incident.channelId as string,
+        text: `:memo: This incident's post-mortem was due ${slackDate(dueAt)}. Anyone here can help: \`/incident postmortem\`.`,
+      }),
+    );
+  }
+}
