@@ -14,6 +14,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('published_at', 'varchar(32)')
     .addColumn('published_by', 'varchar(32)')
     .addColumn('overridden_notes', 'text')
+    // One publish at a time: two people pressing Publish together must not post it twice.
+    .addColumn('publish_lease_until', 'varchar(32)')
     .addColumn('created_at', 'varchar(32)', (col) => col.notNull())
     .execute();
 

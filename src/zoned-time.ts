@@ -34,3 +34,11 @@ export function isKnownTimeZone(timeZone: string | undefined | null): timeZone i
     return false;
   }
 }
+
+/**
+ * The earliest calendar day still current anywhere on Earth (UTC-12). A date on or after it is
+ * "today or later" for someone; used where a person's own zone is not at hand.
+ */
+export function earliestToday(now: Date): string {
+  return format(now, 'yyyy-MM-dd', { in: tz('Etc/GMT+12') });
+}

@@ -2,33 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock';
 import type { Database } from '../db/database';
-import { fromStoredInstant, toStoredInstant } from '../db/instant';
+import { toStoredInstant } from '../db/instant';
 import { AppError } from '../errors';
-import type { ActionItem, ActionItemStatus, ActionItemType } from './action-item';
+import { MAX_ACTION_ITEMS, type ActionItem } from './action-item';
+import { toActionItem } from './action-item-mapper';
 import {
-  type ActionItemRow,
   deleteActionItem,
   findActionItem,
   insertActionItem,
   listActionItemsForIncident,
   updateActionItem,
 } from './action-items.repository';
-import { type ActionItemField, type ActionItemInput, validateActionItem } from './validate-action-item';
-
-export function toActionItem(row: ActionItemRow): ActionItem {
-  return {
-    id: row.id,
-    incidentId: row.incident_id,
-    description: row.description,
-    ownerId: row.owner_id,
-    dueDate: row.due_date,
-    type: row.type as ActionItemType,
-    ticketUrl: row.ticket_url,
-    status: row.status as ActionItemStatus,
-    createdBy: row.created_by,
-    createdAt: fromStoredInstant(row.created_at),
-  };
-}
+import { type ActionItemField, type ActionItemInput, normaliseUrl, validateActionItem } from './validate-action-item';
 
 export class ActionItemInvalid extends AppError {
   constructor(readonly fields: Partial<Record<ActionItemField, string>>) {
@@ -49,17 +34,21 @@ function checked(input: ActionItemInput, today: string) {
     owner_id: input.ownerId as string,
     due_date: input.dueDate as string,
     type: input.type as string,
-    ticket_url: input.ticketUrl?.trim() || null,
+    ticket_url: input.ticketUrl?.trim() ? normaliseUrl(input.ticketUrl) : null,
   };
 }
 
 export async function addActionItem(deps: Deps, incidentId: string, input: ActionItemInput, actorId: string, today: string): Promise<string> {
+  const fields = checked(input, today);
+  if ((await listActionItemsForIncident(deps.db, incidentId)).length >= MAX_ACTION_ITEMS) {
+    throw new AppError('too_many_action_items', `an incident can have at most ${MAX_ACTION_ITEMS} action items; merge some into larger ones.`);
+  }
   const id = randomUUID();
   const now = toStoredInstant(deps.clock.now());
   await insertActionItem(deps.db, {
     id,
     incident_id: incidentId,
-    ...checked(input, today),
+    ...fields,
     status: 'open',
     created_by: actorId,
     created_at: now,

@@ -26,3 +26,6 @@ export interface ActionItem {
 }
 
 export const ACTION_DESCRIPTION_MAX = 500;
+
+/** More than this and no form could list them within Slack's limits; they are no longer actionable either. */
+export const MAX_ACTION_ITEMS = 100;

@@ -25,8 +25,16 @@ export function validateActionItem(input: ActionItemInput, today: string): Parti
   if (!input.dueDate || !/^\d{4}-\d{2}-\d{2}$/.test(input.dueDate)) errors.dueDate = 'Pick a due date.';
   else if (input.dueDate < today) errors.dueDate = 'The due date is in the past. Pick today or later.';
   if (!input.type || !(ACTION_ITEM_TYPES as readonly string[]).includes(input.type)) errors.type = 'Pick a type.';
-  if (input.ticketUrl && !isWebUrl(input.ticketUrl)) errors.ticketUrl = 'Enter a full link starting with https:// (or leave it empty).';
+  if (input.ticketUrl && !isWebUrl(input.ticketUrl)) errors.ticketUrl = 'Enter a full link starting with https:// or http:// (or leave it empty).';
+  else if (input.ticketUrl && input.ticketUrl.trim().length > TICKET_URL_MAX) errors.ticketUrl = `Keep the link under ${TICKET_URL_MAX} characters.`;
   return errors;
+}
+
+export const TICKET_URL_MAX = 500;
+
+/** The link as stored and shown: normalised, so `<`, `>` and spaces are percent-encoded. */
+export function normaliseUrl(text: string): string {
+  return new URL(text.trim()).href;
 }
 
 export function isWebUrl(text: string): boolean {

@@ -30,5 +30,3 @@ export function parseStatus(input: string): SettableStatus | undefined {
 export function isClosed(status: Status): boolean {
   return status === 'resolved' || status === 'postmortem_published';
 }
-
-export const CLOSED_STATUSES: Status[] = ['resolved', 'postmortem_published'];

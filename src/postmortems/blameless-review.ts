@@ -38,30 +38,32 @@ const FINDING_RULES: Rule[] = [
     message: 'Blame ends learning: people stop telling what really happened.',
     suggestion: 'Describe the sequence of events and the conditions that allowed them.',
   },
-  {
-    pattern: /(?:<@[UW][A-Z0-9]+(?:\|[^>]*)?>|(?:^|\s)@[a-z0-9][\w.-]*)/i,
-    message: 'A person is named in a cause.',
-    suggestion: 'Causes are conditions, not people: say what the system allowed or failed to catch.',
-  },
 ];
+
+/** Naming someone is fine in the story (summary, impact); in a cause it is blame. */
+const PERSON_RULE: Rule = {
+  pattern: /(?:<@[UW][A-Z0-9]+(?:\|[^>]*)?>|(?:^|\s)@[a-z0-9][\w.-]*)/i,
+  message: 'A person is named in a cause.',
+  suggestion: 'Causes are conditions, not people: say what the system allowed or failed to catch.',
+};
 
 /** Action items that ask people to try harder change nothing; mechanisms do. */
-const ACTION_RULES: Rule[] = [
-  { pattern: /\bbe (?:more )?careful\b/i, message: '"Be more careful" relies on memory and will.', suggestion: '' },
-  { pattern: /\btry harder\b/i, message: '"Try harder" is not an action anyone can check off.', suggestion: '' },
-  { pattern: /\bpay (?:more )?attention\b/i, message: '"Pay attention" does not change the system.', suggestion: '' },
-  { pattern: /\bdouble[- ]?check(?:ing|ed)?\b/i, message: '"Double-check" puts the burden back on people.', suggestion: '' },
-  { pattern: /\breview (?:more )?careful(?:ly)?\b/i, message: '"Review more carefully" is a wish, not a mechanism.', suggestion: '' },
-  { pattern: /\b(?:remember to|don'?t forget)\b/i, message: 'Remembering is not a mechanism.', suggestion: '' },
-];
-
 const MECHANISM = 'Make it a mechanism: a test, an alert, a lint rule, a guard rail, an automated check or a safer default.';
+
+const ACTION_RULES: Rule[] = [
+  [/\bbe (?:more )?careful\b/i, '"Be more careful" relies on memory and will.'],
+  [/\btry harder\b/i, '"Try harder" is not an action anyone can check off.'],
+  [/\bpay (?:more )?attention\b/i, '"Pay attention" does not change the system.'],
+  [/\bdouble[- ]?check(?:ing|ed)?\b/i, '"Double-check" puts the burden back on people.'],
+  [/\breview (?:more )?careful(?:ly)?\b/i, '"Review more carefully" is a wish, not a mechanism.'],
+  [/\b(?:remember to|don'?t forget)\b/i, 'Remembering is not a mechanism.'],
+].map(([pattern, message]) => ({ pattern: pattern as RegExp, message: message as string, suggestion: MECHANISM }));
 
 function notesFor(where: string, text: string, rules: Rule[]): BlamelessNote[] {
   const notes: BlamelessNote[] = [];
   for (const rule of rules) {
     const match = rule.pattern.exec(text);
-    if (match) notes.push({ where, quote: match[0].trim(), message: rule.message, suggestion: rule.suggestion || MECHANISM });
+    if (match) notes.push({ where, quote: match[0].trim(), message: rule.message, suggestion: rule.suggestion });
   }
   return notes;
 }
@@ -80,10 +82,8 @@ export function reviewBlameless(content: PostmortemContent, actionItems: Pick<Ac
     ...content.fiveWhys.map((why, i): [string, string] => [`Why ${i + 1}`, why]),
     ...content.wentWrong.map((line, i): [string, string] => [`What went wrong (${i + 1})`, line]),
   ];
-  // Naming people is fine in the summary's narrative; it is blame only where causes are explained.
-  const notes = findings.flatMap(([where, text]) =>
-    notesFor(where, text, where === 'Summary' || where === 'Impact' ? FINDING_RULES.slice(0, -1) : FINDING_RULES),
-  );
+  const story = new Set(['Summary', 'Impact']);
+  const notes = findings.flatMap(([where, text]) => notesFor(where, text, story.has(where) ? FINDING_RULES : [...FINDING_RULES, PERSON_RULE]));
   actionItems.forEach((item, i) => notes.push(...notesFor(`Action item ${i + 1}`, item.description, ACTION_RULES)));
   return notes;
 }

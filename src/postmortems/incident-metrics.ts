@@ -1,7 +1,12 @@
 import type { Incident } from '../incidents/incident';
 
-/** How long each phase took, measured from when impact started; null while not yet known. */
+/**
+ * How long each phase took; null while not yet known. Detection is measured from when impact
+ * started; mitigation and resolution from detection (how long the response took once someone
+ * knew); the duration is the whole customer impact, start to resolution.
+ */
 export interface IncidentMetrics {
+  durationMs: number | null;
   timeToDetectMs: number | null;
   timeToMitigateMs: number | null;
   timeToResolveMs: number | null;
@@ -11,12 +16,15 @@ export interface IncidentMetrics {
  * Detection is the detected milestone when one was recorded, otherwise the declaration: the
  * moment someone noticed enough to open an incident.
  */
-export function incidentMetrics(incident: Pick<Incident, 'impactStartedAt' | 'declaredAt' | 'detectedAt' | 'mitigatedAt' | 'resolvedAt'>): IncidentMetrics {
-  const start = incident.impactStartedAt.getTime();
-  const since = (at: Date | null) => (at ? Math.max(0, at.getTime() - start) : null);
+export function incidentMetrics(
+  incident: Pick<Incident, 'impactStartedAt' | 'declaredAt' | 'detectedAt' | 'mitigatedAt' | 'resolvedAt'>,
+): IncidentMetrics {
+  const detected = incident.detectedAt ?? incident.declaredAt;
+  const between = (from: Date, to: Date | null) => (to ? Math.max(0, to.getTime() - from.getTime()) : null);
   return {
-    timeToDetectMs: since(incident.detectedAt ?? incident.declaredAt),
-    timeToMitigateMs: since(incident.mitigatedAt),
-    timeToResolveMs: since(incident.resolvedAt),
+    durationMs: between(incident.impactStartedAt, incident.resolvedAt),
+    timeToDetectMs: between(incident.impactStartedAt, detected),
+    timeToMitigateMs: between(detected, incident.mitigatedAt),
+    timeToResolveMs: between(detected, incident.resolvedAt),
   };
 }

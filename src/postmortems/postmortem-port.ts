@@ -14,6 +14,21 @@ export interface PostmortemPort {
   showPostmortem(channelId: string, doc: PostmortemDocument, existing: string[]): Promise<string[]>;
   /** Shares a file in the channels. */
   shareFile(channelIds: string[], file: { filename: string; title: string; content: string }): Promise<void>;
-  /** Reminds the commander (privately) and the channel that the post-mortem is due. */
-  remindPostmortemDue(incident: Incident, dueAt: Date): Promise<void>;
+  /** Reminds the commander, privately, that the post-mortem is due. */
+  remindCommander(incident: Incident, dueAt: Date): Promise<void>;
+  /** Nudges the incident channel that the post-mortem is due. */
+  nudgeChannel(incident: Incident, dueAt: Date): Promise<void>;
+}
+
+/**
+ * Showing stopped part-way: `shown` holds the messages already posted or edited, in order, so
+ * the next publish edits them instead of posting them again.
+ */
+export class PartlyShownError extends Error {
+  constructor(
+    readonly shown: string[],
+    cause: unknown,
+  ) {
+    super('The post-mortem was only partly shown', { cause });
+  }
 }

@@ -63,3 +63,14 @@ export async function replacePostmortemMessages(db: Kysely<Database>, postmortem
     }
   });
 }
+
+/** Takes the publishing lease when nobody holds a live one; true when this caller got it. */
+export async function claimPublishLease(db: Kysely<Database>, id: string, now: string, until: string): Promise<boolean> {
+  const result = await db
+    .updateTable('postmortems')
+    .set({ publish_lease_until: until })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('publish_lease_until', 'is', null), eb('publish_lease_until', '<', now)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

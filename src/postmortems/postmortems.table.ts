@@ -14,6 +14,8 @@ export interface PostmortemsTable {
   published_by: string | null;
   /** {@link BlamelessNote}[] as JSON, when published despite notes. */
   overridden_notes: string | null;
+  /** While set and in the future, someone is publishing; others wait. */
+  publish_lease_until: StoredInstant | null;
   created_at: StoredInstant;
 }
 

@@ -13,7 +13,8 @@ import { incidentMetrics } from './incident-metrics';
 import { type BlamelessNote, MIN_CAUSES, type Postmortem, causeCount } from './postmortem';
 import type { PostmortemDeps } from './postmortem-deps';
 import { postmortemFor } from './postmortem-queries';
-import { listPostmortemMessages, replacePostmortemMessages, updatePostmortem } from './postmortems.repository';
+import { PartlyShownError } from './postmortem-port';
+import { claimPublishLease, listPostmortemMessages, replacePostmortemMessages, updatePostmortem } from './postmortems.repository';
 import { requireEditor } from './require-editor';
 
 export type PublishOutcome =
@@ -46,56 +47,87 @@ export async function reviewPostmortem(db: PostmortemDeps['db'], incidentId: str
   return { problems, notes: problems.length ? [] : reviewBlameless(postmortem.content, await actionItemsFor(db, incidentId)) };
 }
 
+/** How long one publish may hold the lease; long post-mortems take many Slack calls. */
+const PUBLISH_LEASE_MS = 5 * 60_000;
+
 /**
  * Publishes the post-mortem in the incident channel and the post-mortems channel (never for a
  * private incident), as Block Kit messages and a Markdown file. Publishing again edits the same
- * messages. Blameless notes stop it unless the author accepts them; what they accepted is kept.
+ * messages. Blameless notes stop it unless the author accepts them; only notes they reviewed
+ * (the draft at `reviewedVersion`) can be accepted, and what they accepted is kept.
  */
 export async function publishPostmortem(
   deps: PostmortemDeps,
   incidentId: string,
   userId: string,
-  options: { acceptNotes: boolean },
+  options: { acceptNotes: boolean; reviewedVersion: number },
 ): Promise<PublishOutcome> {
   const incident = await loadIncident(deps.db, incidentId);
   await requireEditor(deps.port, incident, userId);
   const postmortem = await postmortemFor(deps.db, incidentId);
   const problems = publishProblems(incident, postmortem);
+  if (postmortem.id && postmortem.version !== options.reviewedVersion) {
+    problems.push('Someone saved the post-mortem after you reviewed it. Review it again before publishing.');
+  }
   if (problems.length > 0) return { kind: 'blocked', problems };
 
   const actionItems = await actionItemsFor(deps.db, incidentId);
   const notes = reviewBlameless(postmortem.content, actionItems);
   if (notes.length > 0 && !options.acceptNotes) return { kind: 'notes', notes };
 
-  const timeline = await timelineFor(deps.db, incidentId);
-  const slug = incident.channelName?.replace(/^inc-/, '') ?? incident.id;
-  const doc: PostmortemDocument = {
-    incident,
-    postmortem,
-    timeline,
-    actionItems,
-    metrics: incidentMetrics(incident),
-    person: await personNamer(deps, incident, postmortem, timeline, actionItems),
-    path: postmortemPath(slug, incident.impactStartedAt),
-  };
-  const channels = [incident.channelId as string];
-  if (deps.policy.channel && !incident.isPrivate) channels.push(deps.policy.channel);
-  let messages = 0;
-  for (const channel of channels) {
-    const existing = await listPostmortemMessages(deps.db, postmortem.id, channel);
-    const shown = await deps.port.showPostmortem(channel, doc, existing);
-    await replacePostmortemMessages(deps.db, postmortem.id, channel, shown);
-    messages += shown.length;
+  const now = deps.clock.now();
+  const leased = await claimPublishLease(deps.db, postmortem.id, toStoredInstant(now), toStoredInstant(new Date(now.getTime() + PUBLISH_LEASE_MS)));
+  if (!leased) return { kind: 'blocked', problems: ['Someone is publishing this post-mortem right now. Try again in a minute.'] };
+  try {
+    const timeline = await timelineFor(deps.db, incidentId);
+    const slug = incident.channelName?.replace(/^inc-/, '') ?? incident.id;
+    const doc: PostmortemDocument = {
+      incident,
+      postmortem: { ...postmortem, publishedAt: now, publishedBy: userId },
+      timeline,
+      actionItems,
+      metrics: incidentMetrics(incident),
+      person: await personNamer(deps, incident, postmortem, timeline, actionItems),
+      path: postmortemPath(slug, incident.impactStartedAt),
+    };
+    const channels = [incident.channelId as string];
+    if (deps.policy.channel && !incident.isPrivate) channels.push(deps.policy.channel);
+    let messages = 0;
+    for (const channel of channels) messages += await showIn(deps, postmortem.id, channel, doc);
+    await deps.port.shareFile(channels, { filename: 'README.md', title: doc.path, content: postmortemMarkdown(doc) });
+    await updatePostmortem(deps.db, postmortem.id, {
+      published_at: toStoredInstant(now),
+      published_by: userId,
+      overridden_notes: JSON.stringify(mergeNotes(postmortem.overriddenNotes, notes)),
+    });
+    await markPostmortemPublished(deps.incidents, incidentId, userId);
+    deps.logger.info({ incidentId, messages, overridden: notes.length }, 'post-mortem published');
+    return { kind: 'published', channels, messages, path: doc.path };
+  } finally {
+    await updatePostmortem(deps.db, postmortem.id, { publish_lease_until: null });
   }
-  await deps.port.shareFile(channels, { filename: 'README.md', title: doc.path, content: postmortemMarkdown(doc) });
-  await updatePostmortem(deps.db, postmortem.id, {
-    published_at: toStoredInstant(deps.clock.now()),
-    published_by: userId,
-    overridden_notes: notes.length > 0 ? JSON.stringify(notes) : null,
-  });
-  await markPostmortemPublished(deps.incidents, incidentId, userId);
-  deps.logger.info({ incidentId, messages, overridden: notes.length }, 'post-mortem published');
-  return { kind: 'published', channels, messages, path: doc.path };
+}
+
+/** Shows the document in one channel, remembering its messages even when Slack stops part-way. */
+async function showIn(deps: PostmortemDeps, postmortemId: string, channel: string, doc: PostmortemDocument): Promise<number> {
+  const existing = await listPostmortemMessages(deps.db, postmortemId, channel);
+  try {
+    const shown = await deps.port.showPostmortem(channel, doc, existing);
+    await replacePostmortemMessages(deps.db, postmortemId, channel, shown);
+    return shown.length;
+  } catch (error) {
+    if (error instanceof PartlyShownError) {
+      await replacePostmortemMessages(deps.db, postmortemId, channel, error.shown);
+      throw error.cause;
+    }
+    throw error;
+  }
+}
+
+/** Every override ever published over, once each: a later publish without notes keeps the record. */
+function mergeNotes(before: BlamelessNote[], now: BlamelessNote[]): BlamelessNote[] {
+  const seen = new Set(before.map((n) => `${n.where}\n${n.quote}`));
+  return [...before, ...now.filter((n) => !seen.has(`${n.where}\n${n.quote}`))];
 }
 
 /** Names for everyone the document mentions, or roles when it is anonymised. */

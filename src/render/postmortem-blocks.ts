@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { ACTION_ITEM_TYPE_LABELS } from '../action-items/action-item';
 import { humanDuration } from '../duration';
 import { CAUSE_GROUPS, CAUSE_GROUP_QUESTIONS } from '../postmortems/postmortem';
-import { escapeAndTruncate, escapeMrkdwn } from '../slack/blocks/mrkdwn';
+import { escapeAndTruncate, escapeMrkdwn, mrkdwnLink } from '../slack/blocks/mrkdwn';
 import type { SlackMessage } from '../slack/blocks/slack-message';
 import { slackDate } from '../slack/blocks/slack-date';
 import { MILESTONE_LABELS, type TimelineEntry } from '../timeline/timeline-entry';
@@ -62,7 +62,7 @@ function timelineLine(doc: PostmortemDocument, entry: TimelineEntry): string {
       return `${when} _${describeChange(entry, { name, text: escapeMrkdwn })}_`;
     case 'message': {
       const text = escapeMrkdwn(plainFromSlack(entry.text, (id) => doc.person(id)).replace(/\s*\n\s*/g, ' '));
-      const link = entry.permalink ? ` <${entry.permalink}|↗>` : '';
+      const link = entry.permalink ? ` ${mrkdwnLink(entry.permalink, '↗')}` : '';
       return `${when} *${name(entry.authorId)}:* ${text}${entry.filesNote ? ` _(${escapeMrkdwn(entry.filesNote)})_` : ''}${link}`;
     }
     case 'manual': {
@@ -84,7 +84,7 @@ function parts(doc: PostmortemDocument): Part[] {
       kind: 'fields',
       fields: [
         `*Severity*\n${incident.severity}`,
-        `*Duration*\n${duration(metrics.timeToResolveMs)}`,
+        `*Duration*\n${duration(metrics.durationMs)}`,
         `*Time to detect*\n${duration(metrics.timeToDetectMs)}`,
         `*Time to mitigate*\n${duration(metrics.timeToMitigateMs)}`,
         `*Time to resolve*\n${duration(metrics.timeToResolveMs)}`,
@@ -116,7 +116,7 @@ function parts(doc: PostmortemDocument): Part[] {
       text:
         doc.actionItems
           .map((item) => {
-            const ticket = item.ticketUrl ? ` · <${item.ticketUrl}|ticket>` : '';
+            const ticket = item.ticketUrl ? ` · ${mrkdwnLink(item.ticketUrl, 'ticket')}` : '';
             const state = item.status === 'done' ? ' · :white_check_mark: done' : item.status === 'wont_do' ? " · won't do" : '';
             return `• ${escapeMrkdwn(item.description)} — ${escapeMrkdwn(doc.person(item.ownerId))}, due ${item.dueDate}, ${ACTION_ITEM_TYPE_LABELS[item.type]}${ticket}${state}`;
           })

@@ -24,7 +24,10 @@ export function escapeMarkdown(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]#|])/g, '\\$1');
+    .replace(/([\\`*_[\]#|~])/g, '\\$1')
+    .split('\n')
+    .map((line) => line.trimStart().replace(/^([-+=]|\d+[.)])/, '\\$1'))
+    .join('\n');
 }
 
 const cell = (text: string) => escapeMarkdown(text).replace(/\r?\n/g, ' ');
@@ -96,6 +99,7 @@ export function postmortemMarkdown(doc: PostmortemDocument): string {
       `| Declared | ${utc(incident.declaredAt)} |`,
       `| Mitigated | ${utc(incident.mitigatedAt)} |`,
       `| Resolved (end) | ${utc(incident.resolvedAt)} |`,
+      `| Duration (impact) | ${duration(metrics.durationMs)} |`,
       `| Time to detect | ${duration(metrics.timeToDetectMs)} |`,
       `| Time to mitigate | ${duration(metrics.timeToMitigateMs)} |`,
       `| Time to resolve | ${duration(metrics.timeToResolveMs)} |`,

@@ -1,9 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import type { Incident } from '../incidents/incident';
-import type { PostmortemPort } from '../postmortems/postmortem-port';
+import { PartlyShownError, type PostmortemPort } from '../postmortems/postmortem-port';
 import { postmortemMessages } from '../render/postmortem-blocks';
 import type { PostmortemDocument } from '../render/postmortem-document';
 import { slackDate } from './blocks/slack-date';
+import type { SlackMessage } from './blocks/slack-message';
 import { escapeMrkdwn } from './blocks/mrkdwn';
 import { channelHasMember } from './channel-membership';
 import { slackCall, toAppError } from './slack-errors';
@@ -30,29 +31,34 @@ export class SlackPostmortemPort implements PostmortemPort {
   async showPostmortem(channelId: string, doc: PostmortemDocument, existing: string[]): Promise<string[]> {
     const shown: string[] = [];
     const messages = postmortemMessages(doc);
-    for (const [i, message] of messages.entries()) {
-      const ts = existing[i];
-      if (ts) {
-        const updated = await this.client.chat.update({ channel: channelId, ts, ...message }).then(
-          () => true,
-          (error: unknown) => {
-            // Someone deleted that part: post it again rather than fail the whole publish.
-            if (toAppError(error).code === 'message_not_found') return false;
-            throw toAppError(error);
-          },
-        );
-        if (updated) {
+    try {
+      for (const [i, message] of messages.entries()) {
+        const ts = existing[i];
+        if (ts && (await this.edit(channelId, ts, message))) {
           shown.push(ts);
           continue;
         }
+        const posted = await slackCall(() => this.client.chat.postMessage({ channel: channelId, ...message }));
+        shown.push(posted?.ts as string);
       }
-      const posted = await slackCall(() => this.client.chat.postMessage({ channel: channelId, ...message }));
-      shown.push(posted?.ts as string);
-    }
-    for (const ts of existing.slice(messages.length)) {
-      await slackCall(() => this.client.chat.delete({ channel: channelId, ts }), ['message_not_found']);
+      for (const ts of existing.slice(messages.length)) {
+        await slackCall(() => this.client.chat.delete({ channel: channelId, ts }), ['message_not_found']);
+      }
+    } catch (error) {
+      throw new PartlyShownError([...shown, ...existing.slice(shown.length)], toAppError(error));
     }
     return shown;
+  }
+
+  /** Edits a published part; false when someone deleted it (it is then posted again). */
+  private async edit(channelId: string, ts: string, message: SlackMessage): Promise<boolean> {
+    try {
+      await this.client.chat.update({ channel: channelId, ts, ...message });
+      return true;
+    } catch (error) {
+      if (toAppError(error).code === 'message_not_found') return false;
+      throw error;
+    }
   }
 
   /** One upload per channel: a file is completed once, into one channel, with the typed API. */
@@ -68,14 +74,16 @@ export class SlackPostmortemPort implements PostmortemPort {
     }
   }
 
-  async remindPostmortemDue(incident: Incident, dueAt: Date): Promise<void> {
-    const title = escapeMrkdwn(incident.title);
+  async remindCommander(incident: Incident, dueAt: Date): Promise<void> {
     await slackCall(() =>
       this.client.chat.postMessage({
         channel: incident.commanderId,
-        text: `:memo: The post-mortem for *${title}* (<#${incident.channelId}>) was due ${slackDate(dueAt)}. Run \`/incident postmortem\` in the incident channel to write and publish it.`,
+        text: `:memo: The post-mortem for *${escapeMrkdwn(incident.title)}* (<#${incident.channelId}>) was due ${slackDate(dueAt)}. Run \`/incident postmortem\` in the incident channel to write and publish it.`,
       }),
     );
+  }
+
+  async nudgeChannel(incident: Incident, dueAt: Date): Promise<void> {
     await slackCall(() =>
       this.client.chat.postMessage({
         channel: incident.channelId as string,

@@ -1,4 +1,4 @@
-import { validateActionItem } from '../../src/action-items/validate-action-item';
+import { normaliseUrl, validateActionItem } from '../../src/action-items/validate-action-item';
 
 const good = { description: 'Add an alert', ownerId: 'U1', dueDate: '2026-11-23', type: 'detect' as const, ticketUrl: null };
 
@@ -20,5 +20,11 @@ describe('validateActionItem', () => {
 
   it.each(['OPS-1', 'tracker/OPS-1', 'ftp://x.example/1', 'https://', 'https://a b.example'])('refuses %j as a ticket link', (url) => {
     expect(validateActionItem({ ...good, ticketUrl: url }, '2026-11-22').ticketUrl).toBeDefined();
+  });
+});
+
+describe('normaliseUrl', () => {
+  it('percent-encodes what could break out of a Slack link', () => {
+    expect(normaliseUrl(' https://x.io/><!channel> ')).toBe('https://x.io/%3E%3C!channel%3E');
   });
 });

@@ -211,6 +211,7 @@ describe('writing and publishing a post-mortem', () => {
     const [file] = t.slack.files();
     expect(file!.title).toMatch(/^incidents\/\d{4}\/\d{2}\/\d{8}-payments-failing\/README\.md$/);
     const markdown = String(file!.text);
+    expect(markdown).toContain('### Status\n\nComplete');
     for (const heading of [
       '# Payments failing',
       '### Date',
@@ -285,6 +286,34 @@ describe('writing and publishing a post-mortem', () => {
     t.slack.closeView(bob, bobForm.id);
   });
 
+  it('catches a save over someone else’s even after the form was refreshed for an action item', async () => {
+    const aliceForm = await openForm(alice);
+    const bobForm = await openForm(bob);
+    await t.driver.submitView({ user: bob, viewId: bobForm.id, fields: { pm_went_well: 'Bob wrote this' } });
+    await waitForView(bobForm.id, 'Draft saved');
+    await addItem(alice, aliceForm, { ai_description: 'Add config schema validation', ai_owner: bob, ai_due: nextWeek(), ai_type: 'prevent' });
+    await waitForView(aliceForm.id, 'Add config schema validation');
+    await t.driver.submitView({ user: alice, viewId: aliceForm.id, fields: { pm_went_well: 'Alice wrote this' } });
+    await waitForView(aliceForm.id, 'after you opened it');
+    expect(JSON.parse((await postmortemRow())!.content).wentWell).toEqual(['Bob wrote this']);
+    t.slack.closeView(alice, aliceForm.id);
+    t.slack.closeView(bob, bobForm.id);
+  });
+
+  it('does not publish notes nobody reviewed: a save after the review sends the author back to it', async () => {
+    const aliceForm = await openForm(alice);
+    await t.driver.submitView({ user: alice, viewId: aliceForm.id });
+    await waitForView(aliceForm.id, 'Draft saved');
+    const bobForm = await openForm(bob);
+    await t.driver.submitView({ user: bob, viewId: bobForm.id, fields: { pm_went_wrong: 'Someone should have paged sooner' } });
+    await waitForView(bobForm.id, 'Draft saved');
+    await t.driver.submitView({ user: alice, viewId: aliceForm.id, fields: { pm_publish_anyway: ['accept'] } });
+    await waitForView(aliceForm.id, 'after you reviewed it');
+    expect(JSON.parse((await postmortemRow())!.overridden_notes!).map((n: { quote: string }) => n.quote)).not.toContain('should have');
+    t.slack.closeView(alice, aliceForm.id);
+    t.slack.closeView(bob, bobForm.id);
+  });
+
   it('refuses edits from someone outside the incident channel', async () => {
     const dave = t.slack.addUser({ name: 'dave' }).id;
     const form = await commandOpeningModal(t, alice, channel.id, 'postmortem');
@@ -299,7 +328,8 @@ describe('writing and publishing a post-mortem', () => {
       response_urls: [],
     };
     const response = await t.driver.signedPost(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded');
-    expect(response.body.errors.pm_summary).toContain("Only members of the incident's channel");
+    expect(response.status).toBe(200);
+    await waitForView(form.id, "Only members of the incident's channel");
     expect(JSON.parse((await postmortemRow())!.content).summary).not.toContain('Dave');
     t.slack.closeView(alice, form.id);
   });

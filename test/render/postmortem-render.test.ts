@@ -96,9 +96,15 @@ const item = (i: number): ActionItem => ({
 });
 
 describe('incidentMetrics', () => {
-  it('measures detect, mitigate and resolve from when impact started', () => {
-    expect(incidentMetrics(incident)).toEqual({ timeToDetectMs: 5 * 60_000, timeToMitigateMs: 30 * 60_000, timeToResolveMs: 42 * 60_000 });
+  it('measures detection from the start of impact, mitigation and resolution from detection', () => {
+    expect(incidentMetrics(incident)).toEqual({
+      durationMs: 42 * 60_000,
+      timeToDetectMs: 5 * 60_000,
+      timeToMitigateMs: 25 * 60_000,
+      timeToResolveMs: 37 * 60_000,
+    });
     expect(incidentMetrics({ ...incident, detectedAt: null, mitigatedAt: null, resolvedAt: null })).toEqual({
+      durationMs: null,
       timeToDetectMs: 12 * 60_000,
       timeToMitigateMs: null,
       timeToResolveMs: null,
@@ -164,6 +170,12 @@ describe('postmortemMarkdown', () => {
     expect(markdown).toContain('| Automate check 1 \\| with an alert | Detect | Bob \\| Builder | 2026-12-01 | <https://tracker.example.com/OPS-1> | open |');
     expect(markdown).toContain('**Detected:** Step 0 &lt;b&gt;');
     expect(markdown).toContain('Bob \\| Builder: CPU at 1% &lt;hot&gt; @Alice Ops @here');
+  });
+
+  it('names people by role when anonymised', () => {
+    const anonymous = postmortemMarkdown(doc(entries(3), [item(1)], true));
+    expect(anonymous).not.toMatch(/Alice|Bob|Carol/);
+    expect(anonymous).toContain('| Incident commander | Commander |');
   });
 
   it('lives at incidents/YYYY/MM/<slug>/README.md', () => {

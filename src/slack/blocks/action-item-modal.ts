@@ -1,5 +1,6 @@
 import type { ModalView, PlainTextOption } from '@slack/types';
 import { ACTION_DESCRIPTION_MAX, ACTION_ITEM_TYPES, ACTION_ITEM_TYPE_LABELS, type ActionItem, type ActionItemType } from '../../action-items/action-item';
+import { TICKET_URL_MAX } from '../../action-items/validate-action-item';
 import { CallbackId, Field } from '../ids';
 
 /** Where the item belongs, which one is edited, and the form underneath to refresh afterwards. */
@@ -7,6 +8,10 @@ export interface ActionItemModalMetadata {
   incidentId: string;
   itemId?: string;
   formViewId?: string;
+  /** The draft version the form underneath was opened on, kept when it is refreshed. */
+  formVersion?: number;
+  /** The person's calendar day when the form opened: the due date may not be before it. */
+  today?: string;
 }
 
 const TYPE_HINTS: Record<ActionItemType, string> = {
@@ -76,7 +81,7 @@ export function actionItemModal(metadata: ActionItemModalMetadata, item?: Action
         element: {
           type: 'plain_text_input',
           action_id: Field.itemTicket,
-          max_length: 2000,
+          max_length: TICKET_URL_MAX,
           placeholder: { type: 'plain_text', text: 'https://tracker.example.com/OPS-123' },
           ...(item?.ticketUrl ? { initial_value: item.ticketUrl } : {}),
         },

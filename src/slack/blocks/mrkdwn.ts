@@ -29,3 +29,9 @@ export function quoteSlackText(text: string): string {
     .replace(/<!(channel|here|everyone)(?:\|[^>]*)?>/g, '@$1')
     .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/g, (_m, label: string | undefined) => label ?? '@group');
 }
+
+/** A link in mrkdwn whose URL cannot break out of `<…|…>` (those characters are percent-encoded). */
+export function mrkdwnLink(url: string, label: string): string {
+  const safe = url.replace(/[<>|\s]/g, (c) => encodeURIComponent(c));
+  return `<${safe}|${escapeMrkdwn(label)}>`;
+}

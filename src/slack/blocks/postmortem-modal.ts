@@ -3,7 +3,7 @@ import { ACTION_ITEM_TYPE_LABELS, type ActionItem } from '../../action-items/act
 import type { Incident } from '../../incidents/incident';
 import { CAUSE_GROUP_QUESTIONS, type Postmortem, type PostmortemContent } from '../../postmortems/postmortem';
 import { BlockId, CallbackId, Field, PostmortemAction } from '../ids';
-import { escapeAndTruncate } from './mrkdwn';
+import { escapeAndTruncate, mrkdwnLink } from './mrkdwn';
 import { slackDate } from './slack-date';
 
 /** Which draft the form was opened on: a save over a newer one is refused, not silent. */
@@ -38,9 +38,16 @@ function textInput(field: string, label: string, value: string, options: { optio
 
 const heading = (text: string): KnownBlock => ({ type: 'header', text: { type: 'plain_text', text } });
 
+/** Told when someone else saved after this person opened the form. */
+export function conflictNotice(savedBy: string | null, savedAt: Date | null): string {
+  const who = savedBy ? `<@${savedBy}>` : 'Someone';
+  const when = savedAt ? slackDate(savedAt) : 'just now';
+  return `${who} saved this post-mortem ${when}, after you opened it. Your text is below and was not saved; save again to replace their version, or close and reopen to see theirs.`;
+}
+
 /** One line describing an action item, as listed in the form. */
 export function actionItemLine(item: ActionItem): string {
-  const ticket = item.ticketUrl ? ` · <${item.ticketUrl}|ticket>` : '';
+  const ticket = item.ticketUrl ? ` · ${mrkdwnLink(item.ticketUrl, 'ticket')}` : '';
   return `*${escapeAndTruncate(item.description, 1500)}*\n<@${item.ownerId}> · due ${item.dueDate} · ${ACTION_ITEM_TYPE_LABELS[item.type]}${ticket}`;
 }
 
@@ -104,6 +111,8 @@ export function postmortemModal(
   content: PostmortemContent,
   items: ActionItem[],
   notice?: string,
+  /** The draft version the person's text is based on (kept when the form is refreshed). */
+  basedOnVersion: number = postmortem.version,
 ): ModalView {
   const saved = postmortem.updatedBy && postmortem.updatedAt
     ? `Last saved by <@${postmortem.updatedBy}> ${slackDate(postmortem.updatedAt)}.`
@@ -176,7 +185,7 @@ export function postmortemModal(
     title: { type: 'plain_text', text: 'Post-mortem' },
     submit: { type: 'plain_text', text: 'Save and review' },
     close: { type: 'plain_text', text: 'Close' },
-    private_metadata: JSON.stringify({ incidentId: incident.id, version: postmortem.version } satisfies PostmortemFormMetadata),
+    private_metadata: JSON.stringify({ incidentId: incident.id, version: basedOnVersion } satisfies PostmortemFormMetadata),
     blocks,
   };
 }

@@ -93,3 +93,14 @@ export function publishedView(channels: string[], messages: number, path: string
     ],
   };
 }
+
+/** Shown at once while saving or publishing (publishing a long post-mortem takes many calls). */
+export function postmortemProgressView(text: string): ModalView {
+  return {
+    type: 'modal',
+    callback_id: CallbackId.postmortemPublishing,
+    title: { type: 'plain_text', text: 'Post-mortem' },
+    close: { type: 'plain_text', text: 'Close' },
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+  };
+}

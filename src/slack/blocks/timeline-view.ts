@@ -4,7 +4,7 @@ import type { Incident } from '../../incidents/incident';
 import { MILESTONE_LABELS, type TimelineEntry } from '../../timeline/timeline-entry';
 import { BlockId, CallbackId, TimelineAction } from '../ids';
 import { changeNotice } from './change-notice';
-import { escapeAndTruncate, quoteSlackText, truncateSlackText } from './mrkdwn';
+import { escapeAndTruncate, mrkdwnLink, quoteSlackText, truncateSlackText } from './mrkdwn';
 import { slackDate } from './slack-date';
 
 /** Entries per page: with their gap lines and controls a page stays under 100 blocks. */
@@ -35,7 +35,7 @@ export function entryText(entry: TimelineEntry): string {
       const quoted = quoteSlackText(entry.text);
       const body = truncateSlackText(quoted, SHOWN_TEXT_MAX);
       const files = entry.filesNote ? `\n:paperclip: ${escapeAndTruncate(entry.filesNote, 200)}` : '';
-      const link = entry.permalink ? ` <${entry.permalink}|view message>` : '';
+      const link = entry.permalink ? ` ${mrkdwnLink(entry.permalink, 'view message')}` : '';
       return `${when} ${author}: ${body}${files}${link}${edited}`;
     }
     case 'manual': {

@@ -1,8 +1,12 @@
 import type { AllMiddlewareArgs, BlockOverflowAction, BlockStaticSelectAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { actionItem, removeActionItem } from '../../../action-items/action-item-service';
+import { actionItem } from '../../../action-items/action-item-service';
+import { localParts } from '../../../zoned-time';
+import type { PostmortemFormMetadata } from '../../blocks/postmortem-modal';
+import { metadataOf } from '../../parse/view-state';
+import { userTimeZone } from '../../user-time-zone';
+import { removePostmortemActionItem } from '../../../postmortems/change-action-items';
 import { AppError } from '../../../errors';
 import { loadIncident } from '../../../incidents/incident-queries';
-import { requireEditor } from '../../../postmortems/require-editor';
 import { actionItemModal } from '../../blocks/action-item-modal';
 import { PostmortemAction } from '../../ids';
 import { postmortemForm } from '../../postmortem-form';
@@ -30,14 +34,15 @@ export function actionItemPicked(deps: ListenerDeps) {
     try {
       const item = await actionItem(deps.db, itemId);
       if (!item || !form) throw new AppError('action_item_not_found', 'that action item no longer exists.');
+      const { version } = metadataOf<PostmortemFormMetadata>(form.private_metadata);
       if (choice === 'edit') {
-        await pushModal(args.client, args.body.trigger_id, actionItemModal({ incidentId: item.incidentId, itemId, formViewId: form.id }, item));
+        const today = localParts(deps.clock.now(), await userTimeZone(args.client, args.body.user.id)).date;
+        const metadata = { incidentId: item.incidentId, itemId, formViewId: form.id, formVersion: version, today };
+        await pushModal(args.client, args.body.trigger_id, actionItemModal(metadata, item));
         return;
       }
-      const incident = await loadIncident(deps.db, item.incidentId);
-      await requireEditor(postmortemDeps(deps, args.client, args.context.botUserId).port, incident, args.body.user.id);
-      await removeActionItem(deps, itemId);
-      const view = await postmortemForm(deps, incident);
+      await removePostmortemActionItem(postmortemDeps(deps, args.client, args.context.botUserId), itemId, args.body.user.id);
+      const view = await postmortemForm(deps, await loadIncident(deps.db, item.incidentId), { basedOnVersion: version });
       await slackCall(() => args.client.views.update({ view_id: form.id, view }));
     } catch (error) {
       const text = `:warning: ${describeError(error, deps.logger, { action: args.action.action_id, itemId })}`;

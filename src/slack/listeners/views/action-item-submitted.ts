@@ -1,50 +1,55 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { ActionItemInvalid, addActionItem, editActionItem } from '../../../action-items/action-item-service';
+import { validateActionItem } from '../../../action-items/validate-action-item';
 import { loadIncident } from '../../../incidents/incident-queries';
-import { requireEditor } from '../../../postmortems/require-editor';
-import { localParts } from '../../../zoned-time';
+import { addPostmortemActionItem, editPostmortemActionItem } from '../../../postmortems/change-action-items';
+import { earliestToday } from '../../../zoned-time';
 import type { ActionItemModalMetadata } from '../../blocks/action-item-modal';
 import { ACTION_ITEM_FIELD_BLOCKS, readActionItemForm } from '../../parse/postmortem-form';
 import { metadataOf } from '../../parse/view-state';
-import { Field } from '../../ids';
-import { describeError } from '../../reply-error';
 import { postmortemForm } from '../../postmortem-form';
+import { describeError } from '../../reply-error';
 import { slackCall } from '../../slack-errors';
-import { userTimeZone } from '../../user-time-zone';
+import { tellPrivately } from '../../tell-privately';
 import { type ListenerDeps, postmortemDeps } from '../deps';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /**
- * An action item was added or edited in the pushed form. Problems go back onto its fields; once
- * saved, the form closes back onto the post-mortem, whose list is refreshed (what was typed in the
- * post-mortem meanwhile stays: Slack keeps input values across the update).
+ * An action item was added or edited in the pushed form. Field problems go back onto the form at
+ * once (the ack cannot wait for Slack calls); then it is saved and the post-mortem form underneath
+ * refreshed: what was typed there stays (Slack keeps input values across the update), and so does
+ * the draft version it was opened on.
  */
 export function actionItemSubmitted(deps: ListenerDeps) {
   return async ({ ack, view, body, client, context }: Args): Promise<void> => {
     const metadata = metadataOf<ActionItemModalMetadata>(view.private_metadata);
     if (!metadata.incidentId) return void (await ack());
     const input = readActionItemForm(view.state.values);
-    const timeZone = await userTimeZone(client, body.user.id);
-    const today = localParts(deps.clock.now(), timeZone).date;
+    // "Not in the past" in the person's own calendar, read when the form opened.
+    const today = metadata.today ?? earliestToday(deps.clock.now());
+    const problems = validateActionItem(input, today);
+    if (Object.keys(problems).length > 0) {
+      const errors = Object.fromEntries(
+        Object.entries(problems).map(([field, message]) => [ACTION_ITEM_FIELD_BLOCKS[field as keyof typeof ACTION_ITEM_FIELD_BLOCKS], message]),
+      );
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    await ack();
+    const service = postmortemDeps(deps, client, context.botUserId);
     try {
-      const incident = await loadIncident(deps.db, metadata.incidentId);
-      await requireEditor(postmortemDeps(deps, client, context.botUserId).port, incident, body.user.id);
-      if (metadata.itemId) await editActionItem(deps, metadata.itemId, input, today);
-      else await addActionItem(deps, incident.id, input, body.user.id, today);
-      await ack();
+      if (metadata.itemId) await editPostmortemActionItem(service, metadata.itemId, input, body.user.id, today);
+      else await addPostmortemActionItem(service, metadata.incidentId, input, body.user.id, today);
       if (metadata.formViewId) {
-        const form = await postmortemForm(deps, incident);
+        const form = await postmortemForm(deps, await loadIncident(deps.db, metadata.incidentId), { basedOnVersion: metadata.formVersion });
         await slackCall(() => client.views.update({ view_id: metadata.formViewId as string, view: form })).catch((err: unknown) =>
           deps.logger.warn({ err }, 'could not refresh the post-mortem form'),
         );
       }
     } catch (error) {
-      const errors =
-        error instanceof ActionItemInvalid
-          ? Object.fromEntries(Object.entries(error.fields).map(([field, message]) => [ACTION_ITEM_FIELD_BLOCKS[field as keyof typeof ACTION_ITEM_FIELD_BLOCKS], message]))
-          : { [Field.itemDescription]: describeError(error, deps.logger, { view: view.callback_id }) };
-      await ack({ response_action: 'errors', errors });
+      const text = `:warning: The action item was not saved: ${describeError(error, deps.logger, { view: view.callback_id })}`;
+      const incident = await loadIncident(deps.db, metadata.incidentId).catch(() => undefined);
+      await tellPrivately(client, deps.logger, { user: body.user.id, channel: incident?.channelId }, text);
     }
   };
 }

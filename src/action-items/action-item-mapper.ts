@@ -1,0 +1,18 @@
+import { fromStoredInstant } from '../db/instant';
+import type { ActionItem, ActionItemStatus, ActionItemType } from './action-item';
+import type { ActionItemRow } from './action-items.repository';
+
+export function toActionItem(row: ActionItemRow): ActionItem {
+  return {
+    id: row.id,
+    incidentId: row.incident_id,
+    description: row.description,
+    ownerId: row.owner_id,
+    dueDate: row.due_date,
+    type: row.type as ActionItemType,
+    ticketUrl: row.ticket_url,
+    status: row.status as ActionItemStatus,
+    createdBy: row.created_by,
+    createdAt: fromStoredInstant(row.created_at),
+  };
+}

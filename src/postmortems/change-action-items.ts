@@ -1,0 +1,30 @@
+import { addActionItem, editActionItem, removeActionItem, actionItem } from '../action-items/action-item-service';
+import type { ActionItemInput } from '../action-items/validate-action-item';
+import { AppError } from '../errors';
+import { loadIncident } from '../incidents/incident-queries';
+import type { PostmortemDeps } from './postmortem-deps';
+import { requireEditor } from './require-editor';
+
+/** The post-mortem's action items, changed by members of the incident channel only. */
+export async function addPostmortemActionItem(deps: PostmortemDeps, incidentId: string, input: ActionItemInput, userId: string, today: string) {
+  await requireEditor(deps.port, await loadIncident(deps.db, incidentId), userId);
+  return addActionItem(deps, incidentId, input, userId, today);
+}
+
+export async function editPostmortemActionItem(deps: PostmortemDeps, itemId: string, input: ActionItemInput, userId: string, today: string) {
+  const item = await itemOrFail(deps, itemId);
+  await requireEditor(deps.port, await loadIncident(deps.db, item.incidentId), userId);
+  await editActionItem(deps, itemId, input, today);
+}
+
+export async function removePostmortemActionItem(deps: PostmortemDeps, itemId: string, userId: string) {
+  const item = await itemOrFail(deps, itemId);
+  await requireEditor(deps.port, await loadIncident(deps.db, item.incidentId), userId);
+  await removeActionItem(deps, itemId);
+}
+
+async function itemOrFail(deps: PostmortemDeps, itemId: string) {
+  const item = await actionItem(deps.db, itemId);
+  if (!item) throw new AppError('action_item_not_found', 'that action item no longer exists.');
+  return item;
+}
