@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FakeChannel, FakeView } from '../support/fake-slack';
-import { commandOpeningModal, declareThroughSlack, topModal } from '../support/incident-steps';
+import { commandOpeningModal, declareThroughSlack, submitAs, topModal } from '../support/incident-steps';
 import { type TestBot, startTestBot } from '../support/test-bot';
 import { buttonsOf, visibleText } from '../support/visible-text';
 import { waitFor } from '../support/wait-for';
@@ -317,17 +317,10 @@ describe('writing and publishing a post-mortem', () => {
   it('refuses edits from someone outside the incident channel', async () => {
     const dave = t.slack.addUser({ name: 'dave' }).id;
     const form = await commandOpeningModal(t, alice, channel.id, 'postmortem');
-    const payload = {
-      type: 'view_submission',
-      team: { id: t.slack.teamId, domain: t.slack.teamDomain },
-      user: { id: dave, username: 'dave', name: 'dave', team_id: t.slack.teamId },
-      api_app_id: t.slack.bot.appId,
-      token: 'legacy',
-      trigger_id: '1.2.3',
-      view: { ...form, state: { values: { pm_summary: { pm_summary: { type: 'plain_text_input', value: 'Dave was here' } } } } },
-      response_urls: [],
-    };
-    const response = await t.driver.signedPost(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded');
+    const response = await submitAs(t, dave, {
+      ...form,
+      state: { values: { pm_summary: { pm_summary: { type: 'plain_text_input', value: 'Dave was here' } } } },
+    });
     expect(response.status).toBe(200);
     await waitForView(form.id, "Only members of the incident's channel");
     expect(JSON.parse((await postmortemRow())!.content).summary).not.toContain('Dave');

@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import type { IncidentsTable } from '../../src/incidents/incidents.table';
 import type { TimelineEntriesTable } from '../../src/timeline/timeline.table';
 import type { FakeChannel } from '../support/fake-slack';
-import { commandOpeningModal, declareThroughSlack, topModal } from '../support/incident-steps';
+import { commandOpeningModal, declareThroughSlack, submitAs, topModal } from '../support/incident-steps';
 import { type TestBot, startTestBot } from '../support/test-bot';
 import { visibleText } from '../support/visible-text';
 import { waitFor } from '../support/wait-for';
@@ -378,28 +378,12 @@ describe('the incident timeline', () => {
     it('refuses corrections from someone outside the incident channel', async () => {
       const dave = t.slack.addUser({ name: 'dave' }).id;
       const entry = (await entries()).find((e) => e.kind === 'manual')!;
-      // A deletion submitted by someone who is not in the channel (e.g. a replayed or crafted payload).
-      const payload = {
-        type: 'view_submission',
-        team: { id: t.slack.teamId, domain: t.slack.teamDomain },
-        user: { id: dave, username: 'dave', name: 'dave', team_id: t.slack.teamId },
-        api_app_id: t.slack.bot.appId,
-        token: 'legacy',
-        trigger_id: '1.2.3',
-        view: {
-          id: 'V0FORGED1',
-          type: 'modal',
-          team_id: t.slack.teamId,
-          callback_id: 'timeline_delete_entry',
-          private_metadata: JSON.stringify({ incidentId: incident.id, entryId: entry.id, timeZone: 'UTC' }),
-          state: { values: {} },
-          hash: '1.a',
-          app_id: t.slack.bot.appId,
-          bot_id: t.slack.bot.botId,
-        },
-        response_urls: [],
-      };
-      const response = await t.driver.signedPost(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded');
+      const response = await submitAs(t, dave, {
+        id: 'V0FORGED1',
+        callback_id: 'timeline_delete_entry',
+        private_metadata: JSON.stringify({ incidentId: incident.id, entryId: entry.id, timeZone: 'UTC' }),
+        state: { values: {} },
+      });
       expect(response.status).toBe(200);
       await settle();
       expect((await entries()).some((e) => e.id === entry.id)).toBe(true);

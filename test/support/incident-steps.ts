@@ -58,3 +58,21 @@ export async function declareThroughSlack(t: TestBot, user: string, channel: str
   const incidentChannel = t.slack.channel(row.channel_id as string) as FakeChannel;
   return { viewId, row, channel: incidentChannel };
 }
+
+/**
+ * A view submission signed as Slack signs it but from someone who never had the view open (a
+ * replayed or crafted payload): the bot must check who may do what itself.
+ */
+export function submitAs(t: TestBot, user: string, view: Record<string, unknown>) {
+  const payload = {
+    type: 'view_submission',
+    team: { id: t.slack.teamId, domain: t.slack.teamDomain },
+    user: { id: user, username: user, name: user, team_id: t.slack.teamId },
+    api_app_id: t.slack.bot.appId,
+    token: 'legacy',
+    trigger_id: '1.2.3',
+    view: { type: 'modal', team_id: t.slack.teamId, hash: '1.a', app_id: t.slack.bot.appId, bot_id: t.slack.bot.botId, ...view },
+    response_urls: [],
+  };
+  return t.driver.signedPost(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded');
+}
