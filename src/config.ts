@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { type Severity, parseSeverity } from './incidents/severity';
+import { isKnownTimeZone } from './zoned-time';
 
 /** Everything the bot reads from its environment, validated once at start-up. */
 export interface Config {
@@ -25,6 +26,17 @@ export interface Config {
     requiredFor: Severity[];
     /** Hours after resolution before the post-mortem is due. */
     dueHours: number;
+  };
+  reminders: {
+    /** Hour of the owner's day (0-23) when due and overdue reminders go out. */
+    hour: number;
+    /** Zone for owners whose Slack profile has none. */
+    defaultTimeZone: string;
+    /** Working days between overdue follow-ups. */
+    overdueEveryWorkingDays: number;
+    /** Overdue reminders after which the incident commander is told as well. */
+    escalateAfter: number;
+    pollSeconds: number;
   };
   port: number;
   database: DatabaseConfig;
@@ -80,6 +92,15 @@ const channelId = z
     error: (i) => `expected a channel id such as C0123ABCD (not a #name), got "${String(i.input)}"`,
   });
 
+const wholeNumber = (min: number, max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, {
+      error: (i) => `expected ${what}, got "${String(i.input)}"`,
+    })
+    .transform(Number);
+
 const schema = z
   .object({
     SLACK_BOT_TOKEN: token('xoxb-', 'the bot token, starting with "xoxb-" (OAuth & Permissions page)'),
@@ -130,6 +151,16 @@ const schema = z
         })
         .transform(Number),
     ),
+    REMINDER_HOUR: optional(wholeNumber(0, 23, 'an hour of the day 0-23')),
+    DEFAULT_TIMEZONE: optional(
+      z
+        .string()
+        .trim()
+        .refine(isKnownTimeZone, { error: (i) => `expected an IANA time zone such as Europe/Paris, got "${String(i.input)}"` }),
+    ),
+    OVERDUE_REMINDER_DAYS: optional(wholeNumber(1, 60, 'a number of working days 1-60')),
+    ESCALATE_AFTER: optional(wholeNumber(1, 50, 'a number of overdue reminders 1-50')),
+    REMINDER_POLL_SECONDS: optional(wholeNumber(5, 3600, 'a number of seconds 5-3600')),
     DATABASE_URL: optional(z.string()),
     LOG_LEVEL: optional(
       z.enum(LOG_LEVELS, { error: (i) => `expected one of ${LOG_LEVELS.join(', ')}, got "${String(i.input)}"` }),
@@ -179,6 +210,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requiredFor: e.POSTMORTEM_REQUIRED_SEVERITIES ?? ['SEV1', 'SEV2'],
       dueHours: e.POSTMORTEM_DUE_HOURS ?? 48,
     },
+    reminders: {
+      hour: e.REMINDER_HOUR ?? 9,
+      defaultTimeZone: e.DEFAULT_TIMEZONE ?? 'UTC',
+      overdueEveryWorkingDays: e.OVERDUE_REMINDER_DAYS ?? 3,
+      escalateAfter: e.ESCALATE_AFTER ?? 2,
+      pollSeconds: e.REMINDER_POLL_SECONDS ?? 60,
+    },
     port: e.PORT ?? 3000,
     database,
     log: { level: e.LOG_LEVEL ?? 'info', pretty: e.LOG_PRETTY === '1' || e.LOG_PRETTY === 'true' },
@@ -213,6 +251,11 @@ export const VARIABLE_ORDER = [
   'POSTMORTEMS_CHANNEL',
   'POSTMORTEM_REQUIRED_SEVERITIES',
   'POSTMORTEM_DUE_HOURS',
+  'REMINDER_HOUR',
+  'DEFAULT_TIMEZONE',
+  'OVERDUE_REMINDER_DAYS',
+  'ESCALATE_AFTER',
+  'REMINDER_POLL_SECONDS',
   'DATABASE_URL',
   'LOG_LEVEL',
   'LOG_PRETTY',

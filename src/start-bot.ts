@@ -9,7 +9,8 @@ import type { Logger } from './logger';
 import { resumeStalledSetups } from './incidents/declare-incident';
 import { PeriodicJob } from './jobs/periodic-job';
 import { createSlackApp } from './slack/create-slack-app';
-import { incidentDeps, postmortemDeps } from './slack/listeners/deps';
+import { incidentDeps, postmortemDeps, reminderDeps } from './slack/listeners/deps';
+import { sendDueReminders } from './action-items/send-due-reminders';
 import { remindDuePostmortems } from './postmortems/remind-due-postmortems';
 
 /** How long shutdown waits for running listeners before closing the database anyway. */
@@ -25,7 +26,7 @@ export interface StartOptions {
   clock?: Clock;
   slackClientOptions?: WebClientOptions;
   /** Overrides for job periods (tests run them often). */
-  jobs?: { resumeSetupsEveryMs?: number; postmortemRemindersEveryMs?: number };
+  jobs?: { resumeSetupsEveryMs?: number; postmortemRemindersEveryMs?: number; remindersEveryMs?: number };
 }
 
 export interface Bot {
@@ -65,9 +66,18 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
       },
       logger,
     );
+    const remindActionItems = new PeriodicJob(
+      'action-item-reminders',
+      options.jobs?.remindersEveryMs ?? config.reminders.pollSeconds * 1000,
+      async () => {
+        await sendDueReminders(reminderDeps(deps, app.client));
+      },
+      logger,
+    );
     const started = await app.start(config.port);
     resumeSetups.start();
     remindPostmortems.start();
+    remindActionItems.start();
     const port = config.mode === 'http' ? ((started as Server).address() as AddressInfo).port : config.port;
     logger.info({ mode: config.mode, port }, 'incident bot is ready');
 
@@ -80,6 +90,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
           await app.stop().catch((err: unknown) => logger.warn({ err }, 'stopping the Slack receiver failed'));
           await resumeSetups.stop();
           await remindPostmortems.stop();
+          await remindActionItems.stop();
           if (!(await inFlight.drained(DRAIN_TIMEOUT_MS))) {
             logger.warn({ inFlight: inFlight.size }, 'shutting down with handlers still running');
           }

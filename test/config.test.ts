@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       mode: 'http',
       timelineEmoji: 'pushpin',
       postmortems: { channel: undefined, requiredFor: ['SEV1', 'SEV2'], dueHours: 48 },
+      reminders: { hour: 9, defaultTimeZone: 'UTC', overdueEveryWorkingDays: 3, escalateAfter: 2, pollSeconds: 60 },
       port: 3000,
       database: { dialect: 'sqlite', path: DEFAULT_SQLITE_PATH },
       log: { level: 'info', pretty: false },

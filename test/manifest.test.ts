@@ -25,6 +25,9 @@ const CONVERSATION_KINDS = {
   private: { is_private: true, is_im: false, is_mpim: false },
 };
 
+/** Methods the bot also uses in its DMs with people (a reminder interrupted by a crash is looked for there). */
+const USED_IN_DMS = new Set(['conversations.history']);
+
 function needs(): Need[] {
   const manifest = loadManifest();
   const list: Need[] = [];
@@ -36,7 +39,9 @@ function needs(): Need[] {
       list.push({ why, anyOf: scopes });
       continue;
     }
-    for (const [kind, conversation] of Object.entries(CONVERSATION_KINDS)) {
+    const kinds = Object.entries(CONVERSATION_KINDS);
+    if (USED_IN_DMS.has(method)) kinds.push(['dm', { is_private: true, is_im: true, is_mpim: false }]);
+    for (const [kind, conversation] of kinds) {
       const anyOf = scopes.filter((s) => scopeAppliesTo(s, conversation));
       if (anyOf.length > 0) list.push({ why: `${why} in ${kind} channels`, anyOf });
     }

@@ -50,6 +50,11 @@ export async function addActionItem(deps: Deps, incidentId: string, input: Actio
     incident_id: incidentId,
     ...fields,
     status: 'open',
+    // The assignment DM goes out at the next poll; the due-date reminder is scheduled after it.
+    next_reminder_at: now,
+    next_reminder_kind: 'assigned',
+    overdue_reminders_sent: 0,
+    reminder_failures: 0,
     created_by: actorId,
     created_at: now,
     updated_at: now,
@@ -57,9 +62,29 @@ export async function addActionItem(deps: Deps, incidentId: string, input: Actio
   return id;
 }
 
-export async function editActionItem(deps: Deps, id: string, input: ActionItemInput, today: string): Promise<void> {
-  if (!(await findActionItem(deps.db, id))) throw new AppError('action_item_not_found', 'that action item no longer exists.');
-  await updateActionItem(deps.db, id, { ...checked(input, today), updated_at: toStoredInstant(deps.clock.now()) });
+/**
+ * Edits an item. A new owner gets the assignment DM and their own reminders (in their zone); a new
+ * due date has the reminders worked out again. Returns the item as it was, so callers can tell
+ * the previous owner.
+ */
+export async function editActionItem(deps: Deps, id: string, input: ActionItemInput, today: string): Promise<ActionItem> {
+  const before = await findActionItem(deps.db, id);
+  if (!before) throw new AppError('action_item_not_found', 'that action item no longer exists.');
+  const fields = checked(input, today);
+  const now = toStoredInstant(deps.clock.now());
+  const open = before.status === 'open';
+  const reassigned = fields.owner_id !== before.owner_id;
+  const redated = fields.due_date !== before.due_date;
+  await updateActionItem(deps.db, id, {
+    ...fields,
+    updated_at: now,
+    ...(open && reassigned
+      ? { next_reminder_at: now, next_reminder_kind: 'assigned', owner_time_zone: null, owner_dm_channel: null, overdue_reminders_sent: 0 }
+      : open && redated
+        ? { next_reminder_at: now, next_reminder_kind: 'reschedule', overdue_reminders_sent: 0 }
+        : {}),
+  });
+  return toActionItem(before);
 }
 
 export async function removeActionItem(deps: Deps, id: string): Promise<void> {

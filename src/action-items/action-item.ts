@@ -21,8 +21,21 @@ export interface ActionItem {
   type: ActionItemType;
   ticketUrl: string | null;
   status: ActionItemStatus;
+  /** Why it will not be done. */
+  statusReason: string | null;
+  statusChangedBy: string | null;
+  statusChangedAt: Date | null;
+  nextReminderAt: Date | null;
+  overdueRemindersSent: number;
   createdBy: string;
   createdAt: Date;
+}
+
+/** `reschedule` sends nothing: the due date moved, so the next reminder is worked out again. */
+export type ReminderKind = 'assigned' | 'due' | 'overdue' | 'reschedule';
+
+export function isOverdue(item: Pick<ActionItem, 'dueDate' | 'status'>, today: string): boolean {
+  return item.status === 'open' && item.dueDate < today;
 }
 
 export const ACTION_DESCRIPTION_MAX = 500;

@@ -10,6 +10,19 @@ export interface ActionItemsTable {
   type: string;
   ticket_url: string | null;
   status: string;
+  status_reason: string | null;
+  status_changed_by: string | null;
+  status_changed_at: StoredInstant | null;
+  owner_time_zone: string | null;
+  owner_dm_channel: string | null;
+  /** When the next reminder is due; null when none is (done, won't do, owner unreachable). */
+  next_reminder_at: StoredInstant | null;
+  /** `assigned`, `due` or `overdue`. */
+  next_reminder_kind: string | null;
+  overdue_reminders_sent: number | null;
+  reminder_failures: number | null;
+  /** Held while one poller sends the reminder. */
+  reminder_claimed_until: StoredInstant | null;
   created_by: string;
   created_at: StoredInstant;
   updated_at: StoredInstant;

@@ -1,4 +1,5 @@
 import { addActionItem, editActionItem, removeActionItem, actionItem } from '../action-items/action-item-service';
+import type { ReminderPort } from '../action-items/reminder-port';
 import type { ActionItemInput } from '../action-items/validate-action-item';
 import { AppError } from '../errors';
 import { loadIncident } from '../incidents/incident-queries';
@@ -11,10 +12,25 @@ export async function addPostmortemActionItem(deps: PostmortemDeps, incidentId: 
   return addActionItem(deps, incidentId, input, userId, today);
 }
 
-export async function editPostmortemActionItem(deps: PostmortemDeps, itemId: string, input: ActionItemInput, userId: string, today: string) {
+/** Edits an item; when it changes hands, the previous owner is told (the new one gets the assignment DM). */
+export async function editPostmortemActionItem(
+  deps: PostmortemDeps,
+  itemId: string,
+  input: ActionItemInput,
+  userId: string,
+  today: string,
+  reminders?: ReminderPort,
+) {
   const item = await itemOrFail(deps, itemId);
-  await requireEditor(deps.port, await loadIncident(deps.db, item.incidentId), userId);
-  await editActionItem(deps, itemId, input, today);
+  const incident = await loadIncident(deps.db, item.incidentId);
+  await requireEditor(deps.port, incident, userId);
+  const before = await editActionItem(deps, itemId, input, today);
+  const after = await itemOrFail(deps, itemId);
+  if (reminders && before.ownerId !== after.ownerId && before.status === 'open') {
+    await reminders.tellPreviousOwner(after, incident, before.ownerId).catch((err: unknown) =>
+      deps.logger.warn({ err, itemId }, 'could not tell the previous owner'),
+    );
+  }
 }
 
 export async function removePostmortemActionItem(deps: PostmortemDeps, itemId: string, userId: string) {

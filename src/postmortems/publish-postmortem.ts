@@ -79,17 +79,7 @@ export async function publishPostmortem(
   const leased = await claimPublishLease(deps.db, postmortem.id, toStoredInstant(now), toStoredInstant(new Date(now.getTime() + PUBLISH_LEASE_MS)));
   if (!leased) return { kind: 'blocked', problems: ['Someone is publishing this post-mortem right now. Try again in a minute.'] };
   try {
-    const timeline = await timelineFor(deps.db, incidentId);
-    const slug = incident.channelName?.replace(/^inc-/, '') ?? incident.id;
-    const doc: PostmortemDocument = {
-      incident,
-      postmortem: { ...postmortem, publishedAt: now, publishedBy: userId },
-      timeline,
-      actionItems,
-      metrics: incidentMetrics(incident),
-      person: await personNamer(deps, incident, postmortem, timeline, actionItems),
-      path: postmortemPath(slug, incident.impactStartedAt),
-    };
+    const doc = await buildDocument(deps, incident, { ...postmortem, publishedAt: now, publishedBy: userId }, actionItems);
     const channels = [incident.channelId as string];
     if (deps.policy.channel && !incident.isPrivate) channels.push(deps.policy.channel);
     let messages = 0;
@@ -105,6 +95,37 @@ export async function publishPostmortem(
     return { kind: 'published', channels, messages, path: doc.path };
   } finally {
     await updatePostmortem(deps.db, postmortem.id, { publish_lease_until: null });
+  }
+}
+
+/** Everything the published post-mortem shows, as of now. */
+async function buildDocument(deps: PostmortemDeps, incident: Incident, postmortem: Postmortem, actionItems: PostmortemDocument['actionItems']) {
+  const timeline = await timelineFor(deps.db, incident.id);
+  const slug = incident.channelName?.replace(/^inc-/, '') ?? incident.id;
+  return {
+    incident,
+    postmortem,
+    timeline,
+    actionItems,
+    metrics: incidentMetrics(incident),
+    person: await personNamer(deps, incident, postmortem, timeline, actionItems),
+    path: postmortemPath(slug, incident.impactStartedAt),
+  } satisfies PostmortemDocument;
+}
+
+/**
+ * Brings a published post-mortem's messages up to date (an action item was done, say) without
+ * publishing anew: same messages, no new file, no change of status. Does nothing before publishing.
+ */
+export async function refreshPublishedPostmortem(deps: PostmortemDeps, incidentId: string): Promise<void> {
+  const postmortem = await postmortemFor(deps.db, incidentId);
+  if (!postmortem.publishedAt) return;
+  const incident = await loadIncident(deps.db, incidentId);
+  const doc = await buildDocument(deps, incident, postmortem, await actionItemsFor(deps.db, incidentId));
+  const channels = [incident.channelId as string];
+  if (deps.policy.channel && !incident.isPrivate) channels.push(deps.policy.channel);
+  for (const channel of channels) {
+    if ((await listPostmortemMessages(deps.db, postmortem.id, channel)).length > 0) await showIn(deps, postmortem.id, channel, doc);
   }
 }
 

@@ -22,12 +22,24 @@ export const CallbackId = {
   postmortemPublished: 'postmortem_published',
   actionItem: 'action_item',
   postmortemPublishing: 'postmortem_publishing',
+  wontDo: 'action_item_wont_do',
+} as const;
+
+/** Buttons on an action item, in its reminder DMs and on the App Home. */
+export const ItemAction = {
+  done: 'item_done',
+  snoozeDay: 'item_snooze_day',
+  snoozeWeek: 'item_snooze_week',
+  wontDo: 'item_wont_do',
+  openIncident: 'item_open_incident',
 } as const;
 
 export const PostmortemAction = {
   /** "Write post-mortem" on the incident card. */
   open: 'postmortem_open',
   addActionItem: 'postmortem_add_action_item',
+  /** `/incident action add`: the item form on its own, outside the post-mortem. */
+  standaloneItem: 'standalone',
   actionItemMenu: 'postmortem_action_item_menu',
   editActionItem: 'postmortem_edit_action_item',
   removeActionItem: 'postmortem_remove_action_item',
@@ -104,4 +116,5 @@ export const Field = {
   itemDue: 'ai_due',
   itemType: 'ai_type',
   itemTicket: 'ai_ticket',
+  wontDoReason: 'wont_do_reason',
 } as const;

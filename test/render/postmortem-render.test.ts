@@ -91,6 +91,11 @@ const item = (i: number): ActionItem => ({
   type: 'detect',
   ticketUrl: `https://tracker.example.com/OPS-${i}`,
   status: 'open',
+  statusReason: null,
+  statusChangedBy: null,
+  statusChangedAt: null,
+  nextReminderAt: null,
+  overdueRemindersSent: 0,
   createdBy: 'U1',
   createdAt: at(0),
 });

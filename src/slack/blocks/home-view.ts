@@ -1,21 +1,67 @@
-import type { HomeView } from '@slack/types';
+import type { HomeView, KnownBlock } from '@slack/types';
+import type { MyWork } from '../../home/my-work';
 import { type CommandUsage, PRODUCT_NAME, commandList } from './help-message';
+import { itemButtons, itemSummary } from './action-item-message';
+import { stateLine } from './incident-card';
+import { escapeAndTruncate } from './mrkdwn';
+import { slackDate } from './slack-date';
 
-/** The App Home tab: what the bot does and how to start. */
-export function homeView(commands: CommandUsage[]): HomeView {
-  return {
-    type: 'home',
-    blocks: [
-      { type: 'header', text: { type: 'plain_text', text: PRODUCT_NAME } },
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: 'When something breaks, run `/incident` from any channel. The bot keeps the incident channel, its timeline and the post-mortem in one place.',
+/** Items shown with their buttons (two blocks each), keeping the Home tab under 100 blocks. */
+const ITEMS_SHOWN = 25;
+const INCIDENTS_SHOWN = 10;
+
+const EMPTY_WORK: MyWork = { items: [], incidents: [], postmortems: [] };
+
+/** The App Home tab: my action items (overdue first), my open incidents, recent post-mortems, and how to start. */
+export function homeView(commands: CommandUsage[], work: MyWork = EMPTY_WORK, today = ''): HomeView {
+  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: PRODUCT_NAME } }];
+
+  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*My action items (${work.items.length})*` } });
+  if (work.items.length === 0) {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Nothing assigned to you. :sparkles:' }] });
+  }
+  for (const { item, incident } of work.items.slice(0, ITEMS_SHOWN)) {
+    const overdue = today && item.dueDate < today ? ':warning: *Overdue* · ' : '';
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${overdue}${itemSummary(item, incident)}` } }, itemButtons(item, incident, `home_item:${item.id}`));
+  }
+  if (work.items.length > ITEMS_SHOWN) {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${work.items.length - ITEMS_SHOWN} more: \`/incident actions\`` }] });
+  }
+
+  blocks.push({ type: 'divider' }, { type: 'section', text: { type: 'mrkdwn', text: `*My open incidents (${work.incidents.length})*` } });
+  if (work.incidents.length === 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'None open.' }] });
+  for (const incident of work.incidents.slice(0, INCIDENTS_SHOWN)) {
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `${stateLine(incident)} — *${escapeAndTruncate(incident.title, 500)}*\n<#${incident.channelId}> · Commander <@${incident.commanderId}>` },
+    });
+  }
+
+  blocks.push({ type: 'divider' }, { type: 'section', text: { type: 'mrkdwn', text: '*Recent post-mortems*' } });
+  blocks.push(
+    work.postmortems.length === 0
+      ? { type: 'context', elements: [{ type: 'mrkdwn', text: 'None published yet.' }] }
+      : {
+          type: 'section',
+          text: {
+            type: 'mrkdwn',
+            text: work.postmortems
+              .map(({ incident, publishedAt }) => `• <#${incident.channelId}> ${escapeAndTruncate(incident.title, 300)} · ${incident.severity} · ${slackDate(publishedAt, '{date_short}')}`)
+              .join('\n'),
+          },
         },
+  );
+
+  blocks.push(
+    { type: 'divider' },
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: 'When something breaks, run `/incident` from any channel. The bot keeps the incident channel, its timeline and the post-mortem in one place.',
       },
-      { type: 'divider' },
-      { type: 'section', text: { type: 'mrkdwn', text: `*Commands*\n${commandList(commands)}` } },
-    ],
-  };
+    },
+    { type: 'section', text: { type: 'mrkdwn', text: `*Commands*\n${commandList(commands)}` } },
+  );
+  return { type: 'home', blocks };
 }

@@ -10,13 +10,15 @@ import { SlackIncidentPort } from '../slack-incident-port';
 import { SlackTimelinePort } from '../slack-timeline-port';
 import type { PostmortemDeps } from '../../postmortems/postmortem-deps';
 import { SlackPostmortemPort } from '../slack-postmortem-port';
+import type { ReminderDeps } from '../../action-items/send-due-reminders';
+import { SlackReminderPort } from '../slack-reminder-port';
 
 /** What listeners may use. Passed explicitly so tests build it without global mocks. */
 export interface ListenerDeps {
   db: Kysely<Database>;
   clock: Clock;
   logger: Logger;
-  config: Pick<Config, 'incidentsChannel' | 'timelineEmoji' | 'postmortems'>;
+  config: Pick<Config, 'incidentsChannel' | 'timelineEmoji' | 'postmortems' | 'reminders'>;
 }
 
 /** The incident service's dependencies for one request, talking to Slack with its client. */
@@ -50,4 +52,9 @@ export function postmortemDeps(deps: ListenerDeps, client: WebClient, botUserId:
     incidents: incidentDeps(deps, client, botUserId),
     policy: deps.config.postmortems,
   };
+}
+
+/** Action-item reminders' dependencies, over a Web API client. */
+export function reminderDeps(deps: ListenerDeps, client: WebClient): ReminderDeps {
+  return { db: deps.db, clock: deps.clock, logger: deps.logger, port: new SlackReminderPort(client), policy: deps.config.reminders };
 }

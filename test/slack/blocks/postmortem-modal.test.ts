@@ -18,6 +18,11 @@ const item = (i: number): ActionItem => ({
   type: 'detect',
   ticketUrl: `https://tracker.example.com/${'x'.repeat(460)}?a=<b>|c`,
   status: 'open',
+  statusReason: null,
+  statusChangedBy: null,
+  statusChangedAt: null,
+  nextReminderAt: null,
+  overdueRemindersSent: 0,
   createdBy: 'U1',
   createdAt: new Date(),
 });

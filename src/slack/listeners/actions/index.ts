@@ -1,5 +1,8 @@
 import type { App } from '@slack/bolt';
-import { IncidentAction, PostmortemAction, TimelineAction } from '../../ids';
+import { IncidentAction, ItemAction, PostmortemAction, TimelineAction } from '../../ids';
+import { itemDoneClicked } from './item-done-clicked';
+import { itemSnoozeClicked } from './item-snooze-clicked';
+import { itemWontDoClicked } from './item-wont-do-clicked';
 import { actionItemPicked } from './action-item-picked';
 import { addActionItemClicked } from './add-action-item-clicked';
 import { backToEditingClicked } from './back-to-editing-clicked';
@@ -31,4 +34,10 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(PostmortemAction.editActionItem, actionItemPicked(deps));
   app.action(PostmortemAction.removeActionItem, actionItemPicked(deps));
   app.action(PostmortemAction.backToEditing, backToEditingClicked(deps));
+  app.action(ItemAction.done, itemDoneClicked(deps));
+  app.action(ItemAction.snoozeDay, itemSnoozeClicked(deps));
+  app.action(ItemAction.snoozeWeek, itemSnoozeClicked(deps));
+  app.action(ItemAction.wontDo, itemWontDoClicked(deps));
+  // A link button: Slack opens the channel; the click still has to be acknowledged.
+  app.action(ItemAction.openIncident, async ({ ack }) => ack());
 }

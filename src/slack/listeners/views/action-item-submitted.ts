@@ -10,7 +10,7 @@ import { postmortemForm } from '../../postmortem-form';
 import { describeError } from '../../reply-error';
 import { slackCall } from '../../slack-errors';
 import { tellPrivately } from '../../tell-privately';
-import { type ListenerDeps, postmortemDeps } from '../deps';
+import { type ListenerDeps, postmortemDeps, reminderDeps } from '../deps';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -38,8 +38,14 @@ export function actionItemSubmitted(deps: ListenerDeps) {
     await ack();
     const service = postmortemDeps(deps, client, context.botUserId);
     try {
-      if (metadata.itemId) await editPostmortemActionItem(service, metadata.itemId, input, body.user.id, today);
+      if (metadata.itemId) {
+        await editPostmortemActionItem(service, metadata.itemId, input, body.user.id, today, reminderDeps(deps, client).port);
+      }
       else await addPostmortemActionItem(service, metadata.incidentId, input, body.user.id, today);
+      if (!metadata.formViewId && !metadata.itemId) {
+        const incident = await loadIncident(deps.db, metadata.incidentId);
+        await tellPrivately(client, deps.logger, { user: body.user.id, channel: incident.channelId }, `:clipboard: Action item added for <@${input.ownerId}>, due ${input.dueDate}. They get a DM now and a reminder on the day.`);
+      }
       if (metadata.formViewId) {
         const form = await postmortemForm(deps, await loadIncident(deps.db, metadata.incidentId), { basedOnVersion: metadata.formVersion });
         await slackCall(() => client.views.update({ view_id: metadata.formViewId as string, view: form })).catch((err: unknown) =>

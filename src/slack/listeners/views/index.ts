@@ -7,6 +7,7 @@ import { pickIncidentSubmitted } from './pick-incident-submitted';
 import { actionItemSubmitted } from './action-item-submitted';
 import { postmortemReviewSubmitted } from './postmortem-review-submitted';
 import { postmortemSubmitted } from './postmortem-submitted';
+import { wontDoSubmitted } from './wont-do-submitted';
 import { addEntrySubmitted } from './add-entry-submitted';
 import { deleteEntrySubmitted } from './delete-entry-submitted';
 import { editEntrySubmitted } from './edit-entry-submitted';
@@ -24,4 +25,5 @@ export function registerViews(app: App, deps: ListenerDeps): void {
   app.view(CallbackId.postmortem, postmortemSubmitted(deps));
   app.view(CallbackId.postmortemReview, postmortemReviewSubmitted(deps));
   app.view(CallbackId.actionItem, actionItemSubmitted(deps));
+  app.view(CallbackId.wontDo, wontDoSubmitted(deps));
 }

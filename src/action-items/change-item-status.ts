@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock';
+import type { Database } from '../db/database';
+import { toStoredInstant } from '../db/instant';
+import { AppError } from '../errors';
+import type { Incident } from '../incidents/incident';
+import { loadIncident } from '../incidents/incident-queries';
+import type { ActionItem } from './action-item';
+import { toActionItem } from './action-item-mapper';
+import { findActionItem, updateActionItem } from './action-items.repository';
+
+interface Deps {
+  db: Kysely<Database>;
+  clock: Clock;
+}
+
+export const WONT_DO_REASON_MAX = 500;
+
+/** The item and its incident, if this person may act on it: its owner or the incident commander. */
+async function actionable(deps: Deps, itemId: string, userId: string): Promise<{ item: ActionItem; incident: Incident }> {
+  const row = await findActionItem(deps.db, itemId);
+  if (!row) throw new AppError('action_item_not_found', 'that action item no longer exists.');
+  const item = toActionItem(row);
+  const incident = await loadIncident(deps.db, item.incidentId);
+  if (userId !== item.ownerId && userId !== incident.commanderId) {
+    throw new AppError('not_the_owner', "only the item's owner or the incident commander can change it.");
+  }
+  return { item, incident };
+}
+
+async function close(deps: Deps, itemId: string, userId: string, status: 'done' | 'wont_do', reason: string | null) {
+  const { item, incident } = await actionable(deps, itemId, userId);
+  const now = toStoredInstant(deps.clock.now());
+  await updateActionItem(deps.db, itemId, {
+    status,
+    status_reason: reason,
+    status_changed_by: userId,
+    status_changed_at: now,
+    next_reminder_at: null,
+    next_reminder_kind: null,
+    updated_at: now,
+  });
+  return { before: item, item: toActionItem((await findActionItem(deps.db, itemId))!), incident };
+}
+
+/** Done: reminders stop. Returns the item as it is now and its incident. */
+export function markDone(deps: Deps, itemId: string, userId: string) {
+  return close(deps, itemId, userId, 'done', null);
+}
+
+/** Won't do, with the reason: reminders stop and the reason is kept with the item. */
+export function markWontDo(deps: Deps, itemId: string, userId: string, reason: string) {
+  const trimmed = reason.trim();
+  if (!trimmed) return Promise.reject(new AppError('reason_required', "say why it won't be done, so the post-mortem stays honest."));
+  if (trimmed.length > WONT_DO_REASON_MAX) {
+    return Promise.reject(new AppError('reason_too_long', `keep the reason to ${WONT_DO_REASON_MAX} characters.`));
+  }
+  return close(deps, itemId, userId, 'wont_do', trimmed);
+}
+
+/** Puts the next reminder off by a day or a week. */
+export async function snooze(deps: Deps, itemId: string, userId: string, days: 1 | 7) {
+  const { item, incident } = await actionable(deps, itemId, userId);
+  if (item.status !== 'open') throw new AppError('item_closed', 'that action item is already closed.');
+  const next = new Date(deps.clock.now().getTime() + days * 86_400_000);
+  const row = (await findActionItem(deps.db, itemId))!;
+  await updateActionItem(deps.db, itemId, {
+    next_reminder_at: toStoredInstant(next),
+    next_reminder_kind: row.next_reminder_kind === 'overdue' || row.next_reminder_kind === 'due' ? row.next_reminder_kind : 'due',
+    updated_at: toStoredInstant(deps.clock.now()),
+  });
+  return { item: toActionItem((await findActionItem(deps.db, itemId))!), incident, until: next };
+}

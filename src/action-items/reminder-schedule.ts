@@ -1,0 +1,38 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, isWeekend } from 'date-fns';
+
+/**
+ * The instant of `hour`:00 on a calendar day (`yyyy-MM-dd`) in a zone: when a person in that zone
+ * should hear about an item due that day.
+ */
+export function reminderInstant(day: string, hour: number, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, hour, 0, 0, timeZone).getTime());
+}
+
+/** The calendar day of an instant in a zone, `yyyy-MM-dd`. */
+export function dayIn(instant: Date, timeZone: string): string {
+  const local = new TZDate(instant.getTime(), timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
+}
+
+/**
+ * The reminder `workingDays` working days after `from`, at `hour` in the owner's zone; Saturdays
+ * and Sundays in that zone are skipped (a Friday reminder's follow-up comes on Wednesday, not
+ * Monday, when it is every three working days).
+ */
+export function afterWorkingDays(from: Date, workingDays: number, hour: number, timeZone: string): Date {
+  let local = new TZDate(from.getTime(), timeZone);
+  let left = workingDays;
+  while (left > 0) {
+    local = addDays(local, 1);
+    if (!isWeekend(local)) left -= 1;
+  }
+  return reminderInstant(dayIn(local, timeZone), hour, timeZone);
+}
+
+/** Back-off for a reminder Slack refused: 1, 2, 4 … minutes, at most an hour. */
+export function retryDelayMs(attempt: number): number {
+  return Math.min(60, 2 ** Math.max(0, attempt - 1)) * 60_000;
+}

@@ -1,0 +1,57 @@
+import type { Kysely } from 'kysely';
+import type { ActionItem } from '../action-items/action-item';
+import { toActionItem } from '../action-items/action-item-mapper';
+import { listOpenItemsOwnedBy } from '../action-items/action-items.repository';
+import type { Database } from '../db/database';
+import { fromStoredInstant } from '../db/instant';
+import type { Incident } from '../incidents/incident';
+import { toIncident } from '../incidents/incident-mapper';
+import { openIncidentsVisibleTo } from '../incidents/incident-queries';
+import { findIncidentById } from '../incidents/incidents.repository';
+
+export interface MyWork {
+  /** Open items this person owns, overdue first, then by due date. */
+  items: Array<{ item: ActionItem; incident: Incident }>;
+  /** Open incidents this person commands, declared or responds to. */
+  incidents: Incident[];
+  /** Recently published post-mortems this person may see. */
+  postmortems: Array<{ incident: Incident; publishedAt: Date }>;
+}
+
+const RECENT_POSTMORTEMS = 5;
+
+/** What a person has on their plate, for their App Home. `today` is their own calendar day. */
+export async function myWork(db: Kysely<Database>, userId: string, today: string): Promise<MyWork> {
+  const incidents = new Map<string, Incident>();
+  const incidentOf = async (id: string) => {
+    if (!incidents.has(id)) {
+      const row = await findIncidentById(db, id);
+      if (row) incidents.set(id, toIncident(row));
+    }
+    return incidents.get(id);
+  };
+  const items: MyWork['items'] = [];
+  for (const row of await listOpenItemsOwnedBy(db, userId)) {
+    const incident = await incidentOf(row.incident_id);
+    if (incident) items.push({ item: toActionItem(row), incident });
+  }
+  items.sort((a, b) => Number(b.item.dueDate < today) - Number(a.item.dueDate < today) || a.item.dueDate.localeCompare(b.item.dueDate));
+
+  const involved = (i: Incident) => i.commanderId === userId || i.declaredBy === userId || i.responderIds.includes(userId);
+  const mine = (await openIncidentsVisibleTo(db, userId)).filter(involved);
+
+  const published = await db
+    .selectFrom('postmortems')
+    .innerJoin('incidents', 'incidents.id', 'postmortems.incident_id')
+    .selectAll('incidents')
+    .select('postmortems.published_at as pm_published_at')
+    .where('postmortems.published_at', 'is not', null)
+    .orderBy('postmortems.published_at', 'desc')
+    .limit(RECENT_POSTMORTEMS * 4)
+    .execute();
+  const postmortems = published
+    .map((row) => ({ incident: toIncident(row), publishedAt: fromStoredInstant(row.pm_published_at as string) }))
+    .filter(({ incident }) => !incident.isPrivate || involved(incident))
+    .slice(0, RECENT_POSTMORTEMS);
+  return { items, incidents: mine, postmortems };
+}

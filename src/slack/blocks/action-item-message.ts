@@ -1,0 +1,59 @@
+import type { ActionsBlock, KnownBlock } from '@slack/types';
+import { ACTION_ITEM_TYPE_LABELS, type ActionItem, type ReminderKind } from '../../action-items/action-item';
+import type { Incident } from '../../incidents/incident';
+import { ItemAction } from '../ids';
+import { escapeAndTruncate, mrkdwnLink } from './mrkdwn';
+import type { SlackMessage } from './slack-message';
+import { slackDate } from './slack-date';
+
+const LEAD: Record<Exclude<ReminderKind, 'reschedule'>, string> = {
+  assigned: ':clipboard: You own a new action item',
+  due: ':alarm_clock: Your action item is due today',
+  overdue: ':warning: Your action item is overdue',
+};
+
+/** The four buttons of an open item: done, snooze a day or a week, won't do, and the way to its incident. */
+export function itemButtons(item: ActionItem, incident: Incident, blockId = `item_actions:${item.id}`): ActionsBlock {
+  return {
+    type: 'actions',
+    block_id: blockId,
+    elements: [
+      { type: 'button', text: { type: 'plain_text', text: 'Mark done' }, action_id: ItemAction.done, value: item.id, style: 'primary' },
+      { type: 'button', text: { type: 'plain_text', text: 'Snooze 1 day' }, action_id: ItemAction.snoozeDay, value: item.id },
+      { type: 'button', text: { type: 'plain_text', text: 'Snooze 1 week' }, action_id: ItemAction.snoozeWeek, value: item.id },
+      { type: 'button', text: { type: 'plain_text', text: "Won't do" }, action_id: ItemAction.wontDo, value: item.id },
+      {
+        type: 'button',
+        text: { type: 'plain_text', text: 'Open incident' },
+        action_id: ItemAction.openIncident,
+        url: `https://slack.com/app_redirect?channel=${incident.channelId}`,
+      },
+    ],
+  };
+}
+
+/** What the item is, where it came from, and when it is due. */
+export function itemSummary(item: ActionItem, incident: Incident): string {
+  const ticket = item.ticketUrl ? ` · ${mrkdwnLink(item.ticketUrl, 'ticket')}` : '';
+  return `*${escapeAndTruncate(item.description, 1500)}*\n${ACTION_ITEM_TYPE_LABELS[item.type]} · due *${item.dueDate}* · from <#${incident.channelId}> (${escapeAndTruncate(incident.title, 300)})${ticket}`;
+}
+
+/** Where an item stands once someone acted on it, for the DM edited in place. */
+export function itemState(item: ActionItem, note?: string): string {
+  const when = item.statusChangedAt ? ` ${slackDate(item.statusChangedAt)}` : '';
+  if (item.status === 'done') return `:white_check_mark: Done by <@${item.statusChangedBy}>${when}.`;
+  if (item.status === 'wont_do') return `:no_entry_sign: Won't do, said <@${item.statusChangedBy}>${when}: ${escapeAndTruncate(item.statusReason ?? '', 600)}`;
+  return note ?? '';
+}
+
+/** A reminder DM, or the same message after the owner acted on it (then without buttons). */
+export function actionItemMessage(item: ActionItem, incident: Incident, kind: ReminderKind | null, note?: string): SlackMessage {
+  const lead = kind && kind !== 'reschedule' ? LEAD[kind] : ':clipboard: Action item';
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: `${lead}\n${itemSummary(item, incident)}` } },
+  ];
+  const state = itemState(item, note);
+  if (state) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: state }] });
+  if (item.status === 'open') blocks.push(itemButtons(item, incident));
+  return { text: `${lead.replace(/^:[a-z_]+: /, '')}: ${escapeAndTruncate(item.description, 300)} (due ${item.dueDate})`, blocks };
+}

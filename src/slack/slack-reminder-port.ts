@@ -1,0 +1,70 @@
+import type { WebClient } from '@slack/web-api';
+import type { ActionItem, ReminderKind } from '../action-items/action-item';
+import type { ReminderPort } from '../action-items/reminder-port';
+import type { Incident } from '../incidents/incident';
+import { isKnownTimeZone } from '../zoned-time';
+import { actionItemMessage, itemSummary } from './blocks/action-item-message';
+import { escapeAndTruncate } from './blocks/mrkdwn';
+import { slackCall } from './slack-errors';
+
+/** The metadata event that marks a reminder DM, so a send interrupted by a crash can be found. */
+export const REMINDER_EVENT = 'action_item_reminder';
+
+/** Reminders' view of Slack: the owner's zone, their DM, and the commander. */
+export class SlackReminderPort implements ReminderPort {
+  constructor(private readonly client: WebClient) {}
+
+  async timeZoneOf(userId: string): Promise<string | null> {
+    const result = await slackCall(() => this.client.users.info({ user: userId }));
+    const zone = result?.user?.tz;
+    return isKnownTimeZone(zone) ? zone : null;
+  }
+
+  async remindOwner(item: ActionItem, incident: Incident, kind: ReminderKind, key: string): Promise<{ channel: string }> {
+    const result = await slackCall(() =>
+      this.client.chat.postMessage({
+        channel: item.ownerId,
+        ...actionItemMessage(item, incident, kind),
+        metadata: { event_type: REMINDER_EVENT, event_payload: { key } },
+      }),
+    );
+    return { channel: result?.channel as string };
+  }
+
+  async reminderWasSent(dmChannel: string, key: string, since: Date): Promise<boolean> {
+    const oldest = String(Math.floor(since.getTime() / 1000) - 60);
+    const history = await slackCall(() =>
+      this.client.conversations.history({ channel: dmChannel, oldest, limit: 100, include_all_metadata: true }),
+    );
+    return (history?.messages ?? []).some((m) => {
+      const metadata = (m as { metadata?: { event_type?: string; event_payload?: { key?: string } } }).metadata;
+      return metadata?.event_type === REMINDER_EVENT && metadata.event_payload?.key === key;
+    });
+  }
+
+  async tellCommander(item: ActionItem, incident: Incident, why: 'overdue' | 'owner_unreachable'): Promise<void> {
+    const lead =
+      why === 'overdue'
+        ? `:warning: An action item from your incident is overdue and still open (owner <@${item.ownerId}>):`
+        : `:warning: <@${item.ownerId}> cannot receive reminders (their account is gone or deactivated). Reassign this action item from \`/incident postmortem\`:`;
+    await slackCall(() => this.client.chat.postMessage({ channel: incident.commanderId, text: `${lead}\n${itemSummary(item, incident)}` }));
+  }
+
+  async noteDone(item: ActionItem, incident: Incident): Promise<void> {
+    await slackCall(() =>
+      this.client.chat.postMessage({
+        channel: incident.channelId as string,
+        text: `:white_check_mark: <@${item.statusChangedBy}> marked an action item done: *${escapeAndTruncate(item.description, 500)}*`,
+      }),
+    );
+  }
+
+  async tellPreviousOwner(item: ActionItem, incident: Incident, previousOwnerId: string): Promise<void> {
+    await slackCall(() =>
+      this.client.chat.postMessage({
+        channel: previousOwnerId,
+        text: `:arrows_counterclockwise: This action item is now <@${item.ownerId}>'s; you will get no more reminders for it.\n${itemSummary(item, incident)}`,
+      }),
+    );
+  }
+}
