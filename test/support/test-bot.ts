@@ -20,6 +20,11 @@ export interface TestBot {
   config: Config;
   /** Every log line the bot wrote, as parsed JSON. */
   logs: Array<Record<string, unknown>>;
+  /**
+   * Stops the bot and starts a new one on the same database and fake Slack, as a deploy or a
+   * restart after an outage would. `whileDown` runs in between (move the clock, say).
+   */
+  restart(whileDown?: () => void | Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -55,22 +60,23 @@ export async function startTestBot(
     },
   });
   const logger = createLogger(config.log, sink);
-  let bot: Bot;
-  try {
-    bot = await startBot(config, {
+  const start = () =>
+    startBot(config, {
       logger,
       clock: options.clock,
       jobs: options.jobs,
       slackClientOptions: { retryConfig: { retries: 0 } },
     });
+  let bot: Bot;
+  try {
+    bot = await start();
   } catch (error) {
     await slack.stop();
     throw error;
   }
-  const driver = new SlackDriver({ appUrl: `http://127.0.0.1:${bot.port}`, signingSecret: SIGNING_SECRET, slack });
-  return {
+  const testBot: TestBot = {
     slack,
-    driver,
+    driver: new SlackDriver({ appUrl: `http://127.0.0.1:${bot.port}`, signingSecret: SIGNING_SECRET, slack }),
     bot,
     config,
     logs,
@@ -79,8 +85,14 @@ export async function startTestBot(
      * or a person would have seen as an error: a call needing a scope the manifest does not
      * grant, a late acknowledgement, a malformed reply.
      */
+    async restart(whileDown) {
+      await testBot.bot.stop();
+      await whileDown?.();
+      testBot.bot = await start();
+      testBot.driver = new SlackDriver({ appUrl: `http://127.0.0.1:${testBot.bot.port}`, signingSecret: SIGNING_SECRET, slack });
+    },
     async stop() {
-      await bot.stop();
+      await testBot.bot.stop();
       await slack.stop();
       fs.rmSync(path.dirname(databasePath), { recursive: true, force: true });
       const refused = slack.calls.filter((c) => c.error === 'missing_scope' || c.error === 'unknown_method');
@@ -88,4 +100,5 @@ export async function startTestBot(
       if (problems.length > 0) throw new Error(`Slack would have shown errors:\n${problems.join('\n')}`);
     },
   };
+  return testBot;
 }

@@ -1,0 +1,290 @@
+import { WebClient } from '@slack/web-api';
+import { createDb } from '../../src/db/create-db';
+import type { FakeChannel, FakeMessage } from '../support/fake-slack';
+import { commandOpeningModal, declareThroughSlack, topModal } from '../support/incident-steps';
+import { type TestBot, startTestBot } from '../support/test-bot';
+import { buttonsOf, visibleText } from '../support/visible-text';
+import { waitFor } from '../support/wait-for';
+
+/** The bot's clock, moved by the test: reminders are all about time passing. */
+function testClock(startIso: string) {
+  let now = Date.parse(startIso);
+  return {
+    clock: { now: () => new Date(now) },
+    set(iso: string) {
+      now = Date.parse(iso);
+    },
+    advance(ms: number) {
+      now += ms;
+    },
+  };
+}
+
+const settle = (ms = 150) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('action item reminders', () => {
+  // Monday 30 November 2026, 00:00 UTC.
+  const time = testClock('2026-11-30T00:00:00Z');
+  let t: TestBot;
+  let lou: string;
+  let kiri: string;
+  let cora: string;
+  let channel: FakeChannel;
+  let incidentId: string;
+
+  const item = (description: string) =>
+    t.bot.database.db.selectFrom('action_items').selectAll().where('description', '=', description).executeTakeFirstOrThrow();
+  const dms = (user: string, fragment: string): FakeMessage[] => t.slack.dm(user).filter((m) => visibleText(m).includes(fragment));
+
+  async function addItem(user: string, description: string, owner: string, due: string) {
+    const modal = await commandOpeningModal(t, user, channel.id, 'action add');
+    expect(modal.callback_id).toBe('action_item');
+    await t.driver.submitView({ user, viewId: modal.id, fields: { ai_description: description, ai_owner: owner, ai_due: due, ai_type: 'detect' } });
+    return waitFor(() => item(description).catch(() => undefined));
+  }
+
+  beforeAll(async () => {
+    t = await startTestBot({ clock: time.clock, jobs: { remindersEveryMs: 25 } });
+    cora = t.slack.addUser({ name: 'cora', realName: 'Cora Commander', tz: 'Europe/London' }).id;
+    lou = t.slack.addUser({ name: 'lou', realName: 'Lou LA', tz: 'America/Los_Angeles' }).id;
+    kiri = t.slack.addUser({ name: 'kiri', realName: 'Kiri Auckland', tz: 'Pacific/Auckland' }).id;
+    const ops = t.slack.addChannel({ name: 'ops', members: [cora, lou, kiri] }).id;
+    const declared = await declareThroughSlack(t, cora, ops, { title: 'Checkout errors', responders: [lou, kiri] });
+    channel = declared.channel;
+    incidentId = declared.row.id;
+  });
+  afterAll(() => t.stop());
+
+  it('DMs the owner when an item is assigned, with its buttons', async () => {
+    await addItem(cora, 'Alert on checkout 5xx', lou, '2026-12-03');
+    await addItem(cora, 'Add a canary for config pushes', kiri, '2026-12-03');
+    const [assigned] = await waitFor(() => (dms(lou, 'You own a new action item').length ? dms(lou, 'You own a new action item') : undefined));
+    expect(visibleText(assigned)).toContain('Alert on checkout 5xx');
+    expect(visibleText(assigned)).toContain('due *2026-12-03*');
+    expect(buttonsOf(assigned).map((b) => b.text)).toEqual(['Mark done', 'Snooze 1 day', 'Snooze 1 week', "Won't do", 'Open incident']);
+    await waitFor(() => dms(kiri, 'You own a new action item').length === 1);
+    expect(t.slack.ephemerals(cora, channel.id).some((e) => e.text.includes('Action item added'))).toBe(true);
+  });
+
+  it('reminds each owner at 09:00 on the due date in their own zone', async () => {
+    expect((await item('Alert on checkout 5xx')).next_reminder_at).toBe('2026-12-03T17:00:00.000Z');
+    expect((await item('Add a canary for config pushes')).next_reminder_at).toBe('2026-12-02T20:00:00.000Z');
+
+    time.set('2026-12-02T19:59:00Z');
+    await settle();
+    expect(dms(kiri, 'due today')).toEqual([]);
+    time.set('2026-12-02T20:00:00Z');
+    await waitFor(() => dms(kiri, 'due today').length === 1);
+    expect(dms(lou, 'due today')).toEqual([]);
+
+    time.set('2026-12-03T17:00:00Z');
+    await waitFor(() => dms(lou, 'due today').length === 1);
+    await settle();
+    expect(dms(kiri, 'due today')).toHaveLength(1);
+  });
+
+  it('follows up every three working days while overdue, skipping the weekend, then tells the commander', async () => {
+    // Due Thursday 3 Dec: Friday, Monday, Tuesday → Tuesday 8 Dec 09:00 in Los Angeles.
+    expect((await item('Alert on checkout 5xx')).next_reminder_at).toBe('2026-12-08T17:00:00.000Z');
+    time.set('2026-12-08T16:59:00Z');
+    await settle();
+    expect(dms(lou, 'overdue')).toEqual([]);
+    time.set('2026-12-08T17:00:00Z');
+    await waitFor(() => dms(lou, 'overdue').length === 1);
+    expect(dms(cora, 'is overdue and still open')).toEqual([]);
+
+    // Tuesday → Wednesday, Thursday, Friday 11 Dec: the second overdue reminder escalates.
+    expect((await item('Alert on checkout 5xx')).next_reminder_at).toBe('2026-12-11T17:00:00.000Z');
+    time.set('2026-12-11T17:00:00Z');
+    await waitFor(() => dms(lou, 'overdue').length === 2);
+    await waitFor(() => dms(cora, 'is overdue and still open').length === 1);
+    expect(visibleText(dms(cora, 'is overdue and still open')[0])).toContain(`owner <@${lou}>`);
+  });
+
+  it('snoozes: the DM says until when and the reminder moves', async () => {
+    const [due] = dms(kiri, 'due today');
+    const snoozeDay = buttonsOf(due).find((b) => b.text === 'Snooze 1 day')!;
+    await t.driver.blockAction({ user: kiri, actionId: snoozeDay.actionId, container: { type: 'message', channel: due!.channel, ts: due!.ts } });
+    await waitFor(() => visibleText(t.slack.message(due!.channel, due!.ts)).includes('Snoozed by'));
+    expect((await item('Add a canary for config pushes')).next_reminder_at).toBe('2026-12-12T17:00:00.000Z');
+  });
+
+  it('marks done from the DM: the DM shows who, the channel hears of it, reminders stop', async () => {
+    const due = dms(kiri, 'Add a canary').at(-1);
+    const done = buttonsOf(t.slack.message(due!.channel, due!.ts)).find((b) => b.text === 'Mark done')!;
+    await t.driver.blockAction({ user: kiri, actionId: done.actionId, container: { type: 'message', channel: due!.channel, ts: due!.ts } });
+    await waitFor(() => visibleText(t.slack.message(due!.channel, due!.ts)).includes(`Done by <@${kiri}>`));
+    expect(buttonsOf(t.slack.message(due!.channel, due!.ts))).toEqual([]);
+    await waitFor(() => t.slack.botMessages(channel.id).some((m) => m.text.includes('marked an action item done') && m.text.includes('Add a canary')));
+    const stored = await item('Add a canary for config pushes');
+    expect(stored).toMatchObject({ status: 'done', status_changed_by: kiri, next_reminder_at: null });
+    const before = t.slack.dm(kiri).length;
+    time.set('2026-12-20T00:00:00Z');
+    await settle();
+    expect(t.slack.dm(kiri)).toHaveLength(before);
+  });
+
+  it("closes an item as won't do with a reason", async () => {
+    const [overdue] = dms(lou, 'overdue');
+    const wontDo = buttonsOf(t.slack.message(overdue!.channel, overdue!.ts)).find((b) => b.text === "Won't do")!;
+    await t.driver.blockAction({ user: lou, actionId: wontDo.actionId, container: { type: 'message', channel: overdue!.channel, ts: overdue!.ts } });
+    const modal = await topModal(t, lou);
+    expect(modal.callback_id).toBe('action_item_wont_do');
+    await t.driver.submitView({ user: lou, viewId: modal.id, fields: { wont_do_reason: 'The new monitoring stack already alerts on this' } });
+    await waitFor(() => visibleText(t.slack.message(overdue!.channel, overdue!.ts)).includes("Won't do"));
+    expect(await item('Alert on checkout 5xx')).toMatchObject({ status: 'wont_do', status_reason: 'The new monitoring stack already alerts on this' });
+  });
+
+  it('refuses to act on someone else’s item', async () => {
+    await addItem(cora, 'Runbook for config rollback', lou, '2026-12-30');
+    const [assigned] = await waitFor(() => {
+      const found = dms(lou, 'Runbook for config rollback');
+      return found.length ? found : undefined;
+    });
+    const done = buttonsOf(assigned).find((b) => b.text === 'Mark done')!;
+    // Kiri somehow clicks it (a forwarded message): only the owner or the commander may.
+    t.slack.openDm(kiri);
+    await t.driver.signedPost(
+      `payload=${encodeURIComponent(
+        JSON.stringify({
+          type: 'block_actions',
+          user: { id: kiri, username: 'kiri', name: 'kiri', team_id: t.slack.teamId },
+          team: { id: t.slack.teamId, domain: t.slack.teamDomain },
+          api_app_id: t.slack.bot.appId,
+          token: 'legacy',
+          trigger_id: '1.2.3',
+          container: { type: 'message', channel_id: assigned!.channel, message_ts: assigned!.ts },
+          channel: { id: assigned!.channel, name: 'directmessage' },
+          message: assigned,
+          actions: [{ type: 'button', action_id: done.actionId, block_id: 'x', value: done.value, action_ts: '1.1' }],
+        }),
+      )}`,
+      'application/x-www-form-urlencoded',
+    );
+    await settle();
+    expect((await item('Runbook for config rollback')).status).toBe('open');
+  });
+
+  it('shows a person’s items from several incidents on their App Home, overdue first', async () => {
+    const ops = t.slack.channelByName('ops')!.id;
+    const second = await declareThroughSlack(t, cora, ops, { title: 'Search slow', responders: [lou] });
+    const modal = await commandOpeningModal(t, cora, second.channel.id, 'action add');
+    await t.driver.submitView({
+      user: cora,
+      viewId: modal.id,
+      fields: { ai_description: 'Index the orders table', ai_owner: lou, ai_due: '2026-12-28', ai_type: 'prevent' },
+    });
+    await waitFor(() => item('Index the orders table').catch(() => undefined));
+    time.set('2026-12-29T20:00:00Z');
+    await t.driver.appHomeOpened(lou);
+    const home = await waitFor(() => {
+      const view = t.slack.homeView(lou);
+      return view && visibleText(view).includes('Index the orders table') ? view : undefined;
+    });
+    const text = visibleText(home);
+    expect(text).toContain('My action items (2)');
+    expect(text.indexOf('Index the orders table')).toBeLessThan(text.indexOf('Runbook for config rollback'));
+    expect(text).toContain('*Overdue*');
+    expect(text).toContain('My open incidents (2)');
+    expect(text).toContain('Checkout errors');
+    expect(text).toContain('Search slow');
+    expect(buttonsOf(home).filter((b) => b.text === 'Mark done')).toHaveLength(2);
+
+    const mine = await t.driver.command({ user: lou, channel: ops, text: 'actions' });
+    expect(mine.status).toBe(200);
+    await waitFor(() => t.slack.ephemerals(lou, ops).some((e) => visibleText(e).includes('Your open action items')));
+    await t.driver.command({ user: cora, channel: channel.id, text: 'actions' });
+    await waitFor(() => t.slack.ephemerals(cora, channel.id).some((e) => visibleText(e).includes("won't do")));
+    expect(incidentId).toBeTruthy();
+  });
+});
+
+describe('reminders that survive restarts, outages and Slack failures', () => {
+  const time = testClock('2026-12-01T08:00:00Z');
+  let t: TestBot;
+  let ana: string;
+  let channel: FakeChannel;
+
+  const dmCount = (user: string, fragment: string) => t.slack.dm(user).filter((m) => visibleText(m).includes(fragment)).length;
+
+  beforeEach(async () => {
+    time.set('2026-12-01T08:00:00Z');
+    t = await startTestBot({ clock: time.clock, jobs: { remindersEveryMs: 25 } });
+    // Slack and the bot share one clock here, as they do for real: message times are compared.
+    t.slack.setClock(() => time.clock.now().getTime());
+    ana = t.slack.addUser({ name: 'ana', tz: 'UTC' }).id;
+    const ops = t.slack.addChannel({ name: 'ops', members: [ana] }).id;
+    channel = (await declareThroughSlack(t, ana, ops, { title: 'Disk full' })).channel;
+  });
+  afterEach(() => t.stop());
+
+  async function addItems(count: number, due: string) {
+    for (let i = 0; i < count; i += 1) {
+      const modal = await commandOpeningModal(t, ana, channel.id, 'action add');
+      await t.driver.submitView({ user: ana, viewId: modal.id, fields: { ai_description: `Item ${i}`, ai_owner: ana, ai_due: due, ai_type: 'process' } });
+    }
+    await waitFor(() => dmCount(ana, 'You own a new action item') === count);
+  }
+
+  it('after a three-day outage sends one catch-up reminder per item, not one per missed day', async () => {
+    await addItems(3, '2026-12-02');
+    await t.restart(() => time.set('2026-12-10T12:00:00Z'));
+    await waitFor(() => dmCount(ana, 'due today') === 3);
+    await settle(300);
+    expect(dmCount(ana, 'due today')).toBe(3);
+    expect(dmCount(ana, 'overdue')).toBe(0);
+  });
+
+  it('a restart mid-run sends nothing twice and loses nothing', async () => {
+    await addItems(2, '2026-12-01');
+    const [first, second] = await t.bot.database.db.selectFrom('action_items').selectAll().orderBy('description').execute();
+    // A replica crashed while sending: it had claimed both; it got the first DM out, not the second.
+    const key = `${first!.id}@${first!.next_reminder_at}`;
+    await t.restart(async () => {
+      time.set('2026-12-01T09:00:00Z');
+      const claimedUntil = new Date(time.clock.now().getTime() + 60_000).toISOString();
+      const down = createDb(t.config.database);
+      await down.db.updateTable('action_items').set({ reminder_claimed_until: claimedUntil }).execute();
+      await down.close();
+      const client = new WebClient(t.slack.botToken, { slackApiUrl: t.slack.apiUrl, retryConfig: { retries: 0 } });
+      await client.chat.postMessage({
+        channel: ana,
+        text: 'Your action item is due today: Item 0',
+        metadata: { event_type: 'action_item_reminder', event_payload: { key } },
+      });
+    });
+    await settle(200);
+    expect(dmCount(ana, 'due today')).toBe(1);
+    time.advance(3 * 60_000);
+    await waitFor(() => dmCount(ana, 'due today') === 2);
+    await settle(300);
+    expect(t.slack.dm(ana).filter((m) => m.text.includes('due today: Item 0'))).toHaveLength(1);
+    expect(t.slack.dm(ana).filter((m) => m.text.includes('due today: Item 1'))).toHaveLength(1);
+    const rows = await t.bot.database.db.selectFrom('action_items').selectAll().orderBy('description').execute();
+    expect(rows.map((r) => r.next_reminder_kind)).toEqual(['overdue', 'overdue']);
+    expect(second).toBeDefined();
+  });
+
+  it('retries a reminder Slack answered with 429', async () => {
+    await addItems(1, '2026-12-03');
+    time.set('2026-12-03T09:00:00Z');
+    t.slack.injectFault('chat.postMessage', { kind: 'rate_limited', retryAfterSeconds: 1 });
+    await waitFor(async () => {
+      const row = await t.bot.database.db.selectFrom('action_items').selectAll().executeTakeFirstOrThrow();
+      return row.reminder_failures === 1;
+    }, { timeoutMs: 8000 });
+    expect(dmCount(ana, 'due today')).toBe(0);
+    time.advance(61_000);
+    await waitFor(() => dmCount(ana, 'due today') === 1);
+    expect(t.logs.some((l) => l.msg === 'reminder failed; will retry')).toBe(true);
+  });
+
+  it('tells the commander when the owner can no longer be reached', async () => {
+    const gone = t.slack.addUser({ name: 'gone' }).id;
+    t.slack.addMember(channel.id, gone);
+    const modal = await commandOpeningModal(t, ana, channel.id, 'action add');
+    await t.driver.submitView({ user: ana, viewId: modal.id, fields: { ai_description: 'Orphan', ai_owner: gone, ai_due: '2026-12-05', ai_type: 'process' } });
+    t.slack.injectFault('chat.postMessage', { kind: 'error', error: 'user_not_found' });
+    await waitFor(() => dmCount(ana, 'cannot receive reminders') === 1);
+  });
+});
