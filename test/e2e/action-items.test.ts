@@ -165,6 +165,40 @@ describe('action item reminders', () => {
     expect((await item('Runbook for config rollback')).status).toBe('open');
   });
 
+  it('reassigning moves the reminders to the new owner and tells both', async () => {
+    const runbook = await item('Runbook for config rollback');
+    const form = await commandOpeningModal(t, cora, channel.id, 'postmortem');
+    await t.driver.blockAction({
+      user: cora,
+      actionId: 'postmortem_action_item_menu',
+      blockId: `item:${runbook.id}`,
+      selectedOption: `edit:${runbook.id}`,
+      container: { type: 'view', viewId: form.id },
+    });
+    const edit = await topModal(t, cora, form.id);
+    await t.driver.submitView({ user: cora, viewId: edit.id, fields: { ai_owner: kiri } });
+    await waitFor(() => dms(lou, 'is now').some((m) => visibleText(m).includes(`<@${kiri}>`)));
+    await waitFor(() => dms(kiri, 'Runbook for config rollback').some((m) => visibleText(m).includes('You own a new action item')));
+    const moved = await item('Runbook for config rollback');
+    expect(moved.owner_id).toBe(kiri);
+    expect(moved.owner_time_zone).toBe('Pacific/Auckland');
+    expect(moved.next_reminder_at).toBe('2026-12-29T20:00:00.000Z');
+    t.slack.closeView(cora, form.id);
+    // Back to Lou for the App Home test below.
+    const again = await commandOpeningModal(t, cora, channel.id, 'postmortem');
+    await t.driver.blockAction({
+      user: cora,
+      actionId: 'postmortem_action_item_menu',
+      blockId: `item:${runbook.id}`,
+      selectedOption: `edit:${runbook.id}`,
+      container: { type: 'view', viewId: again.id },
+    });
+    const back = await topModal(t, cora, again.id);
+    await t.driver.submitView({ user: cora, viewId: back.id, fields: { ai_owner: lou } });
+    await waitFor(async () => (await item('Runbook for config rollback')).owner_id === lou);
+    t.slack.closeView(cora, again.id);
+  });
+
   it('shows a person’s items from several incidents on their App Home, overdue first', async () => {
     const ops = t.slack.channelByName('ops')!.id;
     const second = await declareThroughSlack(t, cora, ops, { title: 'Search slow', responders: [lou] });

@@ -268,6 +268,19 @@ describe('writing and publishing a post-mortem', () => {
     expect(t.slack.callsTo('chat.postMessage').length).toBe(posts);
   });
 
+  it('shows an action item marked done (from the App Home) in the published post-mortem', async () => {
+    await t.driver.appHomeOpened(carol);
+    const home = await waitFor(() => {
+      const view = t.slack.homeView(carol);
+      return view && visibleText(view).includes('for 5 minutes') ? view : undefined;
+    });
+    const done = buttonsOf(home).find((b) => b.text === 'Mark done')!;
+    await t.driver.blockAction({ user: carol, actionId: done.actionId, container: { type: 'view', viewId: home.id } });
+    const published = () => t.slack.botMessages(postmortems).filter((m) => m.text.startsWith('Post-mortem:'));
+    await waitFor(() => published().some((m) => visibleText(m).includes('for 5 minutes') && visibleText(m).includes(':white_check_mark: done')));
+    await waitFor(() => !visibleText(t.slack.homeView(carol)).includes('for 5 minutes'));
+  });
+
   it('does not overwrite someone else’s save: it says who and when, and keeps what was typed', async () => {
     const aliceForm = await openForm(alice);
     const bobForm = await openForm(bob);
