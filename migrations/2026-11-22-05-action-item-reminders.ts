@@ -22,6 +22,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const [name, type] of columns) {
     await db.schema.alterTable('action_items').addColumn(name, sql.raw(type)).execute();
   }
+  // Items already open get their assignment DM (and so their schedule) at the next poll.
+  await db
+    .updateTable('action_items')
+    .set({ next_reminder_at: sql`created_at`, next_reminder_kind: 'assigned', overdue_reminders_sent: 0, reminder_failures: 0 })
+    .where('status', '=', 'open')
+    .execute();
   await db.schema.createIndex('action_items_next_reminder_idx').on('action_items').column('next_reminder_at').execute();
   await db.schema.createIndex('action_items_owner_idx').on('action_items').columns(['owner_id', 'status']).execute();
 }

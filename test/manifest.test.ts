@@ -26,7 +26,7 @@ const CONVERSATION_KINDS = {
 };
 
 /** Methods the bot also uses in its DMs with people (a reminder interrupted by a crash is looked for there). */
-const USED_IN_DMS = new Set(['conversations.history']);
+const USED_IN_DMS = new Set(['conversations.history', 'conversations.open']);
 
 function needs(): Need[] {
   const manifest = loadManifest();

@@ -70,7 +70,8 @@ export async function addActionItem(deps: Deps, incidentId: string, input: Actio
 export async function editActionItem(deps: Deps, id: string, input: ActionItemInput, today: string): Promise<ActionItem> {
   const before = await findActionItem(deps.db, id);
   if (!before) throw new AppError('action_item_not_found', 'that action item no longer exists.');
-  const fields = checked(input, today);
+  // An overdue item keeps its past due date when edited (reassigned, say): only a new date must not be past.
+  const fields = checked(input, input.dueDate === before.due_date ? '0000-01-01' : today);
   const now = toStoredInstant(deps.clock.now());
   const open = before.status === 'open';
   const reassigned = fields.owner_id !== before.owner_id;
@@ -79,9 +80,23 @@ export async function editActionItem(deps: Deps, id: string, input: ActionItemIn
     ...fields,
     updated_at: now,
     ...(open && reassigned
-      ? { next_reminder_at: now, next_reminder_kind: 'assigned', owner_time_zone: null, owner_dm_channel: null, overdue_reminders_sent: 0 }
+      ? {
+          next_reminder_at: now,
+          next_reminder_kind: 'assigned',
+          owner_time_zone: null,
+          owner_dm_channel: null,
+          overdue_reminders_sent: 0,
+          reminder_failures: 0,
+          reminder_claimed_until: null,
+        }
       : open && redated
-        ? { next_reminder_at: now, next_reminder_kind: 'reschedule', overdue_reminders_sent: 0 }
+        ? {
+            // Not yet told of the item: the assignment DM still goes first, and schedules the rest.
+            next_reminder_at: now,
+            next_reminder_kind: before.next_reminder_kind === 'assigned' ? 'assigned' : 'reschedule',
+            overdue_reminders_sent: 0,
+            reminder_claimed_until: null,
+          }
         : {}),
   });
   return toActionItem(before);

@@ -34,9 +34,6 @@ export interface ActionItem {
 /** `reschedule` sends nothing: the due date moved, so the next reminder is worked out again. */
 export type ReminderKind = 'assigned' | 'due' | 'overdue' | 'reschedule';
 
-export function isOverdue(item: Pick<ActionItem, 'dueDate' | 'status'>, today: string): boolean {
-  return item.status === 'open' && item.dueDate < today;
-}
 
 export const ACTION_DESCRIPTION_MAX = 500;
 

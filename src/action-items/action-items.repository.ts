@@ -53,9 +53,17 @@ export async function claimReminder(db: Kysely<Database>, id: string, scheduled:
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Records what happened to a claimed reminder and releases the claim. */
-export async function finishReminder(db: Kysely<Database>, id: string, changes: Updateable<ActionItemsTable>): Promise<void> {
-  await db.updateTable('action_items').set({ ...changes, reminder_claimed_until: null }).where('id', '=', id).execute();
+/**
+ * Records what happened to a claimed reminder and releases the claim, only while the claim is
+ * still ours: an edit meanwhile (reassigned, snoozed, re-dated) releases it, and its schedule wins.
+ */
+export async function finishReminder(db: Kysely<Database>, id: string, claim: string, changes: Updateable<ActionItemsTable>): Promise<void> {
+  await db
+    .updateTable('action_items')
+    .set({ ...changes, reminder_claimed_until: null })
+    .where('id', '=', id)
+    .where('reminder_claimed_until', '=', claim)
+    .execute();
 }
 
 /** A person's open items, soonest due first. */

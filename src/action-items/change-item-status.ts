@@ -8,6 +8,7 @@ import { loadIncident } from '../incidents/incident-queries';
 import type { ActionItem } from './action-item';
 import { toActionItem } from './action-item-mapper';
 import { findActionItem, updateActionItem } from './action-items.repository';
+import { dayIn, reminderInstant } from './reminder-schedule';
 
 interface Deps {
   db: Kysely<Database>;
@@ -30,6 +31,7 @@ async function actionable(deps: Deps, itemId: string, userId: string): Promise<{
 
 async function close(deps: Deps, itemId: string, userId: string, status: 'done' | 'wont_do', reason: string | null) {
   const { item, incident } = await actionable(deps, itemId, userId);
+  if (item.status !== 'open') throw new AppError('item_closed', `that action item is already ${item.status === 'done' ? 'done' : "closed as won't do"}.`);
   const now = toStoredInstant(deps.clock.now());
   await updateActionItem(deps.db, itemId, {
     status,
@@ -38,6 +40,7 @@ async function close(deps: Deps, itemId: string, userId: string, status: 'done' 
     status_changed_at: now,
     next_reminder_at: null,
     next_reminder_kind: null,
+    reminder_claimed_until: null,
     updated_at: now,
   });
   return { before: item, item: toActionItem((await findActionItem(deps.db, itemId))!), incident };
@@ -58,16 +61,26 @@ export function markWontDo(deps: Deps, itemId: string, userId: string, reason: s
   return close(deps, itemId, userId, 'wont_do', trimmed);
 }
 
-/** Puts the next reminder off by a day or a week. */
-export async function snooze(deps: Deps, itemId: string, userId: string, days: 1 | 7) {
+/**
+ * Puts the next reminder off by a day or a week: to that day at the reminder hour in the owner's
+ * zone, counted from the reminder that was coming (an item not due yet has its due-date reminder
+ * moved, not turned into an overdue one).
+ */
+export async function snooze(deps: Deps, itemId: string, userId: string, days: 1 | 7, policy: { hour: number; defaultTimeZone: string }) {
   const { item, incident } = await actionable(deps, itemId, userId);
   if (item.status !== 'open') throw new AppError('item_closed', 'that action item is already closed.');
-  const next = new Date(deps.clock.now().getTime() + days * 86_400_000);
   const row = (await findActionItem(deps.db, itemId))!;
+  const timeZone = row.owner_time_zone ?? policy.defaultTimeZone;
+  const now = deps.clock.now();
+  const coming = row.next_reminder_at ? new Date(row.next_reminder_at) : now;
+  const base = coming > now ? coming : now;
+  const day = dayIn(new Date(base.getTime() + days * 86_400_000), timeZone);
+  const next = reminderInstant(day, policy.hour, timeZone);
   await updateActionItem(deps.db, itemId, {
     next_reminder_at: toStoredInstant(next),
-    next_reminder_kind: row.next_reminder_kind === 'overdue' || row.next_reminder_kind === 'due' ? row.next_reminder_kind : 'due',
-    updated_at: toStoredInstant(deps.clock.now()),
+    next_reminder_kind: row.next_reminder_kind === 'overdue' ? 'overdue' : 'due',
+    reminder_claimed_until: null,
+    updated_at: toStoredInstant(now),
   });
   return { item: toActionItem((await findActionItem(deps.db, itemId))!), incident, until: next };
 }

@@ -5,11 +5,14 @@ import type { ActionItem, ReminderKind } from './action-item';
 export interface ReminderPort {
   /** The owner's IANA time zone, or null when the chat does not know it. */
   timeZoneOf(userId: string): Promise<string | null>;
+  /** The person's DM with the bot (opened if need be). */
+  dmChannelOf(userId: string): Promise<string>;
   /**
    * DMs the owner the item with its buttons. `key` identifies this one reminder so that a send
-   * interrupted by a crash can be recognised later. Returns the DM's channel.
+   * cut short can be recognised later. Throws an `owner_unreachable` AppError when the owner's
+   * account cannot receive messages any more.
    */
-  remindOwner(item: ActionItem, incident: Incident, kind: ReminderKind, key: string): Promise<{ channel: string }>;
+  remindOwner(item: ActionItem, incident: Incident, kind: ReminderKind, key: string, dmChannel: string): Promise<void>;
   /** Whether the reminder with `key` already reached that DM (a crash came between sending and recording). */
   reminderWasSent(dmChannel: string, key: string, since: Date): Promise<boolean>;
   /** A one-line note in the incident channel that the item was done. */

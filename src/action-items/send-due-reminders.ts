@@ -2,7 +2,7 @@ import type { Kysely, Updateable } from 'kysely';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
-import { fromStoredInstant, toStoredInstant } from '../db/instant';
+import { toStoredInstant } from '../db/instant';
 import { isAppError } from '../errors';
 import { loadIncident } from '../incidents/incident-queries';
 import type { Logger } from '../logger';
@@ -11,7 +11,7 @@ import { toActionItem } from './action-item-mapper';
 import type { ActionItemsTable } from './action-items.table';
 import { type ActionItemRow, claimReminder, finishReminder, listDueReminders } from './action-items.repository';
 import type { ReminderPort } from './reminder-port';
-import { afterWorkingDays, reminderInstant, retryDelayMs } from './reminder-schedule';
+import { afterWorkingDays, dayIn, reminderInstant, retryDelayMs } from './reminder-schedule';
 
 export interface ReminderDeps {
   db: Kysely<Database>;
@@ -23,10 +23,10 @@ export interface ReminderDeps {
 
 /** How long a poller may hold a reminder it is sending before another may take it over. */
 export const REMINDER_CLAIM_MS = 2 * 60_000;
+/** How far back a DM is searched for a reminder that may already have gone out. */
+const LOOK_BACK_MS = 7 * 86_400_000;
 /** Reminders handled per poll: a backlog drains over a few polls rather than in one burst. */
 const BATCH = 200;
-/** Slack's answers that mean the owner cannot receive DMs: nothing to retry, the commander is told. */
-const UNREACHABLE = new Set(['user_not_found', 'account_inactive', 'user_disabled', 'cannot_dm_bot', 'user_is_bot']);
 
 /**
  * Sends the reminders that are due. Each is claimed before it is sent, so two replicas never send
@@ -40,41 +40,53 @@ export async function sendDueReminders(deps: ReminderDeps): Promise<number> {
   let sent = 0;
   for (const row of await listDueReminders(deps.db, toStoredInstant(now), BATCH)) {
     const scheduled = row.next_reminder_at as string;
-    const until = toStoredInstant(new Date(now.getTime() + REMINDER_CLAIM_MS));
-    if (!(await claimReminder(deps.db, row.id, scheduled, toStoredInstant(now), until))) {
-      deps.logger.debug({ itemId: row.id }, 'reminder skipped: another poller has it');
+    // Each claim runs from when it is taken: a long batch must not outlive the claims it holds.
+    const claimedAt = deps.clock.now();
+    const claim = toStoredInstant(new Date(claimedAt.getTime() + REMINDER_CLAIM_MS));
+    if (!(await claimReminder(deps.db, row.id, scheduled, toStoredInstant(claimedAt), claim))) {
+      deps.logger.info({ itemId: row.id }, 'reminder skipped: another poller has it');
       continue;
     }
-    if (await sendOne(deps, row, now)) sent += 1;
+    if (await sendOne(deps, row, claimedAt, claim)) sent += 1;
   }
   return sent;
 }
 
-async function sendOne(deps: ReminderDeps, row: ActionItemRow, now: Date): Promise<boolean> {
+async function sendOne(deps: ReminderDeps, row: ActionItemRow, now: Date, claim: string): Promise<boolean> {
+  const finish = (changes: Updateable<ActionItemsTable>) => finishReminder(deps.db, row.id, claim, changes);
   const { port, policy, logger } = deps;
   const item = toActionItem(row);
   const kind = (row.next_reminder_kind ?? 'assigned') as ReminderKind;
-  const key = `${row.id}@${row.next_reminder_at}`;
+  // Names this one reminder in the item's sequence; it stays the same across retries, so a DM that
+  // Slack posted before the answer was lost is recognised instead of being sent again.
+  const key = `${row.id}:${kind}:${row.overdue_reminders_sent ?? 0}:${row.due_date}`;
   const log = logger.child({ itemId: row.id, kind });
   try {
     const incident = await loadIncident(deps.db, row.incident_id);
     const timeZone = row.owner_time_zone ?? (await port.timeZoneOf(row.owner_id)) ?? policy.defaultTimeZone;
-    const interrupted = row.reminder_claimed_until !== null && row.owner_dm_channel !== null;
-    const alreadySent =
-      interrupted && (await port.reminderWasSent(row.owner_dm_channel as string, key, fromStoredInstant(row.next_reminder_at as string)));
-    let dmChannel = row.owner_dm_channel;
     if (kind === 'reschedule') {
-      await finishReminder(deps.db, row.id, { ...nextReminder('assigned', row.due_date, now, timeZone, policy), owner_time_zone: timeZone });
+      await finish({ ...nextReminder('assigned', row.due_date, now, timeZone, policy), owner_time_zone: timeZone });
+      log.info('reminder rescheduled for a new due date');
       return false;
     }
+    // The DM is known before sending, so a send cut short (a crash, a timeout after Slack posted)
+    // can be looked for on the next try instead of being sent twice.
+    const dmChannel = row.owner_dm_channel ?? (await port.dmChannelOf(row.owner_id));
+    const retried = row.reminder_claimed_until !== null || (row.reminder_failures ?? 0) > 0;
+    const alreadySent = retried && (await port.reminderWasSent(dmChannel, key, new Date(now.getTime() - LOOK_BACK_MS)));
+    // A late reminder (after an outage, a snooze) says overdue, not "due today".
+    const shown: ReminderKind = kind === 'due' && row.due_date < dayIn(now, timeZone) ? 'overdue' : kind;
     if (alreadySent) log.info('reminder was sent before an interruption; recording it');
-    else dmChannel = (await port.remindOwner(item, incident, kind, key)).channel;
+    else await port.remindOwner(item, incident, shown, key, dmChannel);
 
     const overdueSent = (row.overdue_reminders_sent ?? 0) + (kind === 'overdue' ? 1 : 0);
-    if (kind === 'overdue' && overdueSent >= policy.escalateAfter && !alreadySent) {
-      await port.tellCommander(item, incident, 'overdue').catch((err: unknown) => log.warn({ err }, 'could not tell the commander'));
+    if (kind === 'overdue' && overdueSent === policy.escalateAfter && !alreadySent) {
+      await port
+        .tellCommander(item, incident, 'overdue')
+        .then(() => log.info({ commander: incident.commanderId }, 'overdue item escalated to the commander'))
+        .catch((err: unknown) => log.warn({ err }, 'could not tell the commander'));
     }
-    await finishReminder(deps.db, row.id, {
+    await finish({
       ...nextReminder(kind, row.due_date, now, timeZone, policy),
       owner_time_zone: timeZone,
       owner_dm_channel: dmChannel,
@@ -85,16 +97,18 @@ async function sendOne(deps: ReminderDeps, row: ActionItemRow, now: Date): Promi
     return true;
   } catch (error) {
     const code = isAppError(error) ? error.code : 'unexpected';
-    if (UNREACHABLE.has(code)) {
-      await finishReminder(deps.db, row.id, { next_reminder_at: null, next_reminder_kind: null });
+    if (code === 'owner_unreachable') {
+      await finish({ next_reminder_at: null, next_reminder_kind: null });
       log.warn({ owner: row.owner_id, code }, 'owner cannot receive reminders; the commander is told');
       const incident = await loadIncident(deps.db, row.incident_id).catch(() => undefined);
-      if (incident) await port.tellCommander(item, incident, 'owner_unreachable').catch(() => undefined);
+      if (incident) {
+        await port.tellCommander(item, incident, 'owner_unreachable').catch((err: unknown) => log.warn({ err }, 'could not tell the commander'));
+      }
       return false;
     }
     const failures = (row.reminder_failures ?? 0) + 1;
     const retryAt = toStoredInstant(new Date(now.getTime() + retryDelayMs(failures)));
-    await finishReminder(deps.db, row.id, { next_reminder_at: retryAt, reminder_failures: failures });
+    await finish({ next_reminder_at: retryAt, reminder_failures: failures });
     log.warn({ err: error, code, failures, retryAt }, 'reminder failed; will retry');
     return false;
   }

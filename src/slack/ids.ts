@@ -38,8 +38,6 @@ export const PostmortemAction = {
   /** "Write post-mortem" on the incident card. */
   open: 'postmortem_open',
   addActionItem: 'postmortem_add_action_item',
-  /** `/incident action add`: the item form on its own, outside the post-mortem. */
-  standaloneItem: 'standalone',
   actionItemMenu: 'postmortem_action_item_menu',
   editActionItem: 'postmortem_edit_action_item',
   removeActionItem: 'postmortem_remove_action_item',
@@ -79,6 +77,9 @@ export const BlockId = {
   timelinePages: 'timeline_pages',
   postmortemItems: 'pm_items',
   postmortemReviewActions: 'pm_review_actions',
+  /** Prefixes: one block of item buttons per item, in a DM and on the Home tab. */
+  itemActions: 'item_actions',
+  homeItemActions: 'home_item',
 } as const;
 
 /** Inputs of the incident modals: each is the block id and, inside it, the action id. */

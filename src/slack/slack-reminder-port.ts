@@ -5,7 +5,11 @@ import type { Incident } from '../incidents/incident';
 import { isKnownTimeZone } from '../zoned-time';
 import { actionItemMessage, itemSummary } from './blocks/action-item-message';
 import { escapeAndTruncate } from './blocks/mrkdwn';
+import { AppError, isAppError } from '../errors';
 import { slackCall } from './slack-errors';
+
+/** Slack's answers meaning the person cannot get DMs any more (deactivated, deleted, a bot). */
+const OWNER_GONE = new Set(['user_not_found', 'user_disabled', 'cannot_dm_bot', 'user_is_bot', 'users_not_found']);
 
 /** The metadata event that marks a reminder DM, so a send interrupted by a crash can be found. */
 export const REMINDER_EVENT = 'action_item_reminder';
@@ -20,15 +24,31 @@ export class SlackReminderPort implements ReminderPort {
     return isKnownTimeZone(zone) ? zone : null;
   }
 
-  async remindOwner(item: ActionItem, incident: Incident, kind: ReminderKind, key: string): Promise<{ channel: string }> {
-    const result = await slackCall(() =>
+  async dmChannelOf(userId: string): Promise<string> {
+    const result = await this.reachOwner(() => this.client.conversations.open({ users: userId }));
+    return result?.channel?.id as string;
+  }
+
+  async remindOwner(item: ActionItem, incident: Incident, kind: ReminderKind, key: string, dmChannel: string): Promise<void> {
+    await this.reachOwner(() =>
       this.client.chat.postMessage({
-        channel: item.ownerId,
+        channel: dmChannel,
         ...actionItemMessage(item, incident, kind),
         metadata: { event_type: REMINDER_EVENT, event_payload: { key } },
       }),
     );
-    return { channel: result?.channel as string };
+  }
+
+  /** Slack's ways of saying the person is gone, as the one thing reminders need to know. */
+  private async reachOwner<T>(call: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await slackCall(call);
+    } catch (error) {
+      if (isAppError(error) && OWNER_GONE.has(error.code)) {
+        throw new AppError('owner_unreachable', "the action item's owner cannot receive messages.", { cause: error });
+      }
+      throw error;
+    }
   }
 
   async reminderWasSent(dmChannel: string, key: string, since: Date): Promise<boolean> {

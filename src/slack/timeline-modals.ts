@@ -10,7 +10,7 @@ import type { ListenerDeps } from './listeners/deps';
 
 /** The add-entry form, its date and time set to now in the person's own zone. */
 export async function addEntryForm(deps: ListenerDeps, client: WebClient, incident: Incident, userId: string, timelineViewId?: string) {
-  const timeZone = await userTimeZone(client, userId);
+  const timeZone = await userTimeZone(client, userId, deps.config.reminders.defaultTimeZone);
   return addEntryModal(incident, localParts(deps.clock.now(), timeZone), { incidentId: incident.id, timeZone, timelineViewId });
 }
 

@@ -104,9 +104,13 @@ describe('action item reminders', () => {
   it('snoozes: the DM says until when and the reminder moves', async () => {
     const [due] = dms(kiri, 'due today');
     const snoozeDay = buttonsOf(due).find((b) => b.text === 'Snooze 1 day')!;
+    const before = (await item('Add a canary for config pushes')).next_reminder_at!;
     await t.driver.blockAction({ user: kiri, actionId: snoozeDay.actionId, container: { type: 'message', channel: due!.channel, ts: due!.ts } });
     await waitFor(() => visibleText(t.slack.message(due!.channel, due!.ts)).includes('Snoozed by'));
-    expect((await item('Add a canary for config pushes')).next_reminder_at).toBe('2026-12-12T17:00:00.000Z');
+    const after = (await item('Add a canary for config pushes')).next_reminder_at!;
+    // A day later than the reminder that was coming, at 09:00 in Auckland.
+    expect(Date.parse(after) - Date.parse(before)).toBe(86_400_000);
+    expect(after.endsWith('T20:00:00.000Z')).toBe(true);
   });
 
   it('marks done from the DM: the DM shows who, the channel hears of it, reminders stop', async () => {
@@ -263,17 +267,18 @@ describe('reminders that survive restarts, outages and Slack failures', () => {
   it('after a three-day outage sends one catch-up reminder per item, not one per missed day', async () => {
     await addItems(3, '2026-12-02');
     await t.restart(() => time.set('2026-12-10T12:00:00Z'));
-    await waitFor(() => dmCount(ana, 'due today') === 3);
+    // Late, they say so: overdue since 2 December, one each.
+    await waitFor(() => dmCount(ana, 'is overdue') === 3);
     await settle(300);
-    expect(dmCount(ana, 'due today')).toBe(3);
-    expect(dmCount(ana, 'overdue')).toBe(0);
+    expect(dmCount(ana, 'is overdue')).toBe(3);
+    expect(dmCount(ana, 'due today')).toBe(0);
   });
 
   it('a restart mid-run sends nothing twice and loses nothing', async () => {
     await addItems(2, '2026-12-01');
     const [first, second] = await t.bot.database.db.selectFrom('action_items').selectAll().orderBy('description').execute();
     // A replica crashed while sending: it had claimed both; it got the first DM out, not the second.
-    const key = `${first!.id}@${first!.next_reminder_at}`;
+    const key = `${first!.id}:due:0:${first!.due_date}`;
     await t.restart(async () => {
       time.set('2026-12-01T09:00:00Z');
       const claimedUntil = new Date(time.clock.now().getTime() + 60_000).toISOString();

@@ -1,7 +1,7 @@
 import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { ACTION_ITEM_TYPE_LABELS, type ActionItem, type ReminderKind } from '../../action-items/action-item';
 import type { Incident } from '../../incidents/incident';
-import { ItemAction } from '../ids';
+import { BlockId, ItemAction } from '../ids';
 import { escapeAndTruncate, mrkdwnLink } from './mrkdwn';
 import type { SlackMessage } from './slack-message';
 import { slackDate } from './slack-date';
@@ -13,7 +13,7 @@ const LEAD: Record<Exclude<ReminderKind, 'reschedule'>, string> = {
 };
 
 /** The four buttons of an open item: done, snooze a day or a week, won't do, and the way to its incident. */
-export function itemButtons(item: ActionItem, incident: Incident, blockId = `item_actions:${item.id}`): ActionsBlock {
+export function itemButtons(item: ActionItem, incident: Incident, blockId = `${BlockId.itemActions}:${item.id}`): ActionsBlock {
   return {
     type: 'actions',
     block_id: blockId,

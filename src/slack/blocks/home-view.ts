@@ -3,6 +3,7 @@ import type { MyWork } from '../../home/my-work';
 import { type CommandUsage, PRODUCT_NAME, commandList } from './help-message';
 import { itemButtons, itemSummary } from './action-item-message';
 import { stateLine } from './incident-card';
+import { BlockId } from '../ids';
 import { escapeAndTruncate } from './mrkdwn';
 import { slackDate } from './slack-date';
 
@@ -22,7 +23,7 @@ export function homeView(commands: CommandUsage[], work: MyWork = EMPTY_WORK, to
   }
   for (const { item, incident } of work.items.slice(0, ITEMS_SHOWN)) {
     const overdue = today && item.dueDate < today ? ':warning: *Overdue* · ' : '';
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${overdue}${itemSummary(item, incident)}` } }, itemButtons(item, incident, `home_item:${item.id}`));
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${overdue}${itemSummary(item, incident)}` } }, itemButtons(item, incident, `${BlockId.homeItemActions}:${item.id}`));
   }
   if (work.items.length > ITEMS_SHOWN) {
     blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${work.items.length - ITEMS_SHOWN} more: \`/incident actions\`` }] });

@@ -36,7 +36,7 @@ export function actionItemPicked(deps: ListenerDeps) {
       if (!item || !form) throw new AppError('action_item_not_found', 'that action item no longer exists.');
       const { version } = metadataOf<PostmortemFormMetadata>(form.private_metadata);
       if (choice === 'edit') {
-        const today = localParts(deps.clock.now(), await userTimeZone(args.client, args.body.user.id)).date;
+        const today = localParts(deps.clock.now(), await userTimeZone(args.client, args.body.user.id, deps.config.reminders.defaultTimeZone)).date;
         const metadata = { incidentId: item.incidentId, itemId, formViewId: form.id, formVersion: version, today };
         await pushModal(args.client, args.body.trigger_id, actionItemModal(metadata, item));
         return;

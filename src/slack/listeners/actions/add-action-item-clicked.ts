@@ -15,7 +15,7 @@ export function addActionItemClicked(deps: ListenerDeps) {
     const { incidentId, version } = metadataOf<PostmortemFormMetadata>(form?.private_metadata);
     if (!form || !incidentId) return;
     try {
-      const today = localParts(deps.clock.now(), await userTimeZone(args.client, args.body.user.id)).date;
+      const today = localParts(deps.clock.now(), await userTimeZone(args.client, args.body.user.id, deps.config.reminders.defaultTimeZone)).date;
       await pushModal(args.client, args.body.trigger_id, actionItemModal({ incidentId, formViewId: form.id, formVersion: version, today }));
     } catch (error) {
       await explainFailedClick(args, deps, error);

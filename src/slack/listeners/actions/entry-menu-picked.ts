@@ -19,7 +19,7 @@ export function entryMenuPicked(deps: ListenerDeps) {
     try {
       const entry = await timelineEntry(deps.db, entryId);
       if (!entry) throw new AppError('entry_not_found', 'that timeline entry no longer exists.');
-      const timeZone = await userTimeZone(args.client, args.body.user.id);
+      const timeZone = await userTimeZone(args.client, args.body.user.id, deps.config.reminders.defaultTimeZone);
       const metadata = { incidentId: entry.incidentId, entryId, timeZone, timelineViewId: args.body.view?.id };
       const view =
         choice === 'delete' ? deleteEntryModal(entry, metadata) : editEntryModal(entry, localParts(entry.occurredAt, timeZone), metadata);

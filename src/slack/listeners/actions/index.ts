@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { IncidentAction, ItemAction, PostmortemAction, TimelineAction } from '../../ids';
 import { itemDoneClicked } from './item-done-clicked';
+import { linkClicked } from './link-clicked';
 import { itemSnoozeClicked } from './item-snooze-clicked';
 import { itemWontDoClicked } from './item-wont-do-clicked';
 import { actionItemPicked } from './action-item-picked';
@@ -38,6 +39,5 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   app.action(ItemAction.snoozeDay, itemSnoozeClicked(deps));
   app.action(ItemAction.snoozeWeek, itemSnoozeClicked(deps));
   app.action(ItemAction.wontDo, itemWontDoClicked(deps));
-  // A link button: Slack opens the channel; the click still has to be acknowledged.
-  app.action(ItemAction.openIncident, async ({ ack }) => ack());
+  app.action(ItemAction.openIncident, linkClicked);
 }

@@ -12,7 +12,9 @@ export function itemDoneClicked(deps: ListenerDeps) {
       const { item, incident } = await markDone(deps, args.action.value ?? '', args.body.user.id);
       deps.logger.info({ itemId: item.id, by: args.body.user.id }, 'action item done');
       await showItemChange(args, deps, item, incident);
-      await reminderDeps(deps, args.client).port.noteDone(item, incident);
+      await reminderDeps(deps, args.client)
+        .port.noteDone(item, incident)
+        .catch((err: unknown) => deps.logger.warn({ err, itemId: item.id }, 'could not tell the incident channel'));
       await refreshPublishedPostmortem(postmortemDeps(deps, args.client, args.context.botUserId), incident.id).catch((err: unknown) =>
         deps.logger.warn({ err, itemId: item.id }, 'could not update the published post-mortem'),
       );

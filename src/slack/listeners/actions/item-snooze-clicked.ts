@@ -11,7 +11,7 @@ export function itemSnoozeClicked(deps: ListenerDeps) {
     await args.ack();
     const days = args.action.action_id === ItemAction.snoozeWeek ? 7 : 1;
     try {
-      const { item, incident, until } = await snooze(deps, args.action.value ?? '', args.body.user.id, days);
+      const { item, incident, until } = await snooze(deps, args.action.value ?? '', args.body.user.id, days, deps.config.reminders);
       deps.logger.info({ itemId: item.id, by: args.body.user.id, days }, 'action item snoozed');
       await showItemChange(args, deps, item, incident, `:zzz: Snoozed by <@${args.body.user.id}> until ${slackDate(until)}.`);
     } catch (error) {

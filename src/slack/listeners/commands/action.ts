@@ -15,7 +15,7 @@ export const action: IncidentSubcommand = {
     ackThen(ctx, async () => {
       const { client, command } = ctx.args;
       if (ctx.text.toLowerCase() !== 'add') return `Use \`${COMMAND} action add\` to add an action item, or \`${COMMAND} actions\` to list them.`;
-      const today = localParts(ctx.deps.clock.now(), await userTimeZone(client, command.user_id)).date;
+      const today = localParts(ctx.deps.clock.now(), await userTimeZone(client, command.user_id, ctx.deps.config.reminders.defaultTimeZone)).date;
       await openModal(client, command.trigger_id, actionItemModal({ incidentId: incident.id, today }));
     }),
 };

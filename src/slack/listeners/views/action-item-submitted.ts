@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { actionItem } from '../../../action-items/action-item-service';
 import { validateActionItem } from '../../../action-items/validate-action-item';
 import { loadIncident } from '../../../incidents/incident-queries';
 import { addPostmortemActionItem, editPostmortemActionItem } from '../../../postmortems/change-action-items';
@@ -27,7 +28,8 @@ export function actionItemSubmitted(deps: ListenerDeps) {
     const input = readActionItemForm(view.state.values);
     // "Not in the past" in the person's own calendar, read when the form opened.
     const today = metadata.today ?? earliestToday(deps.clock.now());
-    const problems = validateActionItem(input, today);
+    const before = metadata.itemId ? await actionItem(deps.db, metadata.itemId) : undefined;
+    const problems = validateActionItem(input, before && before.dueDate === input.dueDate ? '0000-01-01' : today);
     if (Object.keys(problems).length > 0) {
       const errors = Object.fromEntries(
         Object.entries(problems).map(([field, message]) => [ACTION_ITEM_FIELD_BLOCKS[field as keyof typeof ACTION_ITEM_FIELD_BLOCKS], message]),
