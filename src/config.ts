@@ -43,7 +43,7 @@ export interface Config {
   log: { level: LogLevel; pretty: boolean };
 }
 
-export type DatabaseConfig = { dialect: 'sqlite'; path: string };
+export type DatabaseConfig = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -224,19 +224,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /**
- * `DATABASE_URL` accepts `sqlite:PATH`, `sqlite://PATH` or a bare file path; empty means the
- * default file under `./data/`. Returns the problem as a sentence when the value is unusable.
+ * `DATABASE_URL` accepts `postgres://…` (or `postgresql://…`) for a shared PostgreSQL, and
+ * `sqlite:PATH`, `sqlite://PATH` or a bare file path for SQLite; empty means the default file under
+ * `./data/`. Returns the problem as a sentence when the value is unusable.
  */
 export function parseDatabaseUrl(value: string | undefined): DatabaseConfig | string {
   const url = value?.trim();
   if (!url) return { dialect: 'sqlite', path: DEFAULT_SQLITE_PATH };
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   if (scheme === undefined || /^[a-z]$/i.test(scheme)) return { dialect: 'sqlite', path: url };
+  if (scheme === 'postgres' || scheme === 'postgresql') {
+    try {
+      new URL(url);
+      return { dialect: 'postgres', url };
+    } catch {
+      return 'expected postgres://user:password@host:5432/database';
+    }
+  }
   if (scheme === 'sqlite') {
     const file = url.replace(/^sqlite:(\/\/)?/i, '');
     return file ? { dialect: 'sqlite', path: file } : 'expected sqlite:PATH with a file path after "sqlite:"';
   }
-  return `unsupported database "${scheme}:"; expected sqlite:PATH or a file path`;
+  return `unsupported database "${scheme}:"; expected postgres://… , sqlite:PATH or a file path`;
 }
 
 /** Every variable the bot reads, in the order README's configuration table lists them. */

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { type Dialect, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Pool } from 'pg';
 import type { DatabaseConfig } from '../config';
 import type { Database } from './database';
 
@@ -13,17 +14,13 @@ export interface DbHandle {
 }
 
 /**
- * Opens the configured database. SQLite runs in WAL mode (readers never block the writer)
- * with foreign keys enforced and a busy timeout, so a second connection such as
- * `npm run migrate` waits instead of failing.
+ * Opens the configured database. SQLite runs in WAL mode (readers never block the writer) with
+ * foreign keys enforced and a busy timeout, so a second connection such as `npm run migrate`
+ * waits instead of failing. PostgreSQL is for several replicas sharing one database; the same
+ * queries and migrations run on both.
  */
 export function createDb(config: DatabaseConfig): DbHandle {
-  if (config.path !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(config.path)), { recursive: true });
-  const sqlite = new SQLite(config.path);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: dialectFor(config) });
   let closed = false;
   return {
     db,
@@ -36,4 +33,16 @@ export function createDb(config: DatabaseConfig): DbHandle {
       await db.destroy();
     },
   };
+}
+
+function dialectFor(config: DatabaseConfig): Dialect {
+  if (config.dialect === 'postgres') {
+    return new PostgresDialect({ pool: new Pool({ connectionString: config.url, max: 10 }) });
+  }
+  if (config.path !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(config.path)), { recursive: true });
+  const sqlite = new SQLite(config.path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return new SqliteDialect({ database: sqlite });
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { createDb } from '../../src/db/create-db';
 import { MIGRATIONS_DIR, migrateDown, migrateToLatest } from '../../src/db/migrate';
+import { TEST_DIALECT, newTestDatabase } from '../support/test-database';
 
 function tempDbPath(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'incident-bot-')), 'nested', 'bot.sqlite');
@@ -27,13 +28,13 @@ describe('migrations', () => {
     }
   });
 
-  it('create the schema on a new file (making its folder), are idempotent, and go all the way down', async () => {
-    const file = tempDbPath();
-    const handle = createDb({ dialect: 'sqlite', path: file });
+  it('create the schema (on SQLite in a new file and folder), are idempotent, and go all the way down', async () => {
+    const database = await newTestDatabase();
+    const handle = createDb(database.config);
     try {
       const applied = await migrateToLatest(handle.db);
       expect(applied.length).toBe(fs.readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.ts')).length);
-      expect(fs.existsSync(file)).toBe(true);
+      if (database.config.dialect === 'sqlite') expect(fs.existsSync(database.config.path)).toBe(true);
       expect(await tables(handle)).toContain('event_receipts');
       expect(await migrateToLatest(handle.db)).toEqual([]);
 
@@ -41,10 +42,11 @@ describe('migrations', () => {
       expect(await tables(handle)).toEqual([]);
     } finally {
       await handle.close();
+      await database.remove();
     }
   });
 
-  it('open SQLite in WAL mode with foreign keys enforced', async () => {
+  (TEST_DIALECT === 'sqlite' ? it : it.skip)('open SQLite in WAL mode with foreign keys enforced', async () => {
     const handle = createDb({ dialect: 'sqlite', path: tempDbPath() });
     try {
       const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(handle.db);

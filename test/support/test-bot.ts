@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { Clock } from '../../src/clock';
 import { type Config, loadConfig } from '../../src/config';
@@ -9,6 +6,9 @@ import { type Bot, type StartOptions, startBot } from '../../src/start-bot';
 import { FakeSlack } from './fake-slack';
 import { grantedBotScopes } from './manifest';
 import { SlackDriver } from './slack-driver';
+import { newTestDatabase } from './test-database';
+
+export { tempDatabasePath } from './test-database';
 
 export const SIGNING_SECRET = '0123456789abcdef0123456789abcdef';
 export const BOT_TOKEN = 'xoxb-test-token';
@@ -28,11 +28,6 @@ export interface TestBot {
   stop(): Promise<void>;
 }
 
-/** A temporary SQLite file, removed with its folder when the test bot stops. */
-export function tempDatabasePath(): string {
-  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'incident-bot-test-')), 'bot.sqlite');
-}
-
 /**
  * Starts the real bot in HTTP mode on a free port, against a fresh fake Slack that grants
  * exactly the manifest's scopes, with its own SQLite file. Web API retries are off so a
@@ -42,13 +37,13 @@ export async function startTestBot(
   options: { env?: NodeJS.ProcessEnv; clock?: Clock; jobs?: StartOptions['jobs'] } = {},
 ): Promise<TestBot> {
   const slack = await FakeSlack.start({ scopes: grantedBotScopes(), botToken: BOT_TOKEN });
-  const databasePath = tempDatabasePath();
+  const database = await newTestDatabase();
   const config = loadConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
     PORT: '0',
-    DATABASE_URL: databasePath,
+    DATABASE_URL: database.url,
     LOG_LEVEL: 'debug',
     ...options.env,
   });
@@ -72,6 +67,7 @@ export async function startTestBot(
     bot = await start();
   } catch (error) {
     await slack.stop();
+    await database.remove();
     throw error;
   }
   const testBot: TestBot = {
@@ -94,7 +90,7 @@ export async function startTestBot(
     async stop() {
       await testBot.bot.stop();
       await slack.stop();
-      fs.rmSync(path.dirname(databasePath), { recursive: true, force: true });
+      await database.remove();
       const refused = slack.calls.filter((c) => c.error === 'missing_scope' || c.error === 'unknown_method');
       const problems = [...slack.problems, ...refused.map((c) => `${c.method}: ${c.error}`)];
       if (problems.length > 0) throw new Error(`Slack would have shown errors:\n${problems.join('\n')}`);

@@ -1,20 +1,18 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { type DbHandle, createDb } from '../../src/db/create-db';
 import { migrateToLatest } from '../../src/db/migrate';
 import { insertIncident } from '../../src/incidents/incidents.repository';
-import { tempDatabasePath } from './test-bot';
+import { newTestDatabase } from './test-database';
 
-/** A migrated SQLite database of its own, for plain tests of services. */
+/** A migrated database of its own (SQLite, or PostgreSQL in that run), for plain tests of services. */
 export async function testDatabase(): Promise<DbHandle & { remove(): Promise<void> }> {
-  const file = tempDatabasePath();
-  const handle = createDb({ dialect: 'sqlite', path: file });
+  const database = await newTestDatabase();
+  const handle = createDb(database.config);
   await migrateToLatest(handle.db);
   return {
     ...handle,
     async remove() {
       await handle.close();
-      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+      await database.remove();
     },
   };
 }
