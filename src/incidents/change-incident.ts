@@ -32,11 +32,16 @@ export function changeStatus(deps: IncidentDeps, id: string, status: OpenStatus,
 }
 
 /** The new commander is invited first, so the role never goes to someone outside the channel. */
-export async function assignCommander(deps: IncidentDeps, id: string, commanderId: string, actorId: string): Promise<ChangeResult> {
-  const incident = await loadIncident(deps.db, id);
-  if (incident.commanderId !== commanderId && incident.channelId) await deps.port.inviteMembers(incident.channelId, [commanderId]);
-  return applyChange(deps, id, actorId, 'commander', (i) =>
-    i.commanderId === commanderId ? null : { from: i.commanderId, to: commanderId, set: { commander_id: commanderId } },
+export function assignCommander(deps: IncidentDeps, id: string, commanderId: string, actorId: string): Promise<ChangeResult> {
+  return applyChange(
+    deps,
+    id,
+    actorId,
+    'commander',
+    (i) => (i.commanderId === commanderId ? null : { from: i.commanderId, to: commanderId, set: { commander_id: commanderId } }),
+    async (incident) => {
+      if (incident.commanderId !== commanderId) await deps.port.inviteMembers(incident.channelId as string, [commanderId]);
+    },
   );
 }
 
@@ -86,7 +91,8 @@ interface Transition {
 }
 
 /**
- * Stores a change and its system timeline entry together, then brings Slack up to date. When
+ * Stores a change by a member of the incident channel, with its system timeline entry, then
+ * brings Slack up to date. When
  * nothing changes (a repeat, a retry after Slack failed), Slack is still brought up to date, so
  * retrying a change whose update did not reach Slack repairs the card.
  */
@@ -96,7 +102,15 @@ async function applyChange(
   actorId: string,
   change: SystemChange,
   decide: (incident: Incident) => Transition | null,
+  /** Work in the workspace that must succeed before the change is stored. */
+  prepare?: (incident: Incident) => Promise<void>,
 ): Promise<ChangeResult> {
+  // Only members change an incident: a public channel's card can be seen (and clicked) by anyone.
+  const incident = await loadIncident(deps.db, id);
+  if (!incident.channelId || !(await deps.port.isMember(incident.channelId, actorId))) {
+    throw new AppError('not_a_member', "only members of the incident's channel can change it.");
+  }
+  await prepare?.(incident);
   const now = deps.clock.now();
   const result = await deps.db.transaction().execute(async (trx): Promise<ChangeResult> => {
     const before = await loadIncident(trx, id);

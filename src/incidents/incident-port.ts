@@ -19,6 +19,8 @@ export interface IncidentPort {
   /** Announces in the incidents channel; null when none is configured. Never called for private incidents. */
   announce(incident: Incident): Promise<{ channelId: string; ts: string } | null>;
   updateAnnouncement(incident: Incident): Promise<void>;
+  /** Whether the person is a member of the channel: only members may change an incident. */
+  isMember(channelId: string, userId: string): Promise<boolean>;
   /** Tells the incident channel, in one line, who changed what. */
   postNotice(incident: Incident, entry: SystemEntry): Promise<void>;
 }

@@ -4,6 +4,7 @@ import type { IncidentPort } from '../incidents/incident-port';
 import type { SystemEntry } from '../timeline/timeline-entry';
 import { changeNotice } from './blocks/change-notice';
 import { announcementMessage, incidentCard, incidentTopic } from './blocks/incident-card';
+import { channelHasMember } from './channel-membership';
 import { slackCall, toAppError } from './slack-errors';
 
 export interface SlackIncidentPortOptions {
@@ -81,6 +82,10 @@ export class SlackIncidentPort implements IncidentPort {
     await slackCall(() =>
       this.client.chat.update({ channel: announcement.channelId, ts: announcement.ts, ...announcementMessage(incident) }),
     );
+  }
+
+  isMember(channelId: string, userId: string): Promise<boolean> {
+    return channelHasMember(this.client, channelId, userId);
   }
 
   async postNotice(incident: Incident, entry: SystemEntry): Promise<void> {

@@ -243,3 +243,26 @@ describe('a change Slack does not fully show', () => {
     }
   });
 });
+
+describe('someone outside the incident channel', () => {
+  it('cannot change the incident from its card, and is told why', async () => {
+    const t = await startTestBot();
+    try {
+      const alice = t.slack.addUser({ name: 'alice' }).id;
+      const mallory = t.slack.addUser({ name: 'mallory' }).id;
+      const ops = t.slack.addChannel({ name: 'ops', members: [alice, mallory] }).id;
+      const { channel, row } = await declareThroughSlack(t, alice, ops, { title: 'Public card', severity: 'SEV3' });
+      const card = t.slack.message(channel.id, t.slack.pins(channel.id)[0]!.ts)!;
+      const severity = buttonsOf(card).find((b) => b.text === 'Change severity')!;
+      // A public channel can be previewed without joining: its card's buttons are on screen.
+      await t.driver.blockAction({ user: mallory, actionId: severity.actionId, container: { type: 'message', channel: channel.id, ts: card.ts } });
+      const modal = await topModal(t, mallory);
+      await t.driver.submitView({ user: mallory, viewId: modal.id, fields: { severity: 'SEV1' } });
+      await waitFor(() => t.slack.dm(mallory).some((m) => m.text.includes("only members of the incident's channel") || m.text.includes("Only members of the incident's channel")));
+      const stored = await t.bot.database.db.selectFrom('incidents').select('severity').where('id', '=', row.id).executeTakeFirstOrThrow();
+      expect(stored.severity).toBe('SEV3');
+    } finally {
+      await t.stop();
+    }
+  });
+});

@@ -21,6 +21,7 @@ const noSlack: IncidentPort = {
   announce: async () => null,
   updateAnnouncement: async () => undefined,
   postNotice: async () => undefined,
+  isMember: async () => true,
 };
 
 function port(over: Partial<PostmortemPort> = {}): PostmortemPort & { reminded: string[] } {
