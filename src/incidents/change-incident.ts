@@ -50,11 +50,12 @@ export function resolveIncident(deps: IncidentDeps, id: string, note: string, ac
   if (problem) return Promise.reject(new AppError('invalid_resolution_note', problem));
   return applyChange(deps, id, actorId, 'resolved', (i) => {
     if (isClosed(i.status)) return null;
-    const now = toStoredInstant(deps.clock.now());
+    const at = deps.clock.now();
+    const now = toStoredInstant(at);
     const set: Updateable<IncidentsTable> = { status: 'resolved', resolved_at: now, resolution_note: note.trim() };
     if (!i.mitigatedAt) set.mitigated_at = now;
     if (deps.policy.requiredFor.includes(i.severity)) {
-      const due = toStoredInstant(new Date(deps.clock.now().getTime() + deps.policy.dueHours * 3_600_000));
+      const due = toStoredInstant(new Date(at.getTime() + deps.policy.dueHours * 3_600_000));
       set.postmortem_due_at = due;
       set.postmortem_nudge_at = due;
     }

@@ -35,6 +35,11 @@ describe('action item reminders', () => {
   const item = (description: string) =>
     t.bot.database.db.selectFrom('action_items').selectAll().where('description', '=', description).executeTakeFirstOrThrow();
   const dms = (user: string, fragment: string): FakeMessage[] => t.slack.dm(user).filter((m) => visibleText(m).includes(fragment));
+  /** The DM goes out before the next reminder is recorded: wait for the record, not just the DM. */
+  const nextReminderOf = (description: string, expected: string) =>
+    waitFor(async () => (await item(description)).next_reminder_at === expected).catch(async () => {
+      expect((await item(description)).next_reminder_at).toBe(expected);
+    });
 
   async function addItem(user: string, description: string, owner: string, due: string) {
     const modal = await commandOpeningModal(t, user, channel.id, 'action add');
@@ -67,8 +72,8 @@ describe('action item reminders', () => {
   });
 
   it('reminds each owner at 09:00 on the due date in their own zone', async () => {
-    expect((await item('Alert on checkout 5xx')).next_reminder_at).toBe('2026-12-03T17:00:00.000Z');
-    expect((await item('Add a canary for config pushes')).next_reminder_at).toBe('2026-12-02T20:00:00.000Z');
+    await nextReminderOf('Alert on checkout 5xx', '2026-12-03T17:00:00.000Z');
+    await nextReminderOf('Add a canary for config pushes', '2026-12-02T20:00:00.000Z');
 
     time.set('2026-12-02T19:59:00Z');
     await settle();
@@ -85,7 +90,7 @@ describe('action item reminders', () => {
 
   it('follows up every three working days while overdue, skipping the weekend, then tells the commander', async () => {
     // Due Thursday 3 Dec: Friday, Monday, Tuesday → Tuesday 8 Dec 09:00 in Los Angeles.
-    expect((await item('Alert on checkout 5xx')).next_reminder_at).toBe('2026-12-08T17:00:00.000Z');
+    await nextReminderOf('Alert on checkout 5xx', '2026-12-08T17:00:00.000Z');
     time.set('2026-12-08T16:59:00Z');
     await settle();
     expect(dms(lou, 'overdue')).toEqual([]);
@@ -94,7 +99,7 @@ describe('action item reminders', () => {
     expect(dms(cora, 'is overdue and still open')).toEqual([]);
 
     // Tuesday → Wednesday, Thursday, Friday 11 Dec: the second overdue reminder escalates.
-    expect((await item('Alert on checkout 5xx')).next_reminder_at).toBe('2026-12-11T17:00:00.000Z');
+    await nextReminderOf('Alert on checkout 5xx', '2026-12-11T17:00:00.000Z');
     time.set('2026-12-11T17:00:00Z');
     await waitFor(() => dms(lou, 'overdue').length === 2);
     await waitFor(() => dms(cora, 'is overdue and still open').length === 1);
@@ -183,7 +188,10 @@ describe('action item reminders', () => {
     await t.driver.submitView({ user: cora, viewId: edit.id, fields: { ai_owner: kiri } });
     await waitFor(() => dms(lou, 'is now').some((m) => visibleText(m).includes(`<@${kiri}>`)));
     await waitFor(() => dms(kiri, 'Runbook for config rollback').some((m) => visibleText(m).includes('You own a new action item')));
-    const moved = await item('Runbook for config rollback');
+    const moved = await waitFor(async () => {
+      const row = await item('Runbook for config rollback');
+      return row.owner_time_zone ? row : undefined;
+    });
     expect(moved.owner_id).toBe(kiri);
     expect(moved.owner_time_zone).toBe('Pacific/Auckland');
     expect(moved.next_reminder_at).toBe('2026-12-29T20:00:00.000Z');
@@ -299,8 +307,10 @@ describe('reminders that survive restarts, outages and Slack failures', () => {
     await settle(300);
     expect(t.slack.dm(ana).filter((m) => m.text.includes('due today: Item 0'))).toHaveLength(1);
     expect(t.slack.dm(ana).filter((m) => m.text.includes('due today: Item 1'))).toHaveLength(1);
-    const rows = await t.bot.database.db.selectFrom('action_items').selectAll().orderBy('description').execute();
-    expect(rows.map((r) => r.next_reminder_kind)).toEqual(['overdue', 'overdue']);
+    await waitFor(async () => {
+      const rows = await t.bot.database.db.selectFrom('action_items').selectAll().orderBy('description').execute();
+      return rows.every((r) => r.next_reminder_kind === 'overdue');
+    });
     expect(second).toBeDefined();
   });
 

@@ -1,0 +1,177 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { createDb } from '../../src/db/create-db';
+import { migrateToLatest } from '../../src/db/migrate';
+import { insertIncident } from '../../src/incidents/incidents.repository';
+import { FakeSlack } from '../support/fake-slack';
+import { ROOT, grantedBotScopes } from '../support/manifest';
+import { SlackDriver } from '../support/slack-driver';
+import { BOT_TOKEN, SIGNING_SECRET } from '../support/test-bot';
+import { TEST_DIALECT, type TestDatabase, newTestDatabase } from '../support/test-database';
+import { waitFor } from '../support/wait-for';
+
+const MAIN = path.join(ROOT, 'dist', 'src', 'main.js');
+const ITEMS = 200;
+const MESSAGES = 40;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Replica {
+  child: ChildProcess;
+  port: number;
+  exited: Promise<number | null>;
+}
+
+async function startReplica(slack: FakeSlack, database: TestDatabase): Promise<Replica> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(port),
+      DATABASE_URL: database.url,
+      REMINDER_POLL_SECONDS: '5',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  await waitFor(
+    async () => {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+      return response?.status === 200;
+    },
+    { timeoutMs: 20_000, intervalMs: 100 },
+  );
+  return { child, port, exited };
+}
+
+describe(`two replicas on one ${TEST_DIALECT === 'postgres' ? 'PostgreSQL' : 'SQLite file'}`, () => {
+  let slack: FakeSlack;
+  let database: TestDatabase;
+  let replicas: Replica[] = [];
+
+  afterEach(async () => {
+    for (const replica of replicas) replica.child.kill('SIGKILL');
+    replicas = [];
+    await slack?.stop();
+    await database?.remove();
+  });
+
+  it('send each of 200 due reminders exactly once, and keep one timeline entry per message under concurrent reactions', async () => {
+    slack = await FakeSlack.start({ scopes: grantedBotScopes(), botToken: BOT_TOKEN });
+    database = await newTestDatabase();
+    const owners = Array.from({ length: 20 }, (_, i) => slack.addUser({ name: `owner${i}`, tz: 'UTC' }).id);
+    const channel = slack.addChannel({ name: 'inc-20261122-replicas', members: [slack.bot.userId, ...owners] }).id;
+
+    const seed = createDb(database.config);
+    await migrateToLatest(seed.db);
+    const incidentId = randomUUID();
+    const now = new Date().toISOString();
+    await insertIncident(seed.db, {
+      id: incidentId,
+      request_key: 'V-replicas',
+      title: 'Replicas',
+      severity: 'SEV2',
+      status: 'resolved',
+      is_private: 0,
+      channel_id: channel,
+      channel_name: 'inc-20261122-replicas',
+      commander_id: owners[0] as string,
+      declared_by: owners[0] as string,
+      responder_ids: '',
+      impact_started_at: now,
+      declared_at: now,
+      setup_completed_at: now,
+      created_at: now,
+      updated_at: now,
+    });
+    await seed.db
+      .insertInto('action_items')
+      .values(
+        Array.from({ length: ITEMS }, (_, i) => ({
+          id: randomUUID(),
+          incident_id: incidentId,
+          description: `Item ${i}`,
+          owner_id: owners[i % owners.length] as string,
+          due_date: now.slice(0, 10),
+          type: 'process',
+          status: 'open',
+          owner_time_zone: 'UTC',
+          next_reminder_at: new Date(Date.now() - 1000).toISOString(),
+          next_reminder_kind: 'due',
+          overdue_reminders_sent: 0,
+          reminder_failures: 0,
+          created_by: owners[0] as string,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
+    await seed.close();
+
+    replicas = [await startReplica(slack, database), await startReplica(slack, database)];
+
+    const reminderKeys = () =>
+      owners.flatMap((owner) =>
+        slack
+          .dm(owner)
+          .map((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key)
+          .filter((key): key is string => Boolean(key)),
+      );
+    await waitFor(() => reminderKeys().length >= ITEMS, { timeoutMs: 30_000, intervalMs: 200 });
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    const keys = reminderKeys();
+    const duplicates = keys.length - new Set(keys).size;
+    console.log(`reminders: ${ITEMS} due, ${new Set(keys).size} sent, ${duplicates} duplicate`);
+    expect(new Set(keys).size).toBe(ITEMS);
+    expect(duplicates).toBe(0);
+
+    // Concurrent reactions: two people mark each message, one event to each replica, at once.
+    const drivers = replicas.map((r) => new SlackDriver({ appUrl: `http://127.0.0.1:${r.port}`, signingSecret: SIGNING_SECRET, slack }));
+    const messages = Array.from({ length: MESSAGES }, (_, i) => slack.post(owners[i % owners.length] as string, channel, `Observation ${i}`));
+    await Promise.all(
+      messages.flatMap((m, i) => [
+        drivers[0]!.reactionAdded(owners[(i + 1) % owners.length] as string, channel, m.ts, 'pushpin'),
+        drivers[1]!.reactionAdded(owners[(i + 2) % owners.length] as string, channel, m.ts, 'pushpin'),
+      ]),
+    );
+    const check = createDb(database.config);
+    try {
+      const entries = await waitFor(
+        async () => {
+          const rows = await check.db.selectFrom('timeline_entries').select('source_ts').where('kind', '=', 'message').execute();
+          return rows.length >= MESSAGES ? rows : undefined;
+        },
+        { timeoutMs: 20_000, intervalMs: 100 },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const rows = await check.db.selectFrom('timeline_entries').select('source_ts').where('kind', '=', 'message').execute();
+      const distinct = new Set(rows.map((r) => r.source_ts)).size;
+      console.log(`timeline: ${MESSAGES} messages marked twice on two replicas, ${distinct} entries, ${rows.length - distinct} duplicate`);
+      expect(entries.length).toBeGreaterThanOrEqual(MESSAGES);
+      expect(rows).toHaveLength(MESSAGES);
+      expect(distinct).toBe(MESSAGES);
+    } finally {
+      await check.close();
+    }
+
+    for (const replica of replicas) replica.child.kill('SIGTERM');
+    expect(await Promise.all(replicas.map((r) => r.exited))).toEqual([0, 0]);
+    replicas = [];
+  }, 90_000);
+});
