@@ -1,6 +1,6 @@
 /**
  * Every test runs on SQLite. When TEST_DATABASE_URL names a PostgreSQL database, the whole suite
- * runs a second time against it (each test in a schema of its own), as a second project.
+ * runs a second time against it (each test in a database of its own), as a second project.
  */
 const base = {
   testEnvironment: 'node',

@@ -41,7 +41,7 @@ export interface Bot {
 export async function startBot(config: Config, options: StartOptions): Promise<Bot> {
   const { logger } = options;
   const clock = options.clock ?? systemClock;
-  const database = createDb(config.database);
+  const database = createDb(config.database, (err) => logger.warn({ err }, 'a database connection was dropped; it will be replaced'));
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');

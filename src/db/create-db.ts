@@ -19,8 +19,8 @@ export interface DbHandle {
  * waits instead of failing. PostgreSQL is for several replicas sharing one database; the same
  * queries and migrations run on both.
  */
-export function createDb(config: DatabaseConfig): DbHandle {
-  const db = new Kysely<Database>({ dialect: dialectFor(config) });
+export function createDb(config: DatabaseConfig, onError: (error: Error) => void = () => undefined): DbHandle {
+  const db = new Kysely<Database>({ dialect: dialectFor(config, onError) });
   let closed = false;
   return {
     db,
@@ -35,9 +35,13 @@ export function createDb(config: DatabaseConfig): DbHandle {
   };
 }
 
-function dialectFor(config: DatabaseConfig): Dialect {
+function dialectFor(config: DatabaseConfig, onError: (error: Error) => void): Dialect {
   if (config.dialect === 'postgres') {
-    return new PostgresDialect({ pool: new Pool({ connectionString: config.url, max: 10 }) });
+    const pool = new Pool({ connectionString: config.url, max: 10 });
+    // An idle connection the server drops (a restart, a failover) must not take the process down:
+    // the pool replaces it, and the next query reconnects.
+    pool.on('error', onError);
+    return new PostgresDialect({ pool });
   }
   if (config.path !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(config.path)), { recursive: true });
   const sqlite = new SQLite(config.path);

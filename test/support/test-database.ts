@@ -21,8 +21,8 @@ export interface TestDatabase {
 }
 
 /**
- * An empty database for one test: a temporary SQLite file, or, in the PostgreSQL run, a schema of
- * its own in the database named by TEST_DATABASE_URL (selected through `search_path`), dropped after.
+ * An empty database for one test: a temporary SQLite file, or, in the PostgreSQL run, a database
+ * of its own on the server named by TEST_DATABASE_URL, dropped after.
  */
 export async function newTestDatabase(): Promise<TestDatabase> {
   if (TEST_DIALECT === 'sqlite') {
@@ -35,16 +35,18 @@ export async function newTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
+  // A database of its own (not a schema): Kysely looks for its migration tables across every
+  // schema it can see, so tests sharing one database would find each other's.
   const base = process.env.TEST_DATABASE_URL as string;
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  await withClient(base, (client) => client.query(`create schema ${schema}`));
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  await withClient(base, (client) => client.query(`create database ${name}`));
   const url = new URL(base);
-  url.searchParams.set('options', `-c search_path=${schema}`);
+  url.pathname = `/${name}`;
   return {
     config: { dialect: 'postgres', url: url.toString() },
     url: url.toString(),
     async remove() {
-      await withClient(base, (client) => client.query(`drop schema if exists ${schema} cascade`));
+      await withClient(base, (client) => client.query(`drop database if exists ${name} with (force)`));
     },
   };
 }
