@@ -8,6 +8,7 @@ import type { Incident } from '../incidents/incident';
 import { toIncident } from '../incidents/incident-mapper';
 import { openIncidentsVisibleTo } from '../incidents/incident-queries';
 import { findIncidentById } from '../incidents/incidents.repository';
+import { listRecentlyPublished } from '../postmortems/postmortems.repository';
 
 export interface MyWork {
   /** Open items this person owns, overdue first, then by due date. */
@@ -40,15 +41,8 @@ export async function myWork(db: Kysely<Database>, userId: string, today: string
   const involved = (i: Incident) => i.commanderId === userId || i.declaredBy === userId || i.responderIds.includes(userId);
   const mine = (await openIncidentsVisibleTo(db, userId)).filter(involved);
 
-  const published = await db
-    .selectFrom('postmortems')
-    .innerJoin('incidents', 'incidents.id', 'postmortems.incident_id')
-    .selectAll('incidents')
-    .select('postmortems.published_at as pm_published_at')
-    .where('postmortems.published_at', 'is not', null)
-    .orderBy('postmortems.published_at', 'desc')
-    .limit(RECENT_POSTMORTEMS * 4)
-    .execute();
+  // Read a few more than shown: private ones this person was not part of are left out.
+  const published = await listRecentlyPublished(db, RECENT_POSTMORTEMS * 4);
   const postmortems = published
     .map((row) => ({ incident: toIncident(row), publishedAt: fromStoredInstant(row.pm_published_at as string) }))
     .filter(({ incident }) => !incident.isPrivate || involved(incident))

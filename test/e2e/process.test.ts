@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { FakeSlack } from '../support/fake-slack';
+import { freePort } from '../support/free-port';
 import { ROOT, grantedBotScopes } from '../support/manifest';
 import { SlackDriver } from '../support/slack-driver';
 import { BOT_TOKEN, SIGNING_SECRET, tempDatabasePath } from '../support/test-bot';
@@ -28,16 +28,6 @@ function run(env: NodeJS.ProcessEnv, cwd = ROOT): Run {
   return { child, stdout, stderr, exited };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('the bot as a process', () => {
   it('with no configuration prints one clear message naming each variable and exits non-zero', async () => {

@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { createDb } from '../../src/db/create-db';
 import { migrateToLatest } from '../../src/db/migrate';
 import { insertIncident } from '../../src/incidents/incidents.repository';
 import { FakeSlack } from '../support/fake-slack';
+import { freePort } from '../support/free-port';
 import { ROOT, grantedBotScopes } from '../support/manifest';
 import { SlackDriver } from '../support/slack-driver';
 import { BOT_TOKEN, SIGNING_SECRET } from '../support/test-bot';
@@ -16,16 +16,6 @@ const MAIN = path.join(ROOT, 'dist', 'src', 'main.js');
 const ITEMS = 200;
 const MESSAGES = 40;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Replica {
   child: ChildProcess;
