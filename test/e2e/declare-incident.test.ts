@@ -313,8 +313,12 @@ describe('a declaration interrupted part-way', () => {
 
       offsetMs = 2 * 60 * 1000;
       await waitFor(() => t.slack.pins(channel.id).length === 1);
-      const row = await t.bot.database.db.selectFrom('incidents').selectAll().executeTakeFirstOrThrow();
-      expect(row.setup_completed_at).not.toBeNull();
+      // The card is pinned a step before set-up is recorded as complete: wait for the record.
+      const row = await waitFor(async () => {
+        const stored = await t.bot.database.db.selectFrom('incidents').selectAll().executeTakeFirstOrThrow();
+        return stored.setup_completed_at ? stored : undefined;
+      });
+      expect(t.slack.pins(channel.id)).toHaveLength(1);
       expect(t.slack.channels().filter((c) => c.name.includes('half-made'))).toHaveLength(1);
     } finally {
       await t.stop();
