@@ -9,6 +9,7 @@ import type { Logger } from './logger';
 import { resumeStalledSetups } from './incidents/declare-incident';
 import { PeriodicJob } from './jobs/periodic-job';
 import { createSlackApp } from './slack/create-slack-app';
+import { pruneEventReceipts } from './slack/event-receipts/event-receipts.repository';
 import { incidentDeps, postmortemDeps, reminderDeps } from './slack/listeners/deps';
 import { sendDueReminders } from './action-items/send-due-reminders';
 import { remindDuePostmortems } from './postmortems/remind-due-postmortems';
@@ -20,6 +21,9 @@ const DRAIN_TIMEOUT_MS = 10_000;
 const RESUME_SETUPS_EVERY_MS = 30_000;
 /** How often due post-mortem reminders are looked for. */
 const POSTMORTEM_REMINDERS_EVERY_MS = 60_000;
+/** Slack stops redelivering an event after minutes; a day's receipts are plenty to keep. */
+const KEEP_EVENT_RECEIPTS_MS = 24 * 3_600_000;
+const PRUNE_RECEIPTS_EVERY_MS = 3_600_000;
 
 export interface StartOptions {
   logger: Logger;
@@ -74,10 +78,19 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
       },
       logger,
     );
+    const pruneReceipts = new PeriodicJob(
+      'prune-event-receipts',
+      PRUNE_RECEIPTS_EVERY_MS,
+      async () => {
+        await pruneEventReceipts(database.db, new Date(clock.now().getTime() - KEEP_EVENT_RECEIPTS_MS));
+      },
+      logger,
+    );
     const started = await app.start(config.port);
     resumeSetups.start();
     remindPostmortems.start();
     remindActionItems.start();
+    pruneReceipts.start();
     const port = config.mode === 'http' ? ((started as Server).address() as AddressInfo).port : config.port;
     logger.info({ mode: config.mode, port }, 'incident bot is ready');
 
@@ -91,6 +104,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
           await resumeSetups.stop();
           await remindPostmortems.stop();
           await remindActionItems.stop();
+          await pruneReceipts.stop();
           if (!(await inFlight.drained(DRAIN_TIMEOUT_MS))) {
             logger.warn({ inFlight: inFlight.size }, 'shutting down with handlers still running');
           }

@@ -15,8 +15,6 @@ export function toActionItem(row: ActionItemRow): ActionItem {
     statusReason: row.status_reason,
     statusChangedBy: row.status_changed_by,
     statusChangedAt: row.status_changed_at ? fromStoredInstant(row.status_changed_at) : null,
-    nextReminderAt: row.next_reminder_at ? fromStoredInstant(row.next_reminder_at) : null,
-    overdueRemindersSent: row.overdue_reminders_sent ?? 0,
     createdBy: row.created_by,
     createdAt: fromStoredInstant(row.created_at),
   };

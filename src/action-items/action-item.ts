@@ -25,8 +25,6 @@ export interface ActionItem {
   statusReason: string | null;
   statusChangedBy: string | null;
   statusChangedAt: Date | null;
-  nextReminderAt: Date | null;
-  overdueRemindersSent: number;
   createdBy: string;
   createdAt: Date;
 }

@@ -94,8 +94,6 @@ const item = (i: number): ActionItem => ({
   statusReason: null,
   statusChangedBy: null,
   statusChangedAt: null,
-  nextReminderAt: null,
-  overdueRemindersSent: 0,
   createdBy: 'U1',
   createdAt: at(0),
 });

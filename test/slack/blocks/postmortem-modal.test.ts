@@ -21,8 +21,6 @@ const item = (i: number): ActionItem => ({
   statusReason: null,
   statusChangedBy: null,
   statusChangedAt: null,
-  nextReminderAt: null,
-  overdueRemindersSent: 0,
   createdBy: 'U1',
   createdAt: new Date(),
 });

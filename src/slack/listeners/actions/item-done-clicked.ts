@@ -1,8 +1,8 @@
 import { markDone } from '../../../action-items/change-item-status';
 import { refreshPublishedPostmortem } from '../../../postmortems/publish-postmortem';
 import { type ListenerDeps, postmortemDeps, reminderDeps } from '../deps';
-import { type ButtonArgs, explainFailedClick } from './button-args';
-import { showItemChange } from './show-item-change';
+import { type ButtonArgs, clickedIn, explainFailedClick } from './button-args';
+import { showItemChange } from '../show-item-change';
 
 /** "Mark done": reminders stop, the incident channel hears of it, the published post-mortem shows it. */
 export function itemDoneClicked(deps: ListenerDeps) {
@@ -11,7 +11,7 @@ export function itemDoneClicked(deps: ListenerDeps) {
     try {
       const { item, incident } = await markDone(deps, args.action.value ?? '', args.body.user.id);
       deps.logger.info({ itemId: item.id, by: args.body.user.id }, 'action item done');
-      await showItemChange(args, deps, item, incident);
+      await showItemChange(deps, args.client, clickedIn(args), item, incident);
       await reminderDeps(deps, args.client)
         .port.noteDone(item, incident)
         .catch((err: unknown) => deps.logger.warn({ err, itemId: item.id }, 'could not tell the incident channel'));

@@ -32,7 +32,7 @@ export interface IncidentSubcommand extends CommandUsage {
 export type Subcommand = AnywhereSubcommand | IncidentSubcommand;
 
 /** Replies privately to the person who ran the command. */
-export function replyPrivately(args: CommandArgs, text: string): Promise<unknown> {
+function replyPrivately(args: CommandArgs, text: string): Promise<unknown> {
   return args.respond({ response_type: 'ephemeral', text });
 }
 

@@ -1,14 +1,12 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { markWontDo } from '../../../action-items/change-item-status';
 import { refreshPublishedPostmortem } from '../../../postmortems/publish-postmortem';
-import { actionItemMessage } from '../../blocks/action-item-message';
 import type { WontDoMetadata } from '../../blocks/wont-do-modal';
 import { Field } from '../../ids';
 import { metadataOf, textOf } from '../../parse/view-state';
-import { publishHome } from '../../publish-home';
 import { describeError } from '../../reply-error';
-import { slackCall } from '../../slack-errors';
 import { type ListenerDeps, postmortemDeps } from '../deps';
+import { showItemChange } from '../show-item-change';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -20,12 +18,10 @@ export function wontDoSubmitted(deps: ListenerDeps) {
       const { item, incident } = await markWontDo(deps, metadata.itemId ?? '', body.user.id, textOf(view.state.values, Field.wontDoReason) ?? '');
       await ack();
       deps.logger.info({ itemId: item.id, by: body.user.id }, "action item closed as won't do");
-      if (metadata.channel && metadata.ts) {
-        const message = actionItemMessage(item, incident, null);
-        await slackCall(() => client.chat.update({ channel: metadata.channel as string, ts: metadata.ts as string, ...message })).catch(() => undefined);
-      } else {
-        await publishHome(deps, client, body.user.id).catch(() => undefined);
-      }
+      const message = metadata.channel && metadata.ts ? { channel: metadata.channel, ts: metadata.ts } : undefined;
+      await showItemChange(deps, client, { userId: body.user.id, message }, item, incident).catch((err: unknown) =>
+        deps.logger.warn({ err, itemId: item.id }, 'could not show the closed item'),
+      );
       await refreshPublishedPostmortem(postmortemDeps(deps, client, context.botUserId), incident.id).catch(() => undefined);
     } catch (error) {
       await ack({ response_action: 'errors', errors: { [Field.wontDoReason]: describeError(error, deps.logger, { view: view.callback_id }) } });
