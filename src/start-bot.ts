@@ -9,7 +9,8 @@ import type { Logger } from './logger';
 import { resumeStalledSetups } from './incidents/declare-incident';
 import { PeriodicJob } from './jobs/periodic-job';
 import { createSlackApp } from './slack/create-slack-app';
-import { pruneEventReceipts } from './slack/event-receipts/event-receipts.repository';
+import { INBOX_LEASE_MS } from './slack/inbox/inbox';
+import { pruneInbox } from './slack/inbox/inbox.repository';
 import { incidentDeps, postmortemDeps, reminderDeps } from './slack/listeners/deps';
 import { sendDueReminders } from './action-items/send-due-reminders';
 import { remindDuePostmortems } from './postmortems/remind-due-postmortems';
@@ -21,16 +22,24 @@ const DRAIN_TIMEOUT_MS = 10_000;
 const RESUME_SETUPS_EVERY_MS = 30_000;
 /** How often due post-mortem reminders are looked for. */
 const POSTMORTEM_REMINDERS_EVERY_MS = 60_000;
-/** Slack stops redelivering an event after minutes; a day's receipts are plenty to keep. */
-const KEEP_EVENT_RECEIPTS_MS = 24 * 3_600_000;
-const PRUNE_RECEIPTS_EVERY_MS = 3_600_000;
+/** How often requests left unhandled (a dead process, a failure) are looked for. */
+const REPLAY_INBOX_EVERY_MS = 10_000;
+/** Slack stops redelivering an event after minutes; a day of handled requests is plenty to keep. */
+const KEEP_INBOX_MS = 24 * 3_600_000;
+const PRUNE_INBOX_EVERY_MS = 3_600_000;
 
 export interface StartOptions {
   logger: Logger;
   clock?: Clock;
   slackClientOptions?: WebClientOptions;
   /** Overrides for job periods (tests run them often). */
-  jobs?: { resumeSetupsEveryMs?: number; postmortemRemindersEveryMs?: number; remindersEveryMs?: number };
+  jobs?: {
+    resumeSetupsEveryMs?: number;
+    postmortemRemindersEveryMs?: number;
+    remindersEveryMs?: number;
+    replayInboxEveryMs?: number;
+    inboxLeaseMs?: number;
+  };
 }
 
 export interface Bot {
@@ -51,7 +60,13 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
 
     const deps = { db: database.db, clock, logger, config };
-    const { app, inFlight } = createSlackApp({ config, deps, ping: database.ping, clientOptions: options.slackClientOptions });
+    const { app, inFlight } = createSlackApp({
+      config,
+      deps,
+      ping: database.ping,
+      clientOptions: options.slackClientOptions,
+      inboxLeaseMs: options.jobs?.inboxLeaseMs ?? INBOX_LEASE_MS,
+    });
     await app.init();
     const resumeSetups = new PeriodicJob(
       'resume-setups',
@@ -78,11 +93,19 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
       },
       logger,
     );
-    const pruneReceipts = new PeriodicJob(
-      'prune-event-receipts',
-      PRUNE_RECEIPTS_EVERY_MS,
+    const replayInbox = new PeriodicJob(
+      'replay-inbox',
+      options.jobs?.replayInboxEveryMs ?? REPLAY_INBOX_EVERY_MS,
       async () => {
-        await pruneEventReceipts(database.db, new Date(clock.now().getTime() - KEEP_EVENT_RECEIPTS_MS));
+        await app.replayPending();
+      },
+      logger,
+    );
+    const pruneReceipts = new PeriodicJob(
+      'prune-inbox',
+      PRUNE_INBOX_EVERY_MS,
+      async () => {
+        await pruneInbox(database.db, new Date(clock.now().getTime() - KEEP_INBOX_MS));
       },
       logger,
     );
@@ -90,6 +113,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
     resumeSetups.start();
     remindPostmortems.start();
     remindActionItems.start();
+    replayInbox.start();
     pruneReceipts.start();
     const port = config.mode === 'http' ? ((started as Server).address() as AddressInfo).port : config.port;
     logger.info({ mode: config.mode, port }, 'incident bot is ready');
@@ -104,6 +128,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
           await resumeSetups.stop();
           await remindPostmortems.stop();
           await remindActionItems.stop();
+          await replayInbox.stop();
           await pruneReceipts.stop();
           if (!(await inFlight.drained(DRAIN_TIMEOUT_MS))) {
             logger.warn({ inFlight: inFlight.size }, 'shutting down with handlers still running');

@@ -1,12 +1,12 @@
 import type { ActionItemsTable } from '../action-items/action-items.table';
 import type { IncidentsTable } from '../incidents/incidents.table';
 import type { PostmortemMessagesTable, PostmortemsTable } from '../postmortems/postmortems.table';
-import type { EventReceiptsTable } from '../slack/event-receipts/event-receipts.table';
+import type { InboxTable } from '../slack/inbox/inbox.table';
 import type { TimelineEntriesTable } from '../timeline/timeline.table';
 
 /** Every table the bot stores, as Kysely sees them. Each feature owns its `*.table.ts`. */
 export interface Database {
-  event_receipts: EventReceiptsTable;
+  inbox: InboxTable;
   incidents: IncidentsTable;
   timeline_entries: TimelineEntriesTable;
   postmortems: PostmortemsTable;

@@ -1,13 +1,13 @@
-import { App } from '@slack/bolt';
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from '../config';
 import { healthRoute } from '../http/health-route';
 import { boltLogger } from './bolt-logger';
+import { DurableApp } from './inbox/durable-app';
+import { Inbox } from './inbox/inbox';
 import { registerListeners } from './listeners';
 import type { ListenerDeps } from './listeners/deps';
 import { InFlight } from './middleware/in-flight';
-import { skipRedeliveredEvents } from './middleware/skip-redelivered-events';
 
 /**
  * Web API retries for a person waiting on a modal: a few quick attempts, not the client's
@@ -27,10 +27,12 @@ export interface SlackAppOptions {
   ping: () => Promise<void>;
   /** Overrides for the Web API client (tests turn retries off). */
   clientOptions?: WebClientOptions;
+  /** How long a request is held by the process handling it (tests shorten it). */
+  inboxLeaseMs?: number;
 }
 
 export interface SlackApp {
-  app: App;
+  app: DurableApp;
   inFlight: InFlight;
 }
 
@@ -39,8 +41,9 @@ export interface SlackApp {
  * `GET /healthz` on PORT; Socket Mode connects out with the app token and still serves
  * `/healthz` on PORT for container health checks.
  */
-export function createSlackApp({ config, deps, ping, clientOptions }: SlackAppOptions): SlackApp {
+export function createSlackApp({ config, deps, ping, clientOptions, inboxLeaseMs }: SlackAppOptions): SlackApp {
   const inFlight = new InFlight();
+  const inbox = new Inbox(deps, inboxLeaseMs);
   const routes = [healthRoute(ping)];
   const common = {
     token: config.slack.botToken,
@@ -54,24 +57,14 @@ export function createSlackApp({ config, deps, ping, clientOptions }: SlackAppOp
       ...clientOptions,
     },
   };
-  const app =
+  const modeOptions =
     config.mode === 'socket'
-      ? new App({
-          ...common,
-          socketMode: true,
-          appToken: config.slack.appToken,
-          customRoutes: routes,
-          installerOptions: { port: config.port },
-        })
-      : new App({
-          ...common,
-          signingSecret: config.slack.signingSecret,
-          port: config.port,
-          customRoutes: routes,
-        });
+      ? { socketMode: true, appToken: config.slack.appToken, installerOptions: { port: config.port } }
+      : { signingSecret: config.slack.signingSecret, port: config.port };
+  const app = new DurableApp({ ...common, ...modeOptions, customRoutes: routes }, inbox);
 
   app.use(inFlight.middleware);
-  app.use(skipRedeliveredEvents(deps));
+  app.use(inbox.middleware);
   registerListeners(app, deps);
   app.error(async ({ error, body }: ExtendedErrorHandlerArgs) => {
     const b = body as { type?: string; event?: { type?: string }; command?: string } | undefined;

@@ -35,7 +35,7 @@ describe('migrations', () => {
       const applied = await migrateToLatest(handle.db);
       expect(applied.length).toBe(fs.readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.ts')).length);
       if (database.config.dialect === 'sqlite') expect(fs.existsSync(database.config.path)).toBe(true);
-      expect(await tables(handle)).toContain('event_receipts');
+      expect(await tables(handle)).toContain('inbox');
       expect(await migrateToLatest(handle.db)).toEqual([]);
 
       while ((await migrateDown(handle.db)).length > 0);

@@ -60,11 +60,13 @@ describe('a freshly installed bot', () => {
     expect(slack.callsTo('views.publish').filter((c) => c.args.user_id === bob)).toHaveLength(1);
 
     const receipt = await t.bot.database.db
-      .selectFrom('event_receipts')
+      .selectFrom('inbox')
       .selectAll()
-      .where('event_id', '=', 'Ev0REDELIVER1')
+      .where('id', '=', 'Ev0REDELIVER1')
       .executeTakeFirstOrThrow();
     expect(Math.abs(fromStoredInstant(receipt.received_at).getTime() - Date.now())).toBeLessThan(60_000);
+    expect(receipt).toMatchObject({ kind: 'event', attempts: 1, body: null });
+    expect(receipt.handled_at).not.toBeNull();
   });
 
   it('serves /healthz while the database answers', async () => {
