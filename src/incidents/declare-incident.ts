@@ -77,7 +77,7 @@ export async function declareIncident(deps: IncidentDeps, request: DeclareReques
     throw error;
   }
   deps.logger.info({ incidentId: id, severity: request.severity }, 'incident declared');
-  return { kind: 'declared', incident: await setUp(deps, id) };
+  return { kind: 'declared', incident: await setUp(deps, id, false) };
 }
 
 /**
@@ -124,15 +124,16 @@ async function runSetupIfFree(deps: IncidentDeps, incidentId: string): Promise<D
   if (!(await claimSetupLease(deps.db, incidentId, toStoredInstant(now), until))) {
     return { kind: 'in_progress', incident: toIncident(row) };
   }
-  return { kind: 'declared', incident: await setUp(deps, incidentId) };
+  return { kind: 'declared', incident: await setUp(deps, incidentId, true) };
 }
 
 /**
  * Runs the set-up steps not yet done, storing each as it completes so a retry continues from
  * there. If not even the channel could be created, the incident is removed: a retry starts
- * clean. The caller holds the set-up lease; it is released at the end, success or not.
+ * clean. The caller holds the set-up lease; it is released at the end, success or not. When
+ * `resuming`, a message an interrupted attempt posted but did not record is found, not reposted.
  */
-async function setUp(deps: IncidentDeps, incidentId: string): Promise<Incident> {
+async function setUp(deps: IncidentDeps, incidentId: string, resuming: boolean): Promise<Incident> {
   const { db, port, clock } = deps;
   const load = async () => {
     const found = await findIncidentById(db, incidentId);
@@ -172,13 +173,17 @@ async function setUp(deps: IncidentDeps, incidentId: string): Promise<Incident> 
       await port.setTopic(current());
       await save({ topic_set: 1 });
     }
-    if (!row.card_ts) await save({ card_ts: await port.postCard(current()) });
+    if (!row.card_ts) {
+      const found = resuming ? await port.findCard(current()) : undefined;
+      await save({ card_ts: found ?? (await port.postCard(current())) });
+    }
     if (!row.card_pinned) {
       await port.pinCard(current());
       await save({ card_pinned: 1 });
     }
     if (!row.announcement_ts && !row.is_private) {
-      const announcement = await port.announce(current());
+      const found = resuming ? await port.findAnnouncement(current()) : undefined;
+      const announcement = found ?? (await port.announce(current()));
       if (announcement) await save({ announcement_channel_id: announcement.channelId, announcement_ts: announcement.ts });
     }
     await save({ setup_completed_at: toStoredInstant(clock.now()) });

@@ -14,10 +14,14 @@ export interface IncidentPort {
   setTopic(incident: Incident): Promise<void>;
   /** Posts the incident card and returns its message ts. */
   postCard(incident: Incident): Promise<string>;
+  /** The card's ts if an earlier, interrupted set-up already posted it. */
+  findCard(incident: Incident): Promise<string | undefined>;
   pinCard(incident: Incident): Promise<void>;
   updateCard(incident: Incident): Promise<void>;
   /** Announces in the incidents channel; null when none is configured. Never called for private incidents. */
   announce(incident: Incident): Promise<{ channelId: string; ts: string } | null>;
+  /** The announcement if an earlier, interrupted set-up already posted it. */
+  findAnnouncement(incident: Incident): Promise<{ channelId: string; ts: string } | undefined>;
   updateAnnouncement(incident: Incident): Promise<void>;
   /** Whether the person is a member of the channel: only members may change an incident. */
   isMember(channelId: string, userId: string): Promise<boolean>;

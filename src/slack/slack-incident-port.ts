@@ -5,7 +5,16 @@ import type { SystemEntry } from '../timeline/timeline-entry';
 import { changeNotice } from './blocks/change-notice';
 import { announcementMessage, incidentCard, incidentTopic } from './blocks/incident-card';
 import { channelHasMember } from './channel-membership';
+import { findMarkedMessage } from './find-marked-message';
 import { slackCall, toAppError } from './slack-errors';
+
+/** Metadata marking the incident card and the announcement, so a crashed set-up finds them. */
+const CARD_EVENT = 'incident_card';
+const ANNOUNCEMENT_EVENT = 'incident_announcement';
+const marking = (eventType: string, incident: Incident) => ({
+  metadata: { event_type: eventType, event_payload: { incident_id: incident.id } },
+});
+const isFor = (incident: Incident) => (payload: Record<string, unknown>) => payload.incident_id === incident.id;
 
 export interface SlackIncidentPortOptions {
   /** Channel id where incidents are announced; none when unset. */
@@ -47,8 +56,14 @@ export class SlackIncidentPort implements IncidentPort {
   }
 
   async postCard(incident: Incident): Promise<string> {
-    const result = await slackCall(() => this.client.chat.postMessage({ channel: channelOf(incident), ...incidentCard(incident) }));
+    const result = await slackCall(() =>
+      this.client.chat.postMessage({ channel: channelOf(incident), ...incidentCard(incident), ...marking(CARD_EVENT, incident) }),
+    );
     return result?.ts as string;
+  }
+
+  findCard(incident: Incident): Promise<string | undefined> {
+    return findMarkedMessage(this.client, channelOf(incident), CARD_EVENT, isFor(incident));
   }
 
   async pinCard(incident: Incident): Promise<void> {
@@ -63,7 +78,7 @@ export class SlackIncidentPort implements IncidentPort {
   async announce(incident: Incident): Promise<{ channelId: string; ts: string } | null> {
     const channel = this.options.incidentsChannel;
     if (!channel) return null;
-    const post = () => this.client.chat.postMessage({ channel, ...announcementMessage(incident) });
+    const post = () => this.client.chat.postMessage({ channel, ...announcementMessage(incident), ...marking(ANNOUNCEMENT_EVENT, incident) });
     let result;
     try {
       result = await post();
@@ -74,6 +89,19 @@ export class SlackIncidentPort implements IncidentPort {
       result = await slackCall(post);
     }
     return { channelId: channel, ts: result?.ts as string };
+  }
+
+  async findAnnouncement(incident: Incident): Promise<{ channelId: string; ts: string } | undefined> {
+    const channel = this.options.incidentsChannel;
+    if (!channel) return undefined;
+    try {
+      const ts = await findMarkedMessage(this.client, channel, ANNOUNCEMENT_EVENT, isFor(incident), incident.declaredAt);
+      return ts ? { channelId: channel, ts } : undefined;
+    } catch (error) {
+      // Not a member yet: then nothing was announced there.
+      if (toAppError(error).code === 'not_in_channel') return undefined;
+      throw error;
+    }
   }
 
   async updateAnnouncement(incident: Incident): Promise<void> {

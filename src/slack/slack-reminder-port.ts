@@ -6,6 +6,7 @@ import { isKnownTimeZone } from '../zoned-time';
 import { actionItemMessage, itemSummary } from './blocks/action-item-message';
 import { escapeAndTruncate } from './blocks/mrkdwn';
 import { AppError, isAppError } from '../errors';
+import { findMarkedMessage } from './find-marked-message';
 import { slackCall } from './slack-errors';
 
 /** Slack's answers meaning the person cannot get DMs any more (deactivated, deleted, a bot). */
@@ -52,14 +53,7 @@ export class SlackReminderPort implements ReminderPort {
   }
 
   async reminderWasSent(dmChannel: string, key: string, since: Date): Promise<boolean> {
-    const oldest = String(Math.floor(since.getTime() / 1000) - 60);
-    const history = await slackCall(() =>
-      this.client.conversations.history({ channel: dmChannel, oldest, limit: 100, include_all_metadata: true }),
-    );
-    return (history?.messages ?? []).some((m) => {
-      const metadata = (m as { metadata?: { event_type?: string; event_payload?: { key?: string } } }).metadata;
-      return metadata?.event_type === REMINDER_EVENT && metadata.event_payload?.key === key;
-    });
+    return (await findMarkedMessage(this.client, dmChannel, REMINDER_EVENT, (payload) => payload.key === key, since)) !== undefined;
   }
 
   async tellCommander(item: ActionItem, incident: Incident, why: 'overdue' | 'owner_unreachable'): Promise<void> {

@@ -200,11 +200,13 @@ describe('declaring when Slack refuses', () => {
   let t: TestBot;
   let alice: string;
   let ops: string;
+  let announcements: string;
 
   beforeEach(async () => {
-    t = await startTestBot();
+    t = await startTestBot({ env: { INCIDENTS_CHANNEL: 'C0INCIDENTS' } });
     alice = t.slack.addUser({ name: 'alice' }).id;
     ops = t.slack.addChannel({ name: 'ops', members: [alice] }).id;
+    announcements = t.slack.addChannel({ id: 'C0INCIDENTS', name: 'incidents', members: [alice, t.slack.bot.userId] }).id;
   });
   afterEach(() => t.stop());
 
@@ -266,6 +268,25 @@ describe('declaring when Slack refuses', () => {
     expect(channels).toHaveLength(1);
     expect(t.slack.pins(channels[0]!.id)).toHaveLength(1);
     expect(t.slack.botMessages(channels[0]!.id).filter((m) => m.text.includes('Queue backlog'))).toHaveLength(1);
+  });
+
+  it('when Slack posted the card or the announcement but its answer was lost, finishing finds them instead of posting twice', async () => {
+    for (const [title, nth] of [['Card answer lost', 0], ['Announcement answer lost', 1]] as const) {
+      // Faults are taken in order: a zero delay lets the card through when the announcement is the one to lose.
+      for (let i = 0; i < nth; i += 1) t.slack.injectFault('chat.postMessage', { kind: 'slow', delayMs: 0 });
+      t.slack.injectFault('chat.postMessage', { kind: 'answer_lost', status: 504 });
+      const { viewId } = await submitDeclareForm(t, alice, ops, title, { severity: 'SEV2' });
+      const stopped = await waitFor(() => (buttonsOf(t.slack.view(viewId)).length ? t.slack.view(viewId) : undefined));
+      await t.driver.blockAction({ user: alice, actionId: buttonsOf(stopped)[0]!.actionId, container: { type: 'view', viewId } });
+      await waitFor(() => visibleText(t.slack.view(viewId)).includes('is declared'));
+      const channel = t.slack.channels().find((c) => c.name.endsWith(title.toLowerCase().replaceAll(' ', '-')))!;
+      expect(t.slack.botMessages(channel.id).filter((m) => m.text.includes(title))).toHaveLength(1);
+      expect(t.slack.pins(channel.id)).toHaveLength(1);
+      expect(t.slack.botMessages(announcements).filter((m) => m.text.includes(title))).toHaveLength(1);
+      const row = await t.bot.database.db.selectFrom('incidents').selectAll().where('title', '=', title).executeTakeFirstOrThrow();
+      expect(row.card_ts).toBe(t.slack.pins(channel.id)[0]?.ts);
+      expect(row.announcement_ts).toBe(t.slack.botMessages(announcements).find((m) => m.text.includes(title))?.ts);
+    }
   });
 
   it('a double click on "Finish setting up" finishes once', async () => {

@@ -237,7 +237,8 @@ describe('a change Slack does not fully show', () => {
 
       await t.driver.command({ user: alice, channel: channel.id, text: 'severity SEV1' });
       await waitFor(() => visibleText(card()).includes('SEV1: Flaky card'));
-      expect(t.slack.ephemerals(alice, channel.id).at(-1)?.text).toContain('already SEV1');
+      // The card is refreshed first; the reply follows.
+      await waitFor(() => t.slack.ephemerals(alice, channel.id).at(-1)?.text.includes('already SEV1'));
     } finally {
       await t.stop();
     }

@@ -478,6 +478,12 @@ export class FakeSlack {
       baseUrl: this.baseUrl,
     });
     const ok = answer.body.ok === true;
+    if (fault?.kind === 'answer_lost') {
+      record(false, fault.status, `http_${fault.status}`);
+      res.writeHead(fault.status, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`fake gateway timeout (HTTP ${fault.status})`);
+      return;
+    }
     record(ok, 200, ok ? undefined : String(answer.body.error));
     sendJson(res, 200, answer.body, {
       'x-oauth-scopes': [...this.scopes].join(','),

@@ -216,4 +216,6 @@ export type Fault =
   | { kind: 'rate_limited'; retryAfterSeconds: number }
   | { kind: 'http_error'; status: number }
   | { kind: 'slow'; delayMs: number }
-  | { kind: 'error'; error: string };
+  | { kind: 'error'; error: string }
+  /** Slack does the work, but its answer is lost on the way back (a gateway timeout). */
+  | { kind: 'answer_lost'; status: number };
