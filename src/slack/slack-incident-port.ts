@@ -95,7 +95,7 @@ export class SlackIncidentPort implements IncidentPort {
     const channel = this.options.incidentsChannel;
     if (!channel) return undefined;
     try {
-      const ts = await findMarkedMessage(this.client, channel, ANNOUNCEMENT_EVENT, isFor(incident), incident.declaredAt);
+      const ts = await findMarkedMessage(this.client, channel, ANNOUNCEMENT_EVENT, isFor(incident));
       return ts ? { channelId: channel, ts } : undefined;
     } catch (error) {
       // Not a member yet: then nothing was announced there.

@@ -1,59 +1,22 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { createDb } from '../../src/db/create-db';
 import { migrateToLatest } from '../../src/db/migrate';
 import { insertIncident } from '../../src/incidents/incidents.repository';
 import { FakeSlack } from '../support/fake-slack';
-import { freePort } from '../support/free-port';
-import { ROOT, grantedBotScopes } from '../support/manifest';
+import { grantedBotScopes } from '../support/manifest';
 import { SlackDriver } from '../support/slack-driver';
+import { type BotProcess, spawnBot } from '../support/spawn-bot';
 import { BOT_TOKEN, SIGNING_SECRET } from '../support/test-bot';
 import { TEST_DIALECT, type TestDatabase, newTestDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait-for';
 
-const MAIN = path.join(ROOT, 'dist', 'src', 'main.js');
 const ITEMS = 200;
 const MESSAGES = 40;
-
-
-interface Replica {
-  child: ChildProcess;
-  port: number;
-  exited: Promise<number | null>;
-}
-
-async function startReplica(slack: FakeSlack, database: TestDatabase): Promise<Replica> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: String(port),
-      DATABASE_URL: database.url,
-      REMINDER_POLL_SECONDS: '5',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  await waitFor(
-    async () => {
-      const response = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
-      return response?.status === 200;
-    },
-    { timeoutMs: 20_000, intervalMs: 100 },
-  );
-  return { child, port, exited };
-}
 
 describe(`two replicas on one ${TEST_DIALECT === 'postgres' ? 'PostgreSQL' : 'SQLite file'}`, () => {
   let slack: FakeSlack;
   let database: TestDatabase;
-  let replicas: Replica[] = [];
+  let replicas: BotProcess[] = [];
 
   afterEach(async () => {
     for (const replica of replicas) replica.child.kill('SIGKILL');
@@ -114,7 +77,8 @@ describe(`two replicas on one ${TEST_DIALECT === 'postgres' ? 'PostgreSQL' : 'SQ
       .execute();
     await seed.close();
 
-    replicas = [await startReplica(slack, database), await startReplica(slack, database)];
+    const env = { REMINDER_POLL_SECONDS: '5' };
+    replicas = [await spawnBot(slack, database, { env }), await spawnBot(slack, database, { env })];
 
     const reminderKeys = () =>
       owners.flatMap((owner) =>

@@ -1,0 +1,57 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import type { FakeSlack } from './fake-slack';
+import { freePort } from './free-port';
+import { ROOT } from './manifest';
+import { BOT_TOKEN, SIGNING_SECRET } from './test-bot';
+import type { TestDatabase } from './test-database';
+import { waitFor } from './wait-for';
+
+/** What `npm start` runs. */
+export const MAIN = path.join(ROOT, 'dist', 'src', 'main.js');
+/** The same bot with a clock that can run ahead and fast background jobs (see the file). */
+export const BOT_PROCESS = path.join(ROOT, 'test', 'support', 'bot-process.js');
+
+export interface BotProcess {
+  child: ChildProcess;
+  port: number;
+  url: string;
+  exited: Promise<number | null>;
+}
+
+/**
+ * Starts the built bot as a process of its own against the fake Slack and a test database, and
+ * resolves once `/healthz` answers.
+ */
+export async function spawnBot(
+  slack: FakeSlack,
+  database: TestDatabase,
+  options: { script?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<BotProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [options.script ?? MAIN], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(port),
+      DATABASE_URL: database.url,
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`the bot exited with ${child.exitCode} before it was ready`);
+      const response = await fetch(`${url}/healthz`).catch(() => undefined);
+      return response?.status === 200;
+    },
+    { timeoutMs: 20_000, intervalMs: 50 },
+  );
+  return { child, port, url, exited };
+}
