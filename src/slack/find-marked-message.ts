@@ -3,18 +3,23 @@ import { slackCall } from './slack-errors';
 
 type Payload = Record<string, unknown>;
 
+export interface MarkedMessage {
+  ts: string;
+  payload: Payload;
+}
+
 /**
- * Looks through a conversation's latest messages for one the bot marked with message metadata
- * (`event_type` and a payload), and returns its ts. This is how a step interrupted between
- * Slack's answer and our write (a crash) is recognised as done instead of repeated.
+ * The bot's messages among a conversation's latest 100 that carry message metadata of
+ * `eventType` and a matching payload. This is how a step interrupted between Slack's answer and
+ * our write (a crash, a lost answer) is recognised as done instead of repeated.
  */
-export async function findMarkedMessage(
+export async function findMarkedMessages(
   client: WebClient,
   channel: string,
   eventType: string,
   matches: (payload: Payload) => boolean,
   oldest?: Date,
-): Promise<string | undefined> {
+): Promise<MarkedMessage[]> {
   const history = await slackCall(() =>
     client.conversations.history({
       channel,
@@ -23,9 +28,22 @@ export async function findMarkedMessage(
       ...(oldest ? { oldest: String(Math.floor(oldest.getTime() / 1000) - 60) } : {}),
     }),
   );
-  const found = (history?.messages ?? []).find((m) => {
-    const metadata = (m as { metadata?: { event_type?: string; event_payload?: Payload } }).metadata;
-    return metadata?.event_type === eventType && matches(metadata.event_payload ?? {});
-  });
-  return found?.ts;
+  const found: MarkedMessage[] = [];
+  for (const message of history?.messages ?? []) {
+    const metadata = (message as { metadata?: { event_type?: string; event_payload?: Payload } }).metadata;
+    const payload = metadata?.event_payload ?? {};
+    if (metadata?.event_type === eventType && message.ts && matches(payload)) found.push({ ts: message.ts, payload });
+  }
+  return found;
+}
+
+/** The latest such message's ts, if any. */
+export async function findMarkedMessage(
+  client: WebClient,
+  channel: string,
+  eventType: string,
+  matches: (payload: Payload) => boolean,
+  oldest?: Date,
+): Promise<string | undefined> {
+  return (await findMarkedMessages(client, channel, eventType, matches, oldest))[0]?.ts;
 }

@@ -7,7 +7,11 @@ import { slackDate } from './blocks/slack-date';
 import type { SlackMessage } from './blocks/slack-message';
 import { escapeMrkdwn } from './blocks/mrkdwn';
 import { channelHasMember } from './channel-membership';
+import { findMarkedMessages } from './find-marked-message';
 import { slackCall, toAppError } from './slack-errors';
+
+/** Metadata marking each published part, so a part whose posting was not recorded is found. */
+const PART_EVENT = 'postmortem_part';
 
 /** Post-mortems' view of Slack: members, names, the published messages and the Markdown file. */
 export class SlackPostmortemPort implements PostmortemPort {
@@ -31,14 +35,19 @@ export class SlackPostmortemPort implements PostmortemPort {
   async showPostmortem(channelId: string, doc: PostmortemDocument, existing: string[]): Promise<string[]> {
     const shown: string[] = [];
     const messages = postmortemMessages(doc);
+    const postmortemId = doc.postmortem.id;
     try {
+      // Parts an earlier attempt posted without learning their ts (Slack's answer was lost).
+      const known = existing.length >= messages.length ? existing : await this.postedParts(channelId, postmortemId, existing);
       for (const [i, message] of messages.entries()) {
-        const ts = existing[i];
+        const ts = known[i];
         if (ts && (await this.edit(channelId, ts, message))) {
           shown.push(ts);
           continue;
         }
-        const posted = await slackCall(() => this.client.chat.postMessage({ channel: channelId, ...message }));
+        const posted = await slackCall(() =>
+          this.client.chat.postMessage({ channel: channelId, ...message, metadata: { event_type: PART_EVENT, event_payload: { postmortem_id: postmortemId, part: i } } }),
+        );
         shown.push(posted?.ts as string);
       }
       for (const ts of existing.slice(messages.length)) {
@@ -48,6 +57,16 @@ export class SlackPostmortemPort implements PostmortemPort {
       throw new PartlyShownError([...shown, ...existing.slice(shown.length)], toAppError(error));
     }
     return shown;
+  }
+
+  private async postedParts(channelId: string, postmortemId: string, existing: string[]): Promise<string[]> {
+    const known = [...existing];
+    const marked = await findMarkedMessages(this.client, channelId, PART_EVENT, (payload) => payload.postmortem_id === postmortemId);
+    for (const { ts, payload } of marked) {
+      const part = Number(payload.part);
+      if (Number.isInteger(part) && part >= 0 && !known[part] && !known.includes(ts)) known[part] = ts;
+    }
+    return known;
   }
 
   /** Edits a published part; false when someone deleted it (it is then posted again). */

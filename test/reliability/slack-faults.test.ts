@@ -10,6 +10,12 @@ const FAULTS: Array<[string, Fault]> = [
   ['HTTP 500', { kind: 'http_error', status: 500 }],
   ['ok:false', { kind: 'error', error: 'internal_error' }],
 ];
+/**
+ * Slack did the work but its answer was lost. Not for conversations.create: a channel whose id
+ * never reached us cannot be found again (Slack has no lookup by name for bots), so the
+ * declaration is withdrawn and a retry takes the next name; see README, Reliability.
+ */
+const ANSWER_LOST: [string, Fault] = ['a timeout after Slack did it', { kind: 'answer_lost', status: 504 }];
 
 /**
  * Every call of the declare flow, failing in each of Slack's ways: the flow either completes or
@@ -28,7 +34,9 @@ describe('declaring while Slack fails', () => {
   });
   afterAll(() => t.stop());
 
-  const cases = FLOW.flatMap((method) => FAULTS.map(([name, fault]) => [method, name, fault] as const));
+  const cases = FLOW.flatMap((method) =>
+    [...FAULTS, ...(method === 'conversations.create' ? [] : [ANSWER_LOST])].map(([name, fault]) => [method, name, fault] as const),
+  );
 
   it.each(cases)('%s answering %s', async (method, _name, fault) => {
     n += 1;
