@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../db/database';
 import type { ActionItemsTable } from './action-items.table';
 
@@ -24,33 +24,48 @@ export async function deleteActionItem(db: Kysely<Database>, id: string): Promis
   await db.deleteFrom('action_items').where('id', '=', id).execute();
 }
 
-/** Open items whose reminder is due, oldest first; the index on next_reminder_at serves it. */
-export async function listDueReminders(db: Kysely<Database>, now: string, limit: number): Promise<ActionItemRow[]> {
+const claimable = (now: string) => (eb: ExpressionBuilder<Database, 'action_items'>) =>
+  eb.and([
+    eb('next_reminder_at', '<=', now),
+    eb('status', '=', 'open'),
+    eb.or([eb('reminder_claimed_until', 'is', null), eb('reminder_claimed_until', '<', now)]),
+  ]);
+
+/** Open items whose reminder is due and unclaimed, oldest first; the index on next_reminder_at serves it. */
+export function dueRemindersQuery(db: Kysely<Database>, now: string, limit: number) {
   return db
     .selectFrom('action_items')
-    .selectAll()
-    .where('next_reminder_at', '<=', now)
-    .where('status', '=', 'open')
-    .where((eb) => eb.or([eb('reminder_claimed_until', 'is', null), eb('reminder_claimed_until', '<', now)]))
+    .select(['id', 'reminder_claimed_until'])
+    .where(claimable(now))
     .orderBy('next_reminder_at')
-    .limit(limit)
-    .execute();
+    .limit(limit);
+}
+
+/** A due reminder, claimed: the row as it is now, and whether a claim was on it before (a send cut short). */
+export interface ClaimedReminder {
+  row: ActionItemRow;
+  wasClaimed: boolean;
 }
 
 /**
- * Claims one reminder for sending: a conditional update that only one poller (or replica) can
- * win, and only while the reminder is still the one that was read.
+ * Claims up to `limit` due reminders, oldest first, in two statements whatever the number: a read
+ * by the `next_reminder_at` index, then one conditional update. The update checks each row again,
+ * so of two pollers (or replicas) reaching for the same reminder only one gets it.
  */
-export async function claimReminder(db: Kysely<Database>, id: string, scheduled: string, now: string, until: string): Promise<boolean> {
-  const result = await db
+export async function claimDueReminders(db: Kysely<Database>, now: string, until: string, limit: number): Promise<ClaimedReminder[]> {
+  const due = await dueRemindersQuery(db, now, limit).execute();
+  if (due.length === 0) return [];
+  const claimed = await db
     .updateTable('action_items')
     .set({ reminder_claimed_until: until })
-    .where('id', '=', id)
-    .where('status', '=', 'open')
-    .where('next_reminder_at', '=', scheduled)
-    .where((eb) => eb.or([eb('reminder_claimed_until', 'is', null), eb('reminder_claimed_until', '<', now)]))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    .where('id', 'in', due.map((d) => d.id))
+    .where(claimable(now))
+    .returningAll()
+    .execute();
+  const before = new Map(due.map((d) => [d.id, d.reminder_claimed_until]));
+  return claimed
+    .sort((a, b) => ((a.next_reminder_at ?? '') < (b.next_reminder_at ?? '') ? -1 : 1))
+    .map((row) => ({ row, wasClaimed: before.get(row.id) !== null && before.get(row.id) !== undefined }));
 }
 
 /**

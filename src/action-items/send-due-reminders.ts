@@ -9,7 +9,7 @@ import type { Logger } from '../logger';
 import type { ReminderKind } from './action-item';
 import { toActionItem } from './action-item-mapper';
 import type { ActionItemsTable } from './action-items.table';
-import { type ActionItemRow, claimReminder, finishReminder, listDueReminders } from './action-items.repository';
+import { type ActionItemRow, claimDueReminders, finishReminder } from './action-items.repository';
 import type { ReminderPort } from './reminder-port';
 import { afterWorkingDays, dayIn, reminderInstant, retryDelayMs } from './reminder-schedule';
 
@@ -27,6 +27,8 @@ export const REMINDER_CLAIM_MS = 2 * 60_000;
 const LOOK_BACK_MS = 7 * 86_400_000;
 /** Reminders handled per poll: a backlog drains over a few polls rather than in one burst. */
 const BATCH = 200;
+/** Reminders claimed at a time: sent well within their claim. */
+export const CLAIM_CHUNK = 50;
 
 /**
  * Sends the reminders that are due. Each is claimed before it is sent, so two replicas never send
@@ -36,23 +38,22 @@ const BATCH = 200;
  * day. Returns how many were sent.
  */
 export async function sendDueReminders(deps: ReminderDeps): Promise<number> {
-  const now = deps.clock.now();
   let sent = 0;
-  for (const row of await listDueReminders(deps.db, toStoredInstant(now), BATCH)) {
-    const scheduled = row.next_reminder_at as string;
+  for (let handled = 0; handled < BATCH; ) {
     // Each claim runs from when it is taken: a long batch must not outlive the claims it holds.
     const claimedAt = deps.clock.now();
     const claim = toStoredInstant(new Date(claimedAt.getTime() + REMINDER_CLAIM_MS));
-    if (!(await claimReminder(deps.db, row.id, scheduled, toStoredInstant(claimedAt), claim))) {
-      deps.logger.info({ itemId: row.id }, 'reminder skipped: another poller has it');
-      continue;
+    const claimed = await claimDueReminders(deps.db, toStoredInstant(claimedAt), claim, Math.min(CLAIM_CHUNK, BATCH - handled));
+    if (claimed.length === 0) break;
+    handled += claimed.length;
+    for (const { row, wasClaimed } of claimed) {
+      if (await sendOne(deps, row, wasClaimed, deps.clock.now(), claim)) sent += 1;
     }
-    if (await sendOne(deps, row, claimedAt, claim)) sent += 1;
   }
   return sent;
 }
 
-async function sendOne(deps: ReminderDeps, row: ActionItemRow, now: Date, claim: string): Promise<boolean> {
+async function sendOne(deps: ReminderDeps, row: ActionItemRow, wasClaimed: boolean, now: Date, claim: string): Promise<boolean> {
   const finish = (changes: Updateable<ActionItemsTable>) => finishReminder(deps.db, row.id, claim, changes);
   const { port, policy, logger } = deps;
   const item = toActionItem(row);
@@ -72,7 +73,7 @@ async function sendOne(deps: ReminderDeps, row: ActionItemRow, now: Date, claim:
     // The DM is known before sending, so a send cut short (a crash, a timeout after Slack posted)
     // can be looked for on the next try instead of being sent twice.
     const dmChannel = row.owner_dm_channel ?? (await port.dmChannelOf(row.owner_id));
-    const retried = row.reminder_claimed_until !== null || (row.reminder_failures ?? 0) > 0;
+    const retried = wasClaimed || (row.reminder_failures ?? 0) > 0;
     const alreadySent = retried && (await port.reminderWasSent(dmChannel, key, new Date(now.getTime() - LOOK_BACK_MS)));
     // A late reminder (after an outage, a snooze) says overdue, not "due today".
     const shown: ReminderKind = kind === 'due' && row.due_date < dayIn(now, timeZone) ? 'overdue' : kind;

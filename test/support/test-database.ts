@@ -24,8 +24,8 @@ export interface TestDatabase {
  * An empty database for one test: a temporary SQLite file, or, in the PostgreSQL run, a database
  * of its own on the server named by TEST_DATABASE_URL, dropped after.
  */
-export async function newTestDatabase(): Promise<TestDatabase> {
-  if (TEST_DIALECT === 'sqlite') {
+export async function newTestDatabase(dialect: 'sqlite' | 'postgres' = TEST_DIALECT): Promise<TestDatabase> {
+  if (dialect === 'sqlite') {
     const file = tempDatabasePath();
     return {
       config: { dialect: 'sqlite', path: file },

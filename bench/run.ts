@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { benchRender } from './b3-render';
+import { benchReminderPoll } from './b4-reminder-poll';
+import type { BenchResult } from './result';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const wanted = (id: string) => only.length === 0 || only.includes(id);
+  const postgres = Boolean(process.env.TEST_DATABASE_URL);
+  const results: BenchResult[] = [];
+  const run = async (id: string, bench: () => Promise<BenchResult>) => {
+    if (!wanted(id)) return;
+    process.stderr.write(`running ${id}…\n`);
+    results.push(await bench());
+  };
+  await run('B3', benchRender);
+  await run('B4', () => benchReminderPoll('sqlite', 9));
+  if (postgres) await run('B4', () => benchReminderPoll('postgres', 5));
+
+  printTable(results);
+  const report = {
+    ranAt: new Date().toISOString(),
+    machine: { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', platform: `${os.platform()} ${os.arch()}` },
+    results,
+  };
+  fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+  process.stderr.write('wrote bench/results.json\n');
+}
+
+function printTable(results: BenchResult[]): void {
+  const rows = results.map((r) => [r.id, r.summary, r.target, r.met ? 'met' : 'MISSED']);
+  const header = ['id', 'result', 'target', ''];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
