@@ -1,8 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchAck } from './b1-ack';
+import { type IngestFootprint, benchTimelineIngest } from './b2-timeline-ingest';
 import { benchRender } from './b3-render';
 import { benchReminderPoll } from './b4-reminder-poll';
+import { benchApiCalls } from './b5-api-calls';
+import { benchFootprint } from './b6-footprint';
 import type { BenchResult } from './result';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -17,9 +21,26 @@ async function main(): Promise<void> {
     process.stderr.write(`running ${id}…\n`);
     results.push(await bench());
   };
+  if (wanted('B1')) {
+    process.stderr.write('running B1…\n');
+    results.push(...(await benchAck()));
+  }
+  let footprint: IngestFootprint | undefined;
+  for (const dialect of postgres ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
+    await run('B2', async () => {
+      const ingest = await benchTimelineIngest(dialect);
+      if (dialect === 'sqlite') footprint = ingest.footprint;
+      return ingest.result;
+    });
+  }
   await run('B3', benchRender);
   await run('B4', () => benchReminderPoll('sqlite', 9));
   if (postgres) await run('B4', () => benchReminderPoll('postgres', 5));
+  if (wanted('B5')) {
+    process.stderr.write('running B5…\n');
+    results.push(...(await benchApiCalls()));
+  }
+  await run('B6', () => benchFootprint(footprint));
 
   printTable(results);
   const report = {

@@ -50,6 +50,8 @@ export function createSlackApp({ config, deps, ping, clientOptions, inboxLeaseMs
     logger: boltLogger(deps.logger),
     deferInitialization: true,
     extendedErrorHandler: true as const,
+    // Bolt's conversation store keeps per-conversation state in memory: unused, and a cost per request.
+    convoStore: false as const,
     clientOptions: {
       slackApiUrl: config.slack.apiUrl,
       retryConfig: INTERACTIVE_RETRY_POLICY,

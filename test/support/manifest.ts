@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 
-export const ROOT = path.resolve(__dirname, '../..');
+/** The repository's root, whether this file runs from `test/support` or compiled under `dist/`. */
+export const ROOT = (() => {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'manifest.yml')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
 
 export interface Manifest {
   _metadata?: { major_version?: number };

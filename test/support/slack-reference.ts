@@ -1,12 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { ROOT } from './manifest';
 
 /**
  * Slack's own description of its Web API methods and events, vendored unchanged under
  * test/slack-reference. The fake server takes required arguments, scopes and error codes from
  * here rather than from memory, so it cannot drift into accepting calls Slack would refuse.
  */
-const referenceDir = path.resolve(__dirname, '../slack-reference');
+const referenceDir = path.join(ROOT, 'test', 'slack-reference');
 
 export interface MethodArgSpec {
   type?: string;

@@ -26,10 +26,10 @@ export interface BotProcess {
 export async function spawnBot(
   slack: FakeSlack,
   database: TestDatabase,
-  options: { script?: string; env?: NodeJS.ProcessEnv } = {},
+  options: { script?: string; env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {},
 ): Promise<BotProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [options.script ?? MAIN], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.script ?? MAIN], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,

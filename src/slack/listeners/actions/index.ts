@@ -9,6 +9,7 @@ import { addActionItemClicked } from './add-action-item-clicked';
 import { backToEditingClicked } from './back-to-editing-clicked';
 import { postmortemOpened } from './postmortem-opened';
 import type { ListenerDeps } from '../deps';
+import { routeActions } from '../route-by-id';
 import { declareClicked } from './declare-clicked';
 import { finishSetupClicked } from './finish-setup-clicked';
 import { openCommanderModal, openResolveModal, openSeverityModal, openStatusModal } from './open-incident-modal';
@@ -18,26 +19,28 @@ import { entryMenuPicked } from './entry-menu-picked';
 import { timelinePageClicked } from './timeline-page-clicked';
 
 export function registerActions(app: App, deps: ListenerDeps): void {
-  app.action(IncidentAction.declare, declareClicked(deps));
-  app.action(IncidentAction.updateStatus, openStatusModal(deps));
-  app.action(IncidentAction.changeSeverity, openSeverityModal(deps));
-  app.action(IncidentAction.assignCommander, openCommanderModal(deps));
-  app.action(IncidentAction.resolve, openResolveModal(deps));
-  app.action(IncidentAction.reopen, reopenClicked(deps));
-  app.action(IncidentAction.finishSetup, finishSetupClicked(deps));
-  app.action(TimelineAction.addEntry, addEntryClicked(deps));
-  app.action(TimelineAction.entryMenu, entryMenuPicked(deps));
-  app.action(TimelineAction.page, timelinePageClicked(deps));
-  app.action(TimelineAction.pageLater, timelinePageClicked(deps));
-  app.action(PostmortemAction.open, postmortemOpened(deps));
-  app.action(PostmortemAction.addActionItem, addActionItemClicked(deps));
-  app.action(PostmortemAction.actionItemMenu, actionItemPicked(deps));
-  app.action(PostmortemAction.editActionItem, actionItemPicked(deps));
-  app.action(PostmortemAction.removeActionItem, actionItemPicked(deps));
-  app.action(PostmortemAction.backToEditing, backToEditingClicked(deps));
-  app.action(ItemAction.done, itemDoneClicked(deps));
-  app.action(ItemAction.snoozeDay, itemSnoozeClicked(deps));
-  app.action(ItemAction.snoozeWeek, itemSnoozeClicked(deps));
-  app.action(ItemAction.wontDo, itemWontDoClicked(deps));
-  app.action(ItemAction.openIncident, linkClicked);
+  routeActions(app, {
+    [IncidentAction.declare]: declareClicked(deps),
+    [IncidentAction.updateStatus]: openStatusModal(deps),
+    [IncidentAction.changeSeverity]: openSeverityModal(deps),
+    [IncidentAction.assignCommander]: openCommanderModal(deps),
+    [IncidentAction.resolve]: openResolveModal(deps),
+    [IncidentAction.reopen]: reopenClicked(deps),
+    [IncidentAction.finishSetup]: finishSetupClicked(deps),
+    [TimelineAction.addEntry]: addEntryClicked(deps),
+    [TimelineAction.entryMenu]: entryMenuPicked(deps),
+    [TimelineAction.page]: timelinePageClicked(deps),
+    [TimelineAction.pageLater]: timelinePageClicked(deps),
+    [PostmortemAction.open]: postmortemOpened(deps),
+    [PostmortemAction.addActionItem]: addActionItemClicked(deps),
+    [PostmortemAction.actionItemMenu]: actionItemPicked(deps),
+    [PostmortemAction.editActionItem]: actionItemPicked(deps),
+    [PostmortemAction.removeActionItem]: actionItemPicked(deps),
+    [PostmortemAction.backToEditing]: backToEditingClicked(deps),
+    [ItemAction.done]: itemDoneClicked(deps),
+    [ItemAction.snoozeDay]: itemSnoozeClicked(deps),
+    [ItemAction.snoozeWeek]: itemSnoozeClicked(deps),
+    [ItemAction.wontDo]: itemWontDoClicked(deps),
+    [ItemAction.openIncident]: linkClicked,
+  });
 }

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { CallbackId } from '../../ids';
 import type { ListenerDeps } from '../deps';
+import { routeViews } from '../route-by-id';
 import { declareSubmitted } from './declare-submitted';
 import { commanderSubmitted, resolveSubmitted, severitySubmitted, statusSubmitted } from './lifecycle-submitted';
 import { pickIncidentSubmitted } from './pick-incident-submitted';
@@ -13,17 +14,19 @@ import { deleteEntrySubmitted } from './delete-entry-submitted';
 import { editEntrySubmitted } from './edit-entry-submitted';
 
 export function registerViews(app: App, deps: ListenerDeps): void {
-  app.view(CallbackId.declare, declareSubmitted(deps));
-  app.view(CallbackId.changeSeverity, severitySubmitted(deps));
-  app.view(CallbackId.changeStatus, statusSubmitted(deps));
-  app.view(CallbackId.assignCommander, commanderSubmitted(deps));
-  app.view(CallbackId.resolve, resolveSubmitted(deps));
-  app.view(CallbackId.timelineAddEntry, addEntrySubmitted(deps));
-  app.view(CallbackId.timelineEditEntry, editEntrySubmitted(deps));
-  app.view(CallbackId.timelineDeleteEntry, deleteEntrySubmitted(deps));
-  app.view(CallbackId.timelinePickIncident, pickIncidentSubmitted(deps));
-  app.view(CallbackId.postmortem, postmortemSubmitted(deps));
-  app.view(CallbackId.postmortemReview, postmortemReviewSubmitted(deps));
-  app.view(CallbackId.actionItem, actionItemSubmitted(deps));
-  app.view(CallbackId.wontDo, wontDoSubmitted(deps));
+  routeViews(app, {
+    [CallbackId.declare]: declareSubmitted(deps),
+    [CallbackId.changeSeverity]: severitySubmitted(deps),
+    [CallbackId.changeStatus]: statusSubmitted(deps),
+    [CallbackId.assignCommander]: commanderSubmitted(deps),
+    [CallbackId.resolve]: resolveSubmitted(deps),
+    [CallbackId.timelineAddEntry]: addEntrySubmitted(deps),
+    [CallbackId.timelineEditEntry]: editEntrySubmitted(deps),
+    [CallbackId.timelineDeleteEntry]: deleteEntrySubmitted(deps),
+    [CallbackId.timelinePickIncident]: pickIncidentSubmitted(deps),
+    [CallbackId.postmortem]: postmortemSubmitted(deps),
+    [CallbackId.postmortemReview]: postmortemReviewSubmitted(deps),
+    [CallbackId.actionItem]: actionItemSubmitted(deps),
+    [CallbackId.wontDo]: wontDoSubmitted(deps),
+  });
 }
