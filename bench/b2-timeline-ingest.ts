@@ -14,10 +14,9 @@ const ROUNDS = 3;
 const CONCURRENCY = 50;
 const TARGET_PER_S = 500;
 
-/** What B6 reads off the bot that B2 ran. */
+/** What B6 reads off the bot that B2 ran: its RSS after each round, in MB. */
 export interface IngestFootprint {
-  rssAfterFirstMb: number;
-  rssAfterLastMb: number;
+  rssAfterRoundMb: number[];
 }
 
 async function pool<T>(items: T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
@@ -103,7 +102,7 @@ export async function benchTimelineIngest(dialect: 'sqlite' | 'postgres'): Promi
         met: perSecond >= TARGET_PER_S,
         summary: `${Math.round(perSecond)} entries/s end to end (raw inserts ${Math.round(rawPerSecond)}/s, ${round(perSecond / rawPerSecond, 3)}×)`,
       },
-      footprint: { rssAfterFirstMb: rss[0] as number, rssAfterLastMb: rss[rss.length - 1] as number },
+      footprint: { rssAfterRoundMb: rss },
     };
   } finally {
     await stop(bot);

@@ -52,8 +52,11 @@ export async function benchWorld(dialect: 'sqlite' | 'postgres', incidentCount: 
   };
 }
 
-/** The bot as `npm start` runs it, with little logging (logging is not what is measured). */
-export function startBot(world: BenchWorld, env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): Promise<BotProcess> {
+/** The heap limit the Docker image sets (NODE_OPTIONS in Dockerfile). */
+export const IMAGE_NODE_ARGS = ['--max-old-space-size=160'];
+
+/** The bot as the image runs it, with little logging (logging is not what is measured). */
+export function startBot(world: BenchWorld, env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = IMAGE_NODE_ARGS): Promise<BotProcess> {
   return spawnBot(world.slack, world.database, { script: MAIN, env: { LOG_LEVEL: 'error', ...env }, nodeArgs });
 }
 
