@@ -9,6 +9,7 @@ import { BOT_PROCESS, type BotProcess, spawnBot } from '../support/spawn-bot';
 import { BOT_TOKEN, SIGNING_SECRET, type TestBot } from '../support/test-bot';
 import { TEST_DIALECT, type TestDatabase, newTestDatabase } from '../support/test-database';
 import { seedIncident } from '../support/test-db';
+import { reminderKeys } from '../support/reminder-keys';
 import { waitFor } from '../support/wait-for';
 
 const KILLS = 24;
@@ -126,13 +127,7 @@ describe(`kill -9 at random points (${TEST_DIALECT === 'postgres' ? 'PostgreSQL'
     try {
       const acceptedDeclares = declares.filter((d) => d.accepted);
       const acceptedReactions = reactions.filter((r) => r.accepted);
-      const reminderKeys = () =>
-        owners.flatMap((owner) =>
-          slack
-            .dm(owner)
-            .map((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key)
-            .filter((key): key is string => Boolean(key)),
-        );
+      const reminderKeysNow = () => reminderKeys(slack, owners);
       const setUp = () =>
         check.db.selectFrom('incidents').selectAll().where('title', 'like', 'Crash %').where('setup_completed_at', 'is not', null).execute();
       const entries = () => check.db.selectFrom('timeline_entries').select('source_ts').where('incident_id', '=', incidentId).where('kind', '=', 'message').execute();
@@ -143,7 +138,7 @@ describe(`kill -9 at random points (${TEST_DIALECT === 'postgres' ? 'PostgreSQL'
           return (
             acceptedDeclares.every((d) => done.has(d.key)) &&
             acceptedReactions.every((r) => captured.has(r.key)) &&
-            new Set(reminderKeys()).size >= items.length
+            new Set(reminderKeysNow()).size >= items.length
           );
         },
         { timeoutMs: 60_000, intervalMs: 200 },
@@ -160,7 +155,7 @@ describe(`kill -9 at random points (${TEST_DIALECT === 'postgres' ? 'PostgreSQL'
       const stored = new Set(incidents.map((row) => row.request_key));
       // Captures: one entry per marked message.
       const captured = (await entries()).map((row) => row.source_ts);
-      const keys = reminderKeys();
+      const keys = reminderKeysNow();
 
       console.log(
         [

@@ -8,6 +8,7 @@ import { SlackDriver } from '../support/slack-driver';
 import { type BotProcess, spawnBot } from '../support/spawn-bot';
 import { BOT_TOKEN, SIGNING_SECRET } from '../support/test-bot';
 import { TEST_DIALECT, type TestDatabase, newTestDatabase } from '../support/test-database';
+import { reminderKeys } from '../support/reminder-keys';
 import { waitFor } from '../support/wait-for';
 
 const ITEMS = 200;
@@ -80,16 +81,10 @@ describe(`two replicas on one ${TEST_DIALECT === 'postgres' ? 'PostgreSQL' : 'SQ
     const env = { REMINDER_POLL_SECONDS: '5' };
     replicas = [await spawnBot(slack, database, { env }), await spawnBot(slack, database, { env })];
 
-    const reminderKeys = () =>
-      owners.flatMap((owner) =>
-        slack
-          .dm(owner)
-          .map((m) => (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key)
-          .filter((key): key is string => Boolean(key)),
-      );
-    await waitFor(() => reminderKeys().length >= ITEMS, { timeoutMs: 30_000, intervalMs: 200 });
+    const reminderKeysNow = () => reminderKeys(slack, owners);
+    await waitFor(() => reminderKeysNow().length >= ITEMS, { timeoutMs: 30_000, intervalMs: 200 });
     await new Promise((resolve) => setTimeout(resolve, 6_000));
-    const keys = reminderKeys();
+    const keys = reminderKeysNow();
     const duplicates = keys.length - new Set(keys).size;
     console.log(`reminders: ${ITEMS} due, ${new Set(keys).size} sent, ${duplicates} duplicate`);
     expect(new Set(keys).size).toBe(ITEMS);
