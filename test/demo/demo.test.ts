@@ -1,0 +1,192 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type PlayResult, playIncident } from '../../demo/play-incident';
+import { blockKitBuilderLink } from '../../demo/write-output';
+
+const CHANNEL = '#inc-20260512-checkout-api-returning-502s';
+
+describe('the demo (`npm run demo`)', () => {
+  let outputDir: string;
+  let result: PlayResult;
+
+  /** What people saw during the step whose heading contains `fragment`. */
+  const seen = (fragment: string): string => {
+    const step = result.steps.find((s) => s.heading.includes(fragment));
+    if (!step) throw new Error(`No step about "${fragment}" in:\n${result.steps.map((s) => s.heading).join('\n')}`);
+    return step.lines.join('\n');
+  };
+  const stepIndex = (fragment: string) => result.steps.findIndex((s) => s.heading.includes(fragment));
+
+  beforeAll(async () => {
+    outputDir = fs.mkdtempSync(path.join(os.tmpdir(), 'incident-demo-'));
+    result = await playIncident({ outputDir });
+  }, 60_000);
+  afterAll(() => fs.rmSync(outputDir, { recursive: true, force: true }));
+
+  it('plays every step, in order, without the bot logging an error', () => {
+    const order = [
+      '/incident declare Checkout API returning 502s',
+      'clicks Declare',
+      'Maya reacts :pushpin:',
+      '/incident severity SEV1',
+      'Priya corrects the time',
+      '/incident status identified',
+      'Dev takes his :pushpin: off',
+      '/incident status monitoring',
+      'Detected milestone',
+      '/incident timeline` to check it',
+      '/incident resolve',
+      '/incident postmortem',
+      '“Save and review”',
+      '“Back to editing”',
+      'saves again',
+      'clicks Publish',
+      'until a reminder goes out',
+      'until the next reminder goes out',
+      '“Mark done”',
+    ].map(stepIndex);
+    expect(order.every((index) => index >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(result.transcript.join('\n')).toContain('── Tue 12 May, 13:58 UTC');
+    expect(result.errorLogs).toEqual([]);
+  });
+
+  it('declares: the form, then the channel with its people, card, topic and announcement', () => {
+    expect(seen('/incident declare')).toContain('Maya Keller sees a modal “Declare an incident”');
+    const declared = seen('clicks Declare');
+    expect(declared).toContain(`✚ ${CHANNEL} created (public channel)`);
+    for (const person of ['Maya Keller', 'Dev Rao', 'Priya Nair']) expect(declared).toContain(`· @${person} has joined the channel`);
+    expect(declared).toContain('set the channel topic: SEV2 · Investigating · Checkout API returning 502s');
+    expect(declared).toContain('▌SEV2: Checkout API returning 502s');
+    expect(declared).toContain("📌 pinned to the channel: incident-bot's message");
+    expect(declared).toMatch(/#incidents\n.*incident-bot:\n.*SEV2\* · Investigating — \*Checkout API returning 502s\*/);
+    expect(declared).toContain('is declared as *SEV2*');
+  });
+
+  it('puts pinned messages on the timeline, follows an edit, and drops an unpinned one', () => {
+    expect(seen('Maya reacts :pushpin:')).toContain("incident-bot reacted :memo: to Priya Nair's message from 14:06");
+    expect(seen('Priya corrects the time')).toContain('Priya Nair edited their message from 14:06');
+    expect(seen('Dev takes his :pushpin: off')).toContain('incident-bot removed :memo: from Dev Rao');
+
+    const timeline = seen('/incident timeline` to check it');
+    expect(timeline).toContain('sees a modal “Incident timeline”');
+    expect(timeline).toContain('since 13:46 (not 13:48, checked the graph)');
+    expect(timeline).not.toContain('since 13:48.');
+    expect(timeline).toContain('Rolling back #4821 now.');
+    expect(timeline).not.toContain('Hypothesis');
+    // The alert, written in afterwards, comes before the declaration.
+    expect(timeline.indexOf('Alert fired')).toBeLessThan(timeline.indexOf('declared the incident'));
+  });
+
+  it('changes severity and status, and records the manual milestone', () => {
+    const severity = seen('/incident severity SEV1');
+    expect(severity).toContain('changed the severity from *SEV2* to *SEV1*');
+    expect(severity).toContain('set the channel topic: SEV1 · Investigating');
+    expect(severity).toContain('+ :red_circle: *SEV1* · Investigating — *Checkout API returning 502s*');
+    expect(seen('/incident status identified')).toContain('from *Investigating* to *Identified*');
+    const monitoring = seen('/incident status monitoring');
+    expect(monitoring).toContain('from *Identified* to *Monitoring*');
+    expect(monitoring).toContain('+ *Mitigated:*');
+
+    const milestone = seen('Detected milestone');
+    expect(milestone).toContain('+ *Detected:* May 12 at 13:51 UTC');
+    expect(milestone).toContain('only Maya Keller sees');
+    expect(milestone).toContain('Added to the timeline at May 12 at 15:51 CEST and marked *Detected*');
+  });
+
+  it('resolves with the note', () => {
+    const resolved = seen('/incident resolve');
+    expect(resolved).toContain('resolved the incident: Rolled back the connection-pool change');
+    expect(resolved).toContain('+ *Resolution:* Rolled back the connection-pool change');
+  });
+
+  it('writes the post-mortem: action items DMed, a blameless note raised then gone, then published', () => {
+    expect(seen('/incident postmortem')).toContain('sees a modal “Post-mortem”');
+    const items = result.steps.filter((s) => s.heading.includes('clicks Add')).map((s) => s.lines.join('\n'));
+    expect(items).toHaveLength(2);
+    expect(items[0]).toContain('DM between incident-bot and Dev Rao (times in America/New_York)');
+    expect(items[1]).toContain('DM between incident-bot and Priya Nair (times in Asia/Kolkata)');
+    for (const dm of items) expect(dm).toContain('You own a new action item');
+
+    const firstSave = seen('“Save and review”');
+    expect(firstSave).toContain('The blameless review has 1 note');
+    expect(firstSave).toContain('“should have”');
+    expect(seen('“Back to editing”')).toContain('Dev should have checked the pool size');
+    const secondSave = seen('saves again');
+    expect(secondSave).toContain('The blameless review found nothing to change');
+    expect(secondSave).not.toContain('blameless review has');
+
+    const published = seen('clicks Publish');
+    expect(published).toContain(`Published in ${CHANNEL} and #postmortems`);
+    expect(published).toContain('▌Post-mortem: Checkout API returning 502s');
+    expect(published).toMatch(/#postmortems\n.*incident-bot:/);
+    expect(published).toContain('📎 incidents/2026/05/20260512-checkout-api-returning-502s/README.md');
+    expect(published).toContain('+ :red_circle: *SEV1* · Post-mortem published');
+  });
+
+  it("reminds each owner at 09:00 in their own zone, and shows an item marked done everywhere", () => {
+    const first = seen('until a reminder goes out');
+    expect(first).toContain('DM between incident-bot and Priya Nair (times in Asia/Kolkata)');
+    expect(first).toContain('Thu 09:00 IST (03:30 UTC)  incident-bot:');
+    expect(first).toContain('Your action item is due today');
+    const second = seen('until the next reminder goes out');
+    expect(second).toContain('DM between incident-bot and Dev Rao (times in America/New_York)');
+    expect(second).toContain('Thu 09:00 EDT (13:00 UTC)  incident-bot:');
+
+    const done = seen('“Mark done”');
+    expect(done).toContain('+ :white_check_mark: Done by @Dev Rao');
+    expect(done).toContain('− [Mark done] [Snooze 1 day] [Snooze 1 week]');
+    expect(done).toContain('@Dev Rao marked an action item done');
+    expect(done).toContain(':white_check_mark: done');
+  });
+
+  it('writes the Markdown file with every section of the post-mortem layout', () => {
+    expect(result.outputDir).toBe(outputDir);
+    const markdown = fs.readFileSync(path.join(outputDir, 'postmortem.md'), 'utf8');
+    for (const heading of [
+      '# Checkout API returning 502s',
+      '### Date',
+      '### Authors',
+      '### Status',
+      '### Summary',
+      '### Impact',
+      '### Root Causes',
+      '#### Trigger — how could we have avoided it?',
+      '#### Detection — how could we have detected it sooner?',
+      '#### Resolution — how could we have fixed it faster?',
+      '### Five Whys',
+      '### Action Items',
+      '| Action Item | Type | Owner | Due | Ticket | Status |',
+      '### Lessons Learned',
+      '#### What went well',
+      '#### What went wrong',
+      '#### Where we got lucky',
+      '### Timeline',
+      'All times UTC.',
+      '### Supporting information',
+      '| Severity | SEV1 |',
+      '| Time to resolve |',
+    ]) {
+      expect(markdown).toContain(heading);
+    }
+    expect(markdown).toContain('- **2026-05-12 13:51** **Detected:** Alert fired: checkout 5xx rate &gt; 5%');
+    expect(markdown).not.toContain('should have');
+  });
+
+  it('writes each published message as Block Kit within Slack limits, with a Block Kit Builder link', () => {
+    const files = fs.readdirSync(path.join(outputDir, 'messages')).sort();
+    expect(files).toEqual(['01-inc-20260512-checkout-api-returning-502s.json', '02-postmortems.json']);
+    const links = fs.readFileSync(path.join(outputDir, 'block-kit-builder-links.md'), 'utf8');
+    for (const file of files) {
+      const message = JSON.parse(fs.readFileSync(path.join(outputDir, 'messages', file), 'utf8')) as { blocks: unknown[] };
+      expect(Array.isArray(message.blocks)).toBe(true);
+      expect(message.blocks.length).toBeGreaterThan(0);
+      expect(message.blocks.length).toBeLessThanOrEqual(50);
+      expect(links).toContain(blockKitBuilderLink(message.blocks as Array<Record<string, unknown>>));
+    }
+    const written = [...links.matchAll(/<(https:\/\/app\.slack\.com\/block-kit-builder#[^>\s]+)>/g)].map((m) => m[1]!);
+    expect(written).toHaveLength(files.length);
+    for (const link of written) expect(JSON.parse(decodeURIComponent(link.split('#')[1]!))).toHaveProperty('blocks');
+  });
+});
