@@ -75,12 +75,22 @@ export function reopenIncident(deps: IncidentDeps, id: string, actorId: string):
   );
 }
 
-/** Publishing the post-mortem closes the incident's life and stops the reminders that it is due. */
+/**
+ * Publishing the post-mortem closes the incident's life and stops the reminders that it is due.
+ * The publisher's membership was checked by publishing itself.
+ */
 export function markPostmortemPublished(deps: IncidentDeps, id: string, actorId: string): Promise<ChangeResult> {
-  return applyChange(deps, id, actorId, 'postmortem_published', (i) =>
-    i.status === 'postmortem_published'
-      ? null
-      : { from: i.status, to: 'postmortem_published', set: { status: 'postmortem_published', postmortem_due_at: null, postmortem_nudge_at: null } },
+  return applyChange(
+    deps,
+    id,
+    actorId,
+    'postmortem_published',
+    (i) =>
+      i.status === 'postmortem_published'
+        ? null
+        : { from: i.status, to: 'postmortem_published', set: { status: 'postmortem_published', postmortem_due_at: null, postmortem_nudge_at: null } },
+    undefined,
+    { memberChecked: true },
   );
 }
 
@@ -105,10 +115,11 @@ async function applyChange(
   decide: (incident: Incident) => Transition | null,
   /** Work in the workspace that must succeed before the change is stored. */
   prepare?: (incident: Incident) => Promise<void>,
+  options: { memberChecked?: boolean } = {},
 ): Promise<ChangeResult> {
   // Only members change an incident: a public channel's card can be seen (and clicked) by anyone.
   const incident = await loadIncident(deps.db, id);
-  if (!incident.channelId || !(await deps.port.isMember(incident.channelId, actorId))) {
+  if (!incident.channelId || (!options.memberChecked && !(await deps.port.isMember(incident.channelId, actorId)))) {
     throw new AppError('not_a_member', "only members of the incident's channel can change it.");
   }
   await prepare?.(incident);
@@ -133,22 +144,23 @@ async function applyChange(
   return result;
 }
 
-/** Shows the incident's current state again (after a milestone moved one of its times). */
+/**
+ * Shows the incident's current state again after a milestone moved one of its times. The topic
+ * (severity, status, title) cannot have changed, and Slack announces every topic set in the channel.
+ */
 export function refreshIncident(deps: IncidentDeps, id: string): Promise<void> {
-  return publish(deps, id, null);
+  return publish(deps, id, null, { topic: false });
 }
 
 /**
  * Renders the incident's current state everywhere it shows. Each step is tried even if an
  * earlier one failed; the state is re-read first, so a slow publish cannot overwrite a newer one.
  */
-async function publish(deps: IncidentDeps, id: string, entry: SystemEntry | null): Promise<void> {
+async function publish(deps: IncidentDeps, id: string, entry: SystemEntry | null, options = { topic: true }): Promise<void> {
   const incident = await loadIncident(deps.db, id);
   const { port } = deps;
-  const steps: Array<[string, () => Promise<void>]> = [
-    ['the incident card', () => port.updateCard(incident)],
-    ['the channel topic', () => port.setTopic(incident)],
-  ];
+  const steps: Array<[string, () => Promise<void>]> = [['the incident card', () => port.updateCard(incident)]];
+  if (options.topic) steps.push(['the channel topic', () => port.setTopic(incident)]);
   if (incident.announcement) steps.push(['the announcement', () => port.updateAnnouncement(incident)]);
   if (entry) steps.push(['the channel notice', () => port.postNotice(incident, entry)]);
 
