@@ -68,53 +68,23 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
       inboxLeaseMs: options.jobs?.inboxLeaseMs ?? INBOX_LEASE_MS,
     });
     await app.init();
-    const resumeSetups = new PeriodicJob(
-      'resume-setups',
-      options.jobs?.resumeSetupsEveryMs ?? RESUME_SETUPS_EVERY_MS,
-      async () => {
+    const job = (name: string, everyMs: number, run: () => Promise<unknown>) => new PeriodicJob(name, everyMs, async () => void (await run()), logger);
+    const jobs = [
+      job('resume-setups', options.jobs?.resumeSetupsEveryMs ?? RESUME_SETUPS_EVERY_MS, async () => {
         const completed = await resumeStalledSetups(incidentDeps(deps, app.client, undefined));
         if (completed > 0) logger.info({ completed }, 'finished interrupted incident set-ups');
-      },
-      logger,
-    );
-    const remindPostmortems = new PeriodicJob(
-      'postmortem-reminders',
-      options.jobs?.postmortemRemindersEveryMs ?? POSTMORTEM_REMINDERS_EVERY_MS,
-      async () => {
-        await remindDuePostmortems(postmortemDeps(deps, app.client, undefined));
-      },
-      logger,
-    );
-    const remindActionItems = new PeriodicJob(
-      'action-item-reminders',
-      options.jobs?.remindersEveryMs ?? config.reminders.pollSeconds * 1000,
-      async () => {
-        await sendDueReminders(reminderDeps(deps, app.client));
-      },
-      logger,
-    );
-    const replayInbox = new PeriodicJob(
-      'replay-inbox',
-      options.jobs?.replayInboxEveryMs ?? REPLAY_INBOX_EVERY_MS,
-      async () => {
-        await app.replayPending();
-      },
-      logger,
-    );
-    const pruneReceipts = new PeriodicJob(
-      'prune-inbox',
-      PRUNE_INBOX_EVERY_MS,
-      async () => {
-        await pruneInbox(database.db, new Date(clock.now().getTime() - KEEP_INBOX_MS));
-      },
-      logger,
-    );
+      }),
+      job('postmortem-reminders', options.jobs?.postmortemRemindersEveryMs ?? POSTMORTEM_REMINDERS_EVERY_MS, () =>
+        remindDuePostmortems(postmortemDeps(deps, app.client, undefined)),
+      ),
+      job('action-item-reminders', options.jobs?.remindersEveryMs ?? config.reminders.pollSeconds * 1000, () =>
+        sendDueReminders(reminderDeps(deps, app.client)),
+      ),
+      job('replay-inbox', options.jobs?.replayInboxEveryMs ?? REPLAY_INBOX_EVERY_MS, () => app.replayPending()),
+      job('prune-inbox', PRUNE_INBOX_EVERY_MS, () => pruneInbox(database.db, new Date(clock.now().getTime() - KEEP_INBOX_MS))),
+    ];
     const started = await app.start(config.port);
-    resumeSetups.start();
-    remindPostmortems.start();
-    remindActionItems.start();
-    replayInbox.start();
-    pruneReceipts.start();
+    for (const j of jobs) j.start();
     const port = config.mode === 'http' ? ((started as Server).address() as AddressInfo).port : config.port;
     logger.info({ mode: config.mode, port }, 'incident bot is ready');
 
@@ -125,11 +95,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
       stop() {
         stopping ??= (async () => {
           await app.stop().catch((err: unknown) => logger.warn({ err }, 'stopping the Slack receiver failed'));
-          await resumeSetups.stop();
-          await remindPostmortems.stop();
-          await remindActionItems.stop();
-          await replayInbox.stop();
-          await pruneReceipts.stop();
+          for (const j of jobs) await j.stop();
           if (!(await inFlight.drained(DRAIN_TIMEOUT_MS))) {
             logger.warn({ inFlight: inFlight.size }, 'shutting down with handlers still running');
           }

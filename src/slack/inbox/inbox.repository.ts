@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { type StoredInstant, toStoredInstant } from '../../db/instant';
 import type { InboxKind } from './inbox.table';
@@ -84,28 +84,18 @@ export async function giveUp(db: Kysely<Database>, id: string, at: Date): Promis
  */
 export async function takePending(db: Kysely<Database>, at: Date, leaseMs: number, limit: number): Promise<InboxRequest[]> {
   const now = toStoredInstant(at);
-  const candidates = await db
-    .selectFrom('inbox')
-    .select('id')
-    .where('handled_at', 'is', null)
-    .where('lease_until', '<=', now)
-    .where((eb) => eb.or([eb('retry_at', 'is', null), eb('retry_at', '<=', now)]))
-    .orderBy('received_at')
-    .limit(limit)
-    .execute();
+  const pending = (eb: ExpressionBuilder<Database, 'inbox'>) =>
+    eb.and([eb('handled_at', 'is', null), eb('lease_until', '<=', now), eb.or([eb('retry_at', 'is', null), eb('retry_at', '<=', now)])]);
+  const candidates = await db.selectFrom('inbox').select(['id', 'body']).where(pending).orderBy('received_at').limit(limit).execute();
   const taken: InboxRequest[] = [];
-  for (const { id } of candidates) {
+  for (const { id, body } of candidates) {
     const result = await db
       .updateTable('inbox')
       .set({ lease_until: later(at, leaseMs), retry_at: null })
       .where('id', '=', id)
-      .where('handled_at', 'is', null)
-      .where('lease_until', '<=', now)
-      .where((eb) => eb.or([eb('retry_at', 'is', null), eb('retry_at', '<=', now)]))
+      .where(pending)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) continue;
-    const row = await db.selectFrom('inbox').select('body').where('id', '=', id).executeTakeFirst();
-    if (row?.body) taken.push({ id, body: JSON.parse(row.body) as unknown });
+    if (Number(result.numUpdatedRows) > 0 && body) taken.push({ id, body: JSON.parse(body) as unknown });
   }
   return taken;
 }
