@@ -1,9 +1,9 @@
 import SQLite from 'better-sqlite3';
 import { Client } from 'pg';
 import { createDb } from '../src/db/create-db';
-import type { BotProcess } from '../test/support/spawn-bot';
-import { SlackDriver } from '../test/support/slack-driver';
-import { SIGNING_SECRET } from '../test/support/test-bot';
+import type { BotProcess } from '../tools/harness/spawn-bot';
+import { SlackDriver } from '../tools/fake-slack/slack-driver';
+import { SIGNING_SECRET } from '../tools/harness/test-bot';
 import { type BenchWorld, benchWorld, rssMb, startBot, stop } from './processes';
 import type { BenchResult } from './result';
 import { median, round, timed } from './stats';

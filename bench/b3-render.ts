@@ -1,7 +1,7 @@
 import { postmortemMessages } from '../src/render/postmortem-blocks';
 import { postmortemMarkdown } from '../src/render/postmortem-markdown';
-import { MESSAGE_BLOCKS_TEXT_LIMIT, blocksTextLength, checkBlocks } from '../test/support/fake-slack';
-import { doc, entries, item } from '../test/support/postmortem-fixture';
+import { MESSAGE_BLOCKS_TEXT_LIMIT, blocksTextLength, checkBlocks } from '../tools/fake-slack';
+import { doc, entries, item } from '../tools/harness/postmortem-fixture';
 import type { BenchResult } from './result';
 import { median, round, timed } from './stats';
 

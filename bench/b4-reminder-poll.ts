@@ -16,8 +16,8 @@ import { CLAIM_CHUNK } from '../src/action-items/send-due-reminders';
 import { createDb } from '../src/db/create-db';
 import type { Database } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrate';
-import { seedIncident } from '../test/support/test-db';
-import { newTestDatabase } from '../test/support/test-database';
+import { seedIncident } from '../tools/harness/test-db';
+import { newTestDatabase } from '../tools/harness/test-database';
 import type { BenchResult } from './result';
 import { alternate, median, round, timed } from './stats';
 

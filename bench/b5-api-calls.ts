@@ -1,6 +1,6 @@
-import { commandOpeningModal, declareThroughSlack } from '../test/support/incident-steps';
-import { type TestBot, startTestBot } from '../test/support/test-bot';
-import { waitFor } from '../test/support/wait-for';
+import { commandOpeningModal, declareThroughSlack } from '../tools/harness/incident-steps';
+import { type TestBot, startTestBot } from '../tools/harness/test-bot';
+import { waitFor } from '../tools/harness/wait-for';
 import type { BenchResult } from './result';
 
 /** The most calls each flow may make, and the fewest it could. */

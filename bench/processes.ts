@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createDb } from '../src/db/create-db';
 import { migrateToLatest } from '../src/db/migrate';
-import { FakeSlack } from '../test/support/fake-slack';
-import { ROOT, grantedBotScopes } from '../test/support/manifest';
-import { type BotProcess, MAIN, spawnBot } from '../test/support/spawn-bot';
-import { BOT_TOKEN, SIGNING_SECRET } from '../test/support/test-bot';
-import { type TestDatabase, newTestDatabase } from '../test/support/test-database';
-import { seedIncident } from '../test/support/test-db';
+import { FakeSlack } from '../tools/fake-slack';
+import { ROOT, grantedBotScopes } from '../tools/fake-slack/manifest';
+import { type BotProcess, MAIN, spawnBot } from '../tools/harness/spawn-bot';
+import { BOT_TOKEN, SIGNING_SECRET } from '../tools/harness/test-bot';
+import { type TestDatabase, newTestDatabase } from '../tools/harness/test-database';
+import { seedIncident } from '../tools/harness/test-db';
 import type { LoadResult, LoadSpec } from './load-generator';
 
 export const BARE_APP = path.join(ROOT, 'dist', 'bench', 'bare-app.js');

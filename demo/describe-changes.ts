@@ -1,4 +1,4 @@
-import type { FakeEphemeral, FakeMessage, FakeView } from '../test/support/fake-slack';
+import type { FakeEphemeral, FakeMessage, FakeView } from '../tools/fake-slack';
 import { type Reader, clockTime, readableMrkdwn, zoneAbbreviation } from './readable-mrkdwn';
 import { renderBlocks } from './render-blocks';
 import type { ConversationState, SlackSnapshot } from './slack-snapshot';

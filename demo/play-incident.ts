@@ -1,8 +1,8 @@
-import type { FakeMessage } from '../test/support/fake-slack';
-import { commandOpeningModal, topModal } from '../test/support/incident-steps';
-import { type TestBot, startTestBot } from '../test/support/test-bot';
-import { buttonsOf, visibleText } from '../test/support/visible-text';
-import { waitFor } from '../test/support/wait-for';
+import type { FakeMessage } from '../tools/fake-slack';
+import { commandOpeningModal, topModal } from '../tools/harness/incident-steps';
+import { type TestBot, startTestBot } from '../tools/harness/test-bot';
+import { buttonsOf, visibleText } from '../tools/harness/visible-text';
+import { waitFor } from '../tools/harness/wait-for';
 import { Transcript, type TranscriptStep } from './transcript';
 import { waitUntilQuiet } from './wait-until-quiet';
 import { type WrittenOutput, writeOutput } from './write-output';

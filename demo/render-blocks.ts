@@ -1,5 +1,5 @@
-import type { SlackObject } from '../test/support/fake-slack';
-import { buttonsOf, visibleText } from '../test/support/visible-text';
+import type { SlackObject } from '../tools/fake-slack';
+import { buttonsOf, visibleText } from '../tools/harness/visible-text';
 import { type Reader, readableMrkdwn } from './readable-mrkdwn';
 
 /** The text of a text object (or a bare string), readable. */

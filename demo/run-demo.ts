@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ROOT } from '../test/support/manifest';
+import { ROOT } from '../tools/fake-slack/manifest';
 import { playIncident } from './play-incident';
 
 /**

@@ -1,4 +1,4 @@
-import type { FakeEphemeral, FakeMessage, FakeSlack, FakeView } from '../test/support/fake-slack';
+import type { FakeEphemeral, FakeMessage, FakeSlack, FakeView } from '../tools/fake-slack';
 
 export interface ConversationState {
   id: string;

@@ -1,6 +1,6 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
-import type { FakeSlack } from '../test/support/fake-slack';
+import type { FakeSlack } from '../tools/fake-slack';
 import { type Audience, describeChanges } from './describe-changes';
 import { clockTime, zoneAbbreviation } from './readable-mrkdwn';
 import { takeSnapshot } from './slack-snapshot';

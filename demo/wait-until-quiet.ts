@@ -1,4 +1,4 @@
-import type { FakeSlack } from '../test/support/fake-slack';
+import type { FakeSlack } from '../tools/fake-slack';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FakeSlack, SlackObject } from '../test/support/fake-slack';
+import type { FakeSlack, SlackObject } from '../tools/fake-slack';
 
 export interface WrittenOutput {
   dir: string;

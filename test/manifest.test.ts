@@ -4,11 +4,11 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { COMMAND } from '../src/slack/ids';
 import { webApiMethodsInSource } from './support/app-slack-usage';
-import { ROOT, loadManifest } from './support/manifest';
-import { scopeAppliesTo } from './support/fake-slack/methods/method-context';
-import { eventScopes, scopesFor } from './support/slack-reference';
+import { ROOT, loadManifest } from '../tools/fake-slack/manifest';
+import { scopeAppliesTo } from '../tools/fake-slack/methods/method-context';
+import { eventScopes, scopesFor } from '../tools/fake-slack/slack-reference';
 
-const REFERENCE = path.join(ROOT, 'test', 'slack-reference');
+const REFERENCE = path.join(ROOT, 'tools', 'fake-slack', 'reference');
 
 /** Each need is satisfied by any one scope of its set. */
 interface Need {

@@ -5,7 +5,7 @@ import { markDone } from '../../src/action-items/change-item-status';
 import type { ReminderPort } from '../../src/action-items/reminder-port';
 import { sendDueReminders } from '../../src/action-items/send-due-reminders';
 import { AppError } from '../../src/errors';
-import { seedIncident, testDatabase } from '../support/test-db';
+import { seedIncident, testDatabase } from '../../tools/harness/test-db';
 
 const policy = { hour: 9, defaultTimeZone: 'UTC', overdueEveryWorkingDays: 1, escalateAfter: 2, pollSeconds: 60 };
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { createDb } from '../../src/db/create-db';
 import { MIGRATIONS_DIR, migrateDown, migrateToLatest } from '../../src/db/migrate';
-import { TEST_DIALECT, newTestDatabase } from '../support/test-database';
+import { TEST_DIALECT, newTestDatabase } from '../../tools/harness/test-database';
 
 function tempDbPath(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'incident-bot-')), 'nested', 'bot.sqlite');

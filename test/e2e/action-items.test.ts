@@ -1,10 +1,10 @@
 import { WebClient } from '@slack/web-api';
 import { createDb } from '../../src/db/create-db';
-import type { FakeChannel, FakeMessage } from '../support/fake-slack';
-import { commandOpeningModal, declareThroughSlack, topModal } from '../support/incident-steps';
-import { type TestBot, startTestBot } from '../support/test-bot';
-import { buttonsOf, visibleText } from '../support/visible-text';
-import { waitFor } from '../support/wait-for';
+import type { FakeChannel, FakeMessage } from '../../tools/fake-slack';
+import { commandOpeningModal, declareThroughSlack, topModal } from '../../tools/harness/incident-steps';
+import { type TestBot, startTestBot } from '../../tools/harness/test-bot';
+import { buttonsOf, visibleText } from '../../tools/harness/visible-text';
+import { waitFor } from '../../tools/harness/wait-for';
 
 /** The bot's clock, moved by the test: reminders are all about time passing. */
 function testClock(startIso: string) {

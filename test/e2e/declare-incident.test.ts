@@ -1,9 +1,9 @@
 import { format } from 'date-fns';
 import { tz } from '@date-fns/tz';
-import { buttonsOf, visibleText } from '../support/visible-text';
-import { commandOpeningModal, declareThroughSlack, submitDeclareForm } from '../support/incident-steps';
-import { type TestBot, startTestBot } from '../support/test-bot';
-import { waitFor } from '../support/wait-for';
+import { buttonsOf, visibleText } from '../../tools/harness/visible-text';
+import { commandOpeningModal, declareThroughSlack, submitDeclareForm } from '../../tools/harness/incident-steps';
+import { type TestBot, startTestBot } from '../../tools/harness/test-bot';
+import { waitFor } from '../../tools/harness/wait-for';
 
 const today = () => format(new Date(), 'yyyyMMdd', { in: tz('UTC') });
 

@@ -1,8 +1,8 @@
 import { fromStoredInstant } from '../../src/db/instant';
-import type { FakeSlack } from '../support/fake-slack';
-import { type TestBot, startTestBot } from '../support/test-bot';
-import { visibleText } from '../support/visible-text';
-import { waitFor } from '../support/wait-for';
+import type { FakeSlack } from '../../tools/fake-slack';
+import { type TestBot, startTestBot } from '../../tools/harness/test-bot';
+import { visibleText } from '../../tools/harness/visible-text';
+import { waitFor } from '../../tools/harness/wait-for';
 
 describe('a freshly installed bot', () => {
   let t: TestBot;

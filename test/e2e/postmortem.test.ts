@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { FakeChannel, FakeView } from '../support/fake-slack';
-import { commandOpeningModal, declareThroughSlack, submitAs, topModal } from '../support/incident-steps';
-import { type TestBot, startTestBot } from '../support/test-bot';
-import { buttonsOf, visibleText } from '../support/visible-text';
-import { waitFor } from '../support/wait-for';
+import type { FakeChannel, FakeView } from '../../tools/fake-slack';
+import { commandOpeningModal, declareThroughSlack, submitAs, topModal } from '../../tools/harness/incident-steps';
+import { type TestBot, startTestBot } from '../../tools/harness/test-bot';
+import { buttonsOf, visibleText } from '../../tools/harness/visible-text';
+import { waitFor } from '../../tools/harness/wait-for';
 
 type Fields = Record<string, string | number | string[] | null>;
 

@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FakeSlack } from '../support/fake-slack';
-import { freePort } from '../support/free-port';
-import { ROOT, grantedBotScopes } from '../support/manifest';
-import { SlackDriver } from '../support/slack-driver';
-import { BOT_TOKEN, SIGNING_SECRET, tempDatabasePath } from '../support/test-bot';
-import { waitFor } from '../support/wait-for';
+import { FakeSlack } from '../../tools/fake-slack';
+import { freePort } from '../../tools/harness/free-port';
+import { ROOT, grantedBotScopes } from '../../tools/fake-slack/manifest';
+import { SlackDriver } from '../../tools/fake-slack/slack-driver';
+import { BOT_TOKEN, SIGNING_SECRET, tempDatabasePath } from '../../tools/harness/test-bot';
+import { waitFor } from '../../tools/harness/wait-for';
 
 /** What `npm start` runs once built (the test run's global setup builds it). */
 const MAIN = path.join(ROOT, 'dist', 'src', 'main.js');

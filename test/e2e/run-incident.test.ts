@@ -1,10 +1,10 @@
 import type { Selectable } from 'kysely';
 import type { IncidentsTable } from '../../src/incidents/incidents.table';
-import type { FakeChannel } from '../support/fake-slack';
-import { commandOpeningModal, declareThroughSlack, topModal } from '../support/incident-steps';
-import { type TestBot, startTestBot } from '../support/test-bot';
-import { buttonsOf, visibleText } from '../support/visible-text';
-import { waitFor } from '../support/wait-for';
+import type { FakeChannel } from '../../tools/fake-slack';
+import { commandOpeningModal, declareThroughSlack, topModal } from '../../tools/harness/incident-steps';
+import { type TestBot, startTestBot } from '../../tools/harness/test-bot';
+import { buttonsOf, visibleText } from '../../tools/harness/visible-text';
+import { waitFor } from '../../tools/harness/wait-for';
 
 describe('running an incident from its channel', () => {
   let t: TestBot;

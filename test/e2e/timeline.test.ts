@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { IncidentsTable } from '../../src/incidents/incidents.table';
 import type { TimelineEntriesTable } from '../../src/timeline/timeline.table';
-import type { FakeChannel } from '../support/fake-slack';
-import { commandOpeningModal, declareThroughSlack, submitAs, topModal } from '../support/incident-steps';
-import { type TestBot, startTestBot } from '../support/test-bot';
-import { visibleText } from '../support/visible-text';
-import { waitFor } from '../support/wait-for';
+import type { FakeChannel } from '../../tools/fake-slack';
+import { commandOpeningModal, declareThroughSlack, submitAs, topModal } from '../../tools/harness/incident-steps';
+import { type TestBot, startTestBot } from '../../tools/harness/test-bot';
+import { visibleText } from '../../tools/harness/visible-text';
+import { waitFor } from '../../tools/harness/wait-for';
 
 const tsToIso = (ts: string) => {
   const [s, f = ''] = ts.split('.');

@@ -8,7 +8,7 @@ import { PartlyShownError, type PostmortemPort } from '../../src/postmortems/pos
 import { publishPostmortem } from '../../src/postmortems/publish-postmortem';
 import { RETRY_FAILED_MS, remindDuePostmortems } from '../../src/postmortems/remind-due-postmortems';
 import { saveDraft } from '../../src/postmortems/save-draft';
-import { seedIncident, testDatabase } from '../support/test-db';
+import { seedIncident, testDatabase } from '../../tools/harness/test-db';
 
 const logger = pino({ level: 'silent' });
 const noSlack: IncidentPort = {

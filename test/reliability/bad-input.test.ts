@@ -1,7 +1,7 @@
-import { commandOpeningModal, declareThroughSlack, submitAs } from '../support/incident-steps';
-import { type TestBot, startTestBot } from '../support/test-bot';
-import { visibleText } from '../support/visible-text';
-import { waitFor } from '../support/wait-for';
+import { commandOpeningModal, declareThroughSlack, submitAs } from '../../tools/harness/incident-steps';
+import { type TestBot, startTestBot } from '../../tools/harness/test-bot';
+import { visibleText } from '../../tools/harness/visible-text';
+import { waitFor } from '../../tools/harness/wait-for';
 
 /**
  * Hostile and malformed input, each answered with a clear error or shown literally; after all of

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { createDb } from '../../src/db/create-db';
 import { migrateToLatest } from '../../src/db/migrate';
-import { FakeSlack } from '../support/fake-slack';
-import { commandOpeningModal } from '../support/incident-steps';
-import { grantedBotScopes } from '../support/manifest';
-import { SlackDriver } from '../support/slack-driver';
-import { BOT_PROCESS, type BotProcess, spawnBot } from '../support/spawn-bot';
-import { BOT_TOKEN, SIGNING_SECRET, type TestBot } from '../support/test-bot';
-import { TEST_DIALECT, type TestDatabase, newTestDatabase } from '../support/test-database';
-import { seedIncident } from '../support/test-db';
-import { reminderKeys } from '../support/reminder-keys';
-import { waitFor } from '../support/wait-for';
+import { FakeSlack } from '../../tools/fake-slack';
+import { commandOpeningModal } from '../../tools/harness/incident-steps';
+import { grantedBotScopes } from '../../tools/fake-slack/manifest';
+import { SlackDriver } from '../../tools/fake-slack/slack-driver';
+import { BOT_PROCESS, type BotProcess, spawnBot } from '../../tools/harness/spawn-bot';
+import { BOT_TOKEN, SIGNING_SECRET, type TestBot } from '../../tools/harness/test-bot';
+import { TEST_DIALECT, type TestDatabase, newTestDatabase } from '../../tools/harness/test-database';
+import { seedIncident } from '../../tools/harness/test-db';
+import { reminderKeys } from '../../tools/harness/reminder-keys';
+import { waitFor } from '../../tools/harness/wait-for';
 
 const KILLS = 24;
 const DECLARES_PER_ROUND = 2;

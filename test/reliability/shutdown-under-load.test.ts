@@ -1,6 +1,6 @@
 import { createDb } from '../../src/db/create-db';
-import { declareThroughSlack } from '../support/incident-steps';
-import { startTestBot } from '../support/test-bot';
+import { declareThroughSlack } from '../../tools/harness/incident-steps';
+import { startTestBot } from '../../tools/harness/test-bot';
 
 describe('a bot stopping under load', () => {
   it('finishes every acknowledged reaction before it closes the database', async () => {

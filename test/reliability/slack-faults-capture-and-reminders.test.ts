@@ -1,8 +1,8 @@
-import type { Fault } from '../support/fake-slack';
-import { commandOpeningModal, declareThroughSlack } from '../support/incident-steps';
-import { startTestBot } from '../support/test-bot';
-import { visibleText } from '../support/visible-text';
-import { waitFor } from '../support/wait-for';
+import type { Fault } from '../../tools/fake-slack';
+import { commandOpeningModal, declareThroughSlack } from '../../tools/harness/incident-steps';
+import { startTestBot } from '../../tools/harness/test-bot';
+import { visibleText } from '../../tools/harness/visible-text';
+import { waitFor } from '../../tools/harness/wait-for';
 
 const FAULTS: Array<[string, Fault]> = [
   ['429 with Retry-After', { kind: 'rate_limited', retryAfterSeconds: 1 }],

@@ -1,8 +1,8 @@
-import type { Fault } from '../support/fake-slack';
-import { commandOpeningModal, declareThroughSlack } from '../support/incident-steps';
-import { type TestBot, startTestBot } from '../support/test-bot';
-import { visibleText } from '../support/visible-text';
-import { waitFor } from '../support/wait-for';
+import type { Fault } from '../../tools/fake-slack';
+import { commandOpeningModal, declareThroughSlack } from '../../tools/harness/incident-steps';
+import { type TestBot, startTestBot } from '../../tools/harness/test-bot';
+import { visibleText } from '../../tools/harness/visible-text';
+import { waitFor } from '../../tools/harness/wait-for';
 
 /** The calls publishing makes, in order: find parts already posted, post them, upload the file. */
 const FLOW = ['conversations.history', 'chat.postMessage', 'files.getUploadURLExternal', 'files.completeUploadExternal'];

@@ -1,8 +1,8 @@
-import type { Fault } from '../support/fake-slack';
-import { submitDeclareForm } from '../support/incident-steps';
-import { type TestBot, startTestBot } from '../support/test-bot';
-import { buttonsOf, visibleText } from '../support/visible-text';
-import { waitFor } from '../support/wait-for';
+import type { Fault } from '../../tools/fake-slack';
+import { submitDeclareForm } from '../../tools/harness/incident-steps';
+import { type TestBot, startTestBot } from '../../tools/harness/test-bot';
+import { buttonsOf, visibleText } from '../../tools/harness/visible-text';
+import { waitFor } from '../../tools/harness/wait-for';
 
 const FLOW = ['conversations.create', 'conversations.invite', 'conversations.setTopic', 'chat.postMessage', 'pins.add'];
 const FAULTS: Array<[string, Fault]> = [

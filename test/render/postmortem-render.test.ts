@@ -2,8 +2,8 @@ import { incidentMetrics } from '../../src/postmortems/incident-metrics';
 import { plainFromSlack, roleNamer } from '../../src/render/plain-text';
 import { POSTMORTEM_LIMITS, chunkText, postmortemMessages } from '../../src/render/postmortem-blocks';
 import { escapeMarkdown, postmortemMarkdown, postmortemPath } from '../../src/render/postmortem-markdown';
-import { blocksTextLength, checkBlocks } from '../support/fake-slack';
-import { doc, entries, incident, item, names } from '../support/postmortem-fixture';
+import { blocksTextLength, checkBlocks } from '../../tools/fake-slack';
+import { doc, entries, incident, item, names } from '../../tools/harness/postmortem-fixture';
 
 describe('incidentMetrics', () => {
   it('measures detection from the start of impact, mitigation and resolution from detection', () => {

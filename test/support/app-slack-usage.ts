@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './manifest';
+import { ROOT } from '../../tools/fake-slack/manifest';
 
 /**
  * Web API methods the bot's source calls, read from `client.<namespace>.<method>(` calls.

@@ -1,4 +1,4 @@
-import { BLOCK_KIT_LIMITS, blocksTextLength, checkBlocks, checkView } from './fake-slack';
+import { BLOCK_KIT_LIMITS, blocksTextLength, checkBlocks, checkView } from '../../tools/fake-slack';
 
 const plain = (text: string) => ({ type: 'plain_text', text });
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import { FakeSlack } from './fake-slack';
-import { webClientFor } from './web-client';
+import { FakeSlack } from '../../tools/fake-slack';
+import { webClientFor } from '../../tools/harness/web-client';
 
 describe('FakeSlack file uploads', () => {
   let slack: FakeSlack;

@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import { FakeSlack } from './fake-slack';
-import { webClientFor } from './web-client';
+import { FakeSlack } from '../../tools/fake-slack';
+import { webClientFor } from '../../tools/harness/web-client';
 
 async function postJson(url: string, body: unknown): Promise<{ status: number; body: unknown }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -1,6 +1,6 @@
 import { ErrorCode, type WebClient } from '@slack/web-api';
-import { FakeSlack } from './fake-slack';
-import { rawCall, webClientFor } from './web-client';
+import { FakeSlack } from '../../tools/fake-slack';
+import { rawCall, webClientFor } from '../../tools/harness/web-client';
 
 /** The fake's Web API transport: decoding, auth, scopes, required arguments, recording, faults. */
 describe('FakeSlack Web API transport', () => {

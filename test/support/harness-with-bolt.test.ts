@@ -1,10 +1,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
-import { FakeSlack } from './fake-slack';
-import { SlackDriver } from './slack-driver';
-import { waitFor } from './wait-for';
-import { silentLogger } from './web-client';
+import { FakeSlack } from '../../tools/fake-slack';
+import { SlackDriver } from '../../tools/fake-slack/slack-driver';
+import { waitFor } from '../../tools/harness/wait-for';
+import { silentLogger } from '../../tools/harness/web-client';
 
 const SECRET = 'bolt-harness-signing-secret';
 

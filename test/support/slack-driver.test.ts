@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { type IncomingHttpHeaders, type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { FakeSlack } from './fake-slack';
-import { SlackDriver } from './slack-driver';
-import { webClientFor } from './web-client';
+import { FakeSlack } from '../../tools/fake-slack';
+import { SlackDriver } from '../../tools/fake-slack/slack-driver';
+import { webClientFor } from '../../tools/harness/web-client';
 
 const SECRET = 'driver-test-signing-secret';
 
@@ -88,7 +88,7 @@ function decode(headers: IncomingHttpHeaders, rawBody: string): unknown {
 }
 
 function referenceExample(event: string): Record<string, unknown> {
-  const file = path.resolve(__dirname, '../slack-reference/events', `${event}.json`);
+  const file = path.resolve(__dirname, '../../tools/fake-slack/reference/events', `${event}.json`);
   return JSON.parse(readFileSync(file, 'utf8')).example;
 }
 

@@ -1,4 +1,4 @@
-import { documentedErrors, eventScopes, methodNames, methodSpec, requiredArgs, scopesFor } from './slack-reference';
+import { documentedErrors, eventScopes, methodNames, methodSpec, requiredArgs, scopesFor } from '../../tools/fake-slack/slack-reference';
 
 describe('slack-reference', () => {
   it('loads the vendored method specs', () => {

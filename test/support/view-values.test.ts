@@ -1,5 +1,5 @@
-import type { SlackObject } from './fake-slack';
-import { clientSideProblems, initialStateValues, valuesFor } from './view-values';
+import type { SlackObject } from '../../tools/fake-slack';
+import { clientSideProblems, initialStateValues, valuesFor } from '../../tools/fake-slack/view-values';
 
 const plain = (text: string) => ({ type: 'plain_text', text });
 const option = (value: string) => ({ text: plain(value.toUpperCase()), value });

@@ -1,4 +1,4 @@
-import { waitFor } from './wait-for';
+import { waitFor } from '../../tools/harness/wait-for';
 
 describe('waitFor', () => {
   it('resolves with the first truthy value', async () => {

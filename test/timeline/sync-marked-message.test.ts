@@ -3,7 +3,7 @@ import { syncMarkedMessage } from '../../src/timeline/sync-marked-message';
 import type { ChannelMessage } from '../../src/timeline/timeline-entry';
 import type { TimelinePort } from '../../src/timeline/timeline-port';
 import { timelineFor } from '../../src/timeline/timeline-queries';
-import { seedIncident, testDatabase } from '../support/test-db';
+import { seedIncident, testDatabase } from '../../tools/harness/test-db';
 
 const message: ChannelMessage = {
   channelId: 'C0INC',

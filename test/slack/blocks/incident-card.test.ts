@@ -4,8 +4,8 @@ import { declareModal, EMPTY_DECLARE_FORM } from '../../../src/slack/blocks/decl
 import { announcementMessage, incidentCard, incidentTopic } from '../../../src/slack/blocks/incident-card';
 import { incidentList } from '../../../src/slack/blocks/incident-list';
 import { commanderModal, resolveModal, severityModal, statusModal } from '../../../src/slack/blocks/lifecycle-modals';
-import { checkBlocks, checkView } from '../../support/fake-slack';
-import { visibleText } from '../../support/visible-text';
+import { checkBlocks, checkView } from '../../../tools/fake-slack';
+import { visibleText } from '../../../tools/harness/visible-text';
 
 const incident: Incident = {
   id: 'i-1',

@@ -5,8 +5,8 @@ import { unsavedPostmortem } from '../../../src/postmortems/postmortem-mapper';
 import { actionItemModal } from '../../../src/slack/blocks/action-item-modal';
 import { postmortemModal } from '../../../src/slack/blocks/postmortem-modal';
 import { postmortemProgressView, publishedView, reviewView } from '../../../src/slack/blocks/postmortem-review';
-import { checkView } from '../../support/fake-slack';
-import { visibleText } from '../../support/visible-text';
+import { checkView } from '../../../tools/fake-slack';
+import { visibleText } from '../../../tools/harness/visible-text';
 
 const incident = { id: 'i1', title: 'T'.repeat(150), channelId: 'C1' } as Incident;
 const item = (i: number): ActionItem => ({

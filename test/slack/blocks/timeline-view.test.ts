@@ -5,8 +5,8 @@ import { addEntryModal, deleteEntryModal, editEntryModal, pickIncidentModal } fr
 import { TIMELINE_PAGE_SIZE, entryText, gapsBetween, timelineView } from '../../../src/slack/blocks/timeline-view';
 import { slackTsToDate } from '../../../src/slack/parse/slack-ts';
 import { slackTextFromTyped, typedFromSlackText } from '../../../src/slack/parse/channel-message';
-import { checkView } from '../../support/fake-slack';
-import { visibleText } from '../../support/visible-text';
+import { checkView } from '../../../tools/fake-slack';
+import { visibleText } from '../../../tools/harness/visible-text';
 
 const incident = { id: 'i1', title: 'Checkout <errors>', severity: 'SEV2', channelId: 'C1' } as Incident;
 const at = (minutes: number) => new Date(Date.UTC(2026, 10, 22, 10, 0) + minutes * 60_000);

@@ -7,7 +7,7 @@ import {
   takePending,
   takeRedelivered,
 } from '../../../src/slack/inbox/inbox.repository';
-import { testDatabase } from '../../support/test-db';
+import { testDatabase } from '../../../tools/harness/test-db';
 
 const LEASE = 60_000;
 const at = (iso: string) => new Date(`2026-11-22T${iso}Z`);

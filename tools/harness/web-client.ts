@@ -1,5 +1,5 @@
 import { type Logger, LogLevel, WebClient, type WebClientOptions } from '@slack/web-api';
-import type { FakeSlack } from './fake-slack';
+import type { FakeSlack } from '../fake-slack';
 
 /** A logger that keeps WebClient quiet; refused calls are asserted on, not printed. */
 export const silentLogger: Logger = {

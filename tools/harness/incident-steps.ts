@@ -1,4 +1,4 @@
-import type { FakeChannel, FakeView } from './fake-slack';
+import type { FakeChannel, FakeView } from '../fake-slack';
 import type { TestBot } from './test-bot';
 import { waitFor } from './wait-for';
 

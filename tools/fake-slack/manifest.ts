@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 
-/** The repository's root, whether this file runs from `test/support` or compiled under `dist/`. */
+/** The repository's root, whether this file runs from `tools/fake-slack` or compiled under `dist/`. */
 export const ROOT = (() => {
   let dir = __dirname;
   while (!fs.existsSync(path.join(dir, 'manifest.yml')) && path.dirname(dir) !== dir) dir = path.dirname(dir);

@@ -1,4 +1,4 @@
-import type { FakeView, SlackObject, StateValues } from './fake-slack';
+import type { FakeView, SlackObject, StateValues } from './index';
 
 /**
  * What a person enters in a view, expressed simply: a string for text inputs, an option's value

@@ -1,6 +1,6 @@
 /**
  * Block Kit has no official schema, so this encodes the limits Slack enforces (from the Block Kit
- * reference and @slack/types; see test/slack-reference/README.md). Slack refuses a whole message
+ * reference and @slack/types; see tools/fake-slack/reference/README.md). Slack refuses a whole message
  * or view over any single violation, and the refusal shows up only at run time in production, so
  * the fake refuses the same payloads in tests.
  *

@@ -1,4 +1,4 @@
-import { methodSpec, requiredArgs, scopesFor } from '../slack-reference';
+import { methodSpec, requiredArgs, scopesFor } from './slack-reference';
 import type { ApiRequest } from './api-request';
 import { MethodArgs } from './method-args';
 import type { MethodContext, MethodTable } from './methods/method-context';

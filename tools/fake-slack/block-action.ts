@@ -1,4 +1,4 @@
-import type { SlackObject } from './fake-slack';
+import type { SlackObject } from './index';
 import { type SimpleValue, optionsOf, stateEntry } from './view-values';
 
 /** Slack's action_ts: the moment of the click as "seconds.micros". */

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import type { FakeSlack } from './fake-slack';
+import type { FakeSlack } from '../fake-slack';
 import { freePort } from './free-port';
-import { ROOT } from './manifest';
+import { ROOT } from '../fake-slack/manifest';
 import { BOT_TOKEN, SIGNING_SECRET } from './test-bot';
 import type { TestDatabase } from './test-database';
 import { waitFor } from './wait-for';
@@ -10,7 +10,7 @@ import { waitFor } from './wait-for';
 /** What `npm start` runs. */
 export const MAIN = path.join(ROOT, 'dist', 'src', 'main.js');
 /** The same bot with a clock that can run ahead and fast background jobs (see the file). */
-export const BOT_PROCESS = path.join(ROOT, 'test', 'support', 'bot-process.js');
+export const BOT_PROCESS = path.join(ROOT, 'tools', 'harness', 'bot-process.js');
 
 export interface BotProcess {
   child: ChildProcess;

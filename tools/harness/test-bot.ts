@@ -3,9 +3,9 @@ import type { Clock } from '../../src/clock';
 import { type Config, loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { type Bot, type StartOptions, startBot } from '../../src/start-bot';
-import { FakeSlack } from './fake-slack';
-import { grantedBotScopes } from './manifest';
-import { SlackDriver } from './slack-driver';
+import { FakeSlack } from '../fake-slack';
+import { grantedBotScopes } from '../fake-slack/manifest';
+import { SlackDriver } from '../fake-slack/slack-driver';
 import { newTestDatabase } from './test-database';
 
 export { tempDatabasePath } from './test-database';

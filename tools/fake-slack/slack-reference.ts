@@ -4,10 +4,10 @@ import { ROOT } from './manifest';
 
 /**
  * Slack's own description of its Web API methods and events, vendored unchanged under
- * test/slack-reference. The fake server takes required arguments, scopes and error codes from
+ * tools/fake-slack/reference. The fake server takes required arguments, scopes and error codes from
  * here rather than from memory, so it cannot drift into accepting calls Slack would refuse.
  */
-const referenceDir = path.join(ROOT, 'test', 'slack-reference');
+const referenceDir = path.join(ROOT, 'tools', 'fake-slack', 'reference');
 
 export interface MethodArgSpec {
   type?: string;

@@ -1,4 +1,4 @@
-import type { FakeSlack } from './fake-slack';
+import type { FakeSlack } from '../fake-slack';
 
 /**
  * The key of every reminder DM the owners got (from the message metadata the bot attaches), one

@@ -1,4 +1,4 @@
-import { scopesFor } from '../../slack-reference';
+import { scopesFor } from '../slack-reference';
 import type { MethodArgs } from '../method-args';
 import { SlackApiError } from '../slack-api-error';
 import type { TriggerIds } from '../trigger-ids';

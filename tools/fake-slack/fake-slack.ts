@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { methodNames, scopesFor } from '../slack-reference';
+import { methodNames, scopesFor } from './slack-reference';
 import { UnreadableRequestError, decodeApiRequest, readBody } from './api-request';
 import { FaultInjector } from './fault-injector';
 import { allMethods } from './methods/all-methods';

@@ -8,7 +8,7 @@ import {
   type SlackObject,
   type StateValues,
   messageObject,
-} from './fake-slack';
+} from './index';
 import { signatureHeaders } from './slack-signature';
 import { type SimpleValue, clientSideProblems, initialStateValues, stateEntry, valuesFor } from './view-values';
 
