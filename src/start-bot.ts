@@ -8,10 +8,11 @@ import { migrateToLatest } from './db/migrate';
 import type { Logger } from './logger';
 import { resumeStalledSetups } from './incidents/declare-incident';
 import { PeriodicJob } from './jobs/periodic-job';
-import { createSlackApp } from './slack/create-slack-app';
+import { createSlackApp } from './slack/app/create-slack-app';
 import { INBOX_LEASE_MS } from './slack/inbox/inbox';
 import { pruneInbox } from './slack/inbox/inbox.repository';
-import { incidentDeps, postmortemDeps, reminderDeps } from './slack/listeners/deps';
+import { MemberListCache } from './slack/web-api/channel-members';
+import { listenerDeps } from './wiring/service-deps';
 import { sendDueReminders } from './action-items/send-due-reminders';
 import { remindDuePostmortems } from './postmortems/remind-due-postmortems';
 
@@ -59,7 +60,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
 
-    const deps = { db: database.db, clock, logger, config };
+    const deps = listenerDeps({ db: database.db, clock, logger, config }, new MemberListCache());
     const { app, inFlight } = createSlackApp({
       config,
       deps,
@@ -68,17 +69,20 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
       inboxLeaseMs: options.jobs?.inboxLeaseMs ?? INBOX_LEASE_MS,
     });
     await app.init();
+    // Background work acts as the bot too: it must know its own user (Slack refuses to invite it).
+    const botUserId = (await app.client.auth.test()).user_id;
+    const services = deps.services(app.client, botUserId);
     const job = (name: string, everyMs: number, run: () => Promise<unknown>) => new PeriodicJob(name, everyMs, async () => void (await run()), logger);
     const jobs = [
       job('resume-setups', options.jobs?.resumeSetupsEveryMs ?? RESUME_SETUPS_EVERY_MS, async () => {
-        const completed = await resumeStalledSetups(incidentDeps(deps, app.client, undefined));
+        const completed = await resumeStalledSetups(services.incidents);
         if (completed > 0) logger.info({ completed }, 'finished interrupted incident set-ups');
       }),
       job('postmortem-reminders', options.jobs?.postmortemRemindersEveryMs ?? POSTMORTEM_REMINDERS_EVERY_MS, () =>
-        remindDuePostmortems(postmortemDeps(deps, app.client, undefined)),
+        remindDuePostmortems(services.postmortems),
       ),
       job('action-item-reminders', options.jobs?.remindersEveryMs ?? config.reminders.pollSeconds * 1000, () =>
-        sendDueReminders(reminderDeps(deps, app.client)),
+        sendDueReminders(services.reminders),
       ),
       job('replay-inbox', options.jobs?.replayInboxEveryMs ?? REPLAY_INBOX_EVERY_MS, () => app.replayPending()),
       job('prune-inbox', PRUNE_INBOX_EVERY_MS, () => pruneInbox(database.db, new Date(clock.now().getTime() - KEEP_INBOX_MS))),

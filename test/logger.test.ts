@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { createLogger, scrubTokens } from '../src/logger';
-import { boltLogger } from '../src/slack/bolt-logger';
+import { boltLogger } from '../src/slack/app/bolt-logger';
 
 function capture() {
   const lines: string[] = [];

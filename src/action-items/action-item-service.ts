@@ -16,8 +16,8 @@ import {
 import { type ActionItemField, type ActionItemInput, normaliseUrl, validateActionItem } from './validate-action-item';
 
 export class ActionItemInvalid extends AppError {
-  constructor(readonly fields: Partial<Record<ActionItemField, string>>) {
-    super('invalid_action_item', Object.values(fields).join(' '));
+  constructor(fields: Partial<Record<ActionItemField, string>>) {
+    super('invalid_action_item', Object.values(fields).join(' '), { fields: fields as Record<string, string> });
   }
 }
 
@@ -26,8 +26,8 @@ interface Deps {
   clock: Clock;
 }
 
-function checked(input: ActionItemInput, today: string) {
-  const problems = validateActionItem(input, today);
+function checked(input: ActionItemInput, today: string, keptDueDate: string | null = null) {
+  const problems = validateActionItem(input, today, keptDueDate);
   if (Object.keys(problems).length > 0) throw new ActionItemInvalid(problems);
   return {
     description: input.description.trim(),
@@ -71,7 +71,7 @@ export async function editActionItem(deps: Deps, id: string, input: ActionItemIn
   const before = await findActionItem(deps.db, id);
   if (!before) throw new AppError('action_item_not_found', 'that action item no longer exists.');
   // An overdue item keeps its past due date when edited (reassigned, say): only a new date must not be past.
-  const fields = checked(input, input.dueDate === before.due_date ? '0000-01-01' : today);
+  const fields = checked(input, today, before.due_date);
   const now = toStoredInstant(deps.clock.now());
   const open = before.status === 'open';
   const reassigned = fields.owner_id !== before.owner_id;
@@ -100,6 +100,20 @@ export async function editActionItem(deps: Deps, id: string, input: ActionItemIn
         : {}),
   });
   return toActionItem(before);
+}
+
+/**
+ * What is wrong with an item about to be added or edited (`itemId`), field by field: the same rules
+ * the service applies when it stores it, for a form to show before it is acknowledged.
+ */
+export async function actionItemProblems(
+  db: Kysely<Database>,
+  input: ActionItemInput,
+  today: string,
+  itemId?: string,
+): Promise<Partial<Record<ActionItemField, string>>> {
+  const before = itemId ? await findActionItem(db, itemId) : undefined;
+  return validateActionItem(input, today, before?.due_date ?? null);
 }
 
 export async function removeActionItem(deps: Deps, id: string): Promise<void> {

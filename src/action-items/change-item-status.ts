@@ -53,12 +53,17 @@ export function markDone(deps: Deps, itemId: string, userId: string) {
 
 /** Won't do, with the reason: reminders stop and the reason is kept with the item. */
 export function markWontDo(deps: Deps, itemId: string, userId: string, reason: string) {
+  const problem = wontDoReasonProblem(reason);
+  if (problem) return Promise.reject(new AppError(problem.code, problem.message, { fields: { reason: problem.message } }));
+  return close(deps, itemId, userId, 'wont_do', reason.trim());
+}
+
+/** What is wrong with a won't-do reason, or null: one is needed, and a short one. */
+export function wontDoReasonProblem(reason: string): { code: 'reason_required' | 'reason_too_long'; message: string } | null {
   const trimmed = reason.trim();
-  if (!trimmed) return Promise.reject(new AppError('reason_required', "say why it won't be done, so the post-mortem stays honest."));
-  if (trimmed.length > WONT_DO_REASON_MAX) {
-    return Promise.reject(new AppError('reason_too_long', `keep the reason to ${WONT_DO_REASON_MAX} characters.`));
-  }
-  return close(deps, itemId, userId, 'wont_do', trimmed);
+  if (!trimmed) return { code: 'reason_required', message: "Say why it won't be done, so the post-mortem stays honest." };
+  if (trimmed.length > WONT_DO_REASON_MAX) return { code: 'reason_too_long', message: `Keep the reason to ${WONT_DO_REASON_MAX} characters.` };
+  return null;
 }
 
 /**

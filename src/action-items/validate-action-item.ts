@@ -12,9 +12,15 @@ export type ActionItemField = keyof ActionItemInput;
 
 /**
  * What is wrong with an action item, field by field. `today` is the calendar day (`yyyy-MM-dd`)
- * of the person adding it, so "not in the past" means their today, wherever they are.
+ * of the person adding it, so "not in the past" means their today, wherever they are. An edited
+ * item may keep the due date it has (`keptDueDate`) even once that is past: only a new date must
+ * not be.
  */
-export function validateActionItem(input: ActionItemInput, today: string): Partial<Record<ActionItemField, string>> {
+export function validateActionItem(
+  input: ActionItemInput,
+  today: string,
+  keptDueDate: string | null = null,
+): Partial<Record<ActionItemField, string>> {
   const errors: Partial<Record<ActionItemField, string>> = {};
   const description = input.description.trim();
   if (!description) errors.description = 'Say what will be done, e.g. "Add an alert on checkout error rate above 2%".';
@@ -23,7 +29,7 @@ export function validateActionItem(input: ActionItemInput, today: string): Parti
   }
   if (!input.ownerId) errors.ownerId = 'Every action item needs one owner.';
   if (!input.dueDate || !/^\d{4}-\d{2}-\d{2}$/.test(input.dueDate)) errors.dueDate = 'Pick a due date.';
-  else if (input.dueDate < today) errors.dueDate = 'The due date is in the past. Pick today or later.';
+  else if (input.dueDate < today && input.dueDate !== keptDueDate) errors.dueDate = 'The due date is in the past. Pick today or later.';
   if (!input.type || !(ACTION_ITEM_TYPES as readonly string[]).includes(input.type)) errors.type = 'Pick a type.';
   if (input.ticketUrl && !isWebUrl(input.ticketUrl)) errors.ticketUrl = 'Enter a full link starting with https:// or http:// (or leave it empty).';
   else if (input.ticketUrl && input.ticketUrl.trim().length > TICKET_URL_MAX) errors.ticketUrl = `Keep the link under ${TICKET_URL_MAX} characters.`;

@@ -6,7 +6,8 @@ import type { Database } from '../db/database';
 import { fromStoredInstant } from '../db/instant';
 import type { Incident } from '../incidents/incident';
 import { toIncident } from '../incidents/incident-mapper';
-import { openIncidentsVisibleTo } from '../incidents/incident-queries';
+import { incidentsVisibleTo } from '../incidents/incidents-visible-to';
+import type { MembershipPort } from '../incidents/membership-port';
 import { findIncidentById } from '../incidents/incidents.repository';
 import { listRecentlyPublished } from '../postmortems/postmortems.repository';
 
@@ -22,7 +23,8 @@ export interface MyWork {
 const RECENT_POSTMORTEMS = 5;
 
 /** What a person has on their plate, for their App Home. `today` is their own calendar day. */
-export async function myWork(db: Kysely<Database>, userId: string, today: string): Promise<MyWork> {
+export async function myWork(deps: { db: Kysely<Database>; members: MembershipPort }, userId: string, today: string): Promise<MyWork> {
+  const { db } = deps;
   const incidents = new Map<string, Incident>();
   const incidentOf = async (id: string) => {
     if (!incidents.has(id)) {
@@ -39,13 +41,14 @@ export async function myWork(db: Kysely<Database>, userId: string, today: string
   items.sort((a, b) => Number(b.item.dueDate < today) - Number(a.item.dueDate < today) || a.item.dueDate.localeCompare(b.item.dueDate));
 
   const involved = (i: Incident) => i.commanderId === userId || i.declaredBy === userId || i.responderIds.includes(userId);
-  const mine = (await openIncidentsVisibleTo(db, userId)).filter(involved);
+  const mine = (await incidentsVisibleTo(deps, userId)).filter(involved);
 
   // Read a few more than shown: private ones this person was not part of are left out.
   const published = await listRecentlyPublished(db, RECENT_POSTMORTEMS * 4);
-  const postmortems = published
-    .map((row) => ({ incident: toIncident(row), publishedAt: fromStoredInstant(row.pm_published_at as string) }))
-    .filter(({ incident }) => !incident.isPrivate || involved(incident))
-    .slice(0, RECENT_POSTMORTEMS);
+  const recent = published.map((row) => ({ incident: toIncident(row), publishedAt: fromStoredInstant(row.pm_published_at as string) }));
+  const visible = await Promise.all(
+    recent.map(({ incident }) => !incident.isPrivate || (incident.channelId !== null && deps.members.isMember(incident.channelId, userId))),
+  );
+  const postmortems = recent.filter((_, i) => visible[i]).slice(0, RECENT_POSTMORTEMS);
   return { items, incidents: mine, postmortems };
 }

@@ -1,7 +1,8 @@
+import { requireMember } from './require-member';
 import type { Updateable } from 'kysely';
 import { toStoredInstant } from '../db/instant';
 import { AppError } from '../errors';
-import { insertSystemEntry } from '../timeline/timeline.repository';
+import { recordSystemEntry } from '../timeline/record-system-entry';
 import type { SystemChange, SystemEntry } from '../timeline/timeline-entry';
 import type { Incident } from './incident';
 import type { IncidentDeps } from './incident-deps';
@@ -10,7 +11,7 @@ import { updateIncident } from './incidents.repository';
 import type { IncidentsTable } from './incidents.table';
 import type { Severity } from './severity';
 import { type OpenStatus, isClosed } from './status';
-import { validateResolutionNote } from './validate-declare';
+import { validateResolutionNote } from './validate-resolution-note';
 
 export type ChangeResult = { changed: false; incident: Incident } | { changed: true; incident: Incident; entry: SystemEntry };
 
@@ -118,10 +119,8 @@ async function applyChange(
   options: { memberChecked?: boolean } = {},
 ): Promise<ChangeResult> {
   // Only members change an incident: a public channel's card can be seen (and clicked) by anyone.
-  const incident = await loadIncident(deps.db, id);
-  if (!incident.channelId || (!options.memberChecked && !(await deps.port.isMember(incident.channelId, actorId)))) {
-    throw new AppError('not_a_member', "only members of the incident's channel can change it.");
-  }
+  const loaded = await loadIncident(deps.db, id);
+  const incident = options.memberChecked ? loaded : await requireMember(deps.members, loaded, actorId, 'change it');
   await prepare?.(incident);
   const now = deps.clock.now();
   const result = await deps.db.transaction().execute(async (trx): Promise<ChangeResult> => {
@@ -130,7 +129,7 @@ async function applyChange(
     if (!transition) return { changed: false, incident: before };
     await updateIncident(trx, id, { ...transition.set, updated_at: toStoredInstant(now) });
     const fields = { incidentId: id, occurredAt: now, actorId, change, oldValue: transition.from, newValue: transition.to, text: transition.text ?? null };
-    const entryId = await insertSystemEntry(trx, fields, now);
+    const entryId = await recordSystemEntry(trx, fields, now);
     return {
       changed: true,
       incident: await loadIncident(trx, id),

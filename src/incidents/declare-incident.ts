@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Updateable } from 'kysely';
 import { toStoredInstant } from '../db/instant';
 import { AppError } from '../errors';
-import { insertSystemEntry } from '../timeline/timeline.repository';
+import { recordSystemEntry } from '../timeline/record-system-entry';
 import { incidentChannelName, withCollisionSuffix } from './channel-name';
 import type { DeclareRequest, Incident } from './incident';
 import type { IncidentDeps } from './incident-deps';
@@ -68,7 +68,7 @@ export async function declareIncident(deps: IncidentDeps, request: DeclareReques
         updated_at: at,
       });
       const entry = { incidentId: id, occurredAt: now, actorId: request.declaredBy, change: 'declared' as const };
-      await insertSystemEntry(trx, { ...entry, oldValue: null, newValue: request.severity ?? 'SEV3', text: title }, now);
+      await recordSystemEntry(trx, { ...entry, oldValue: null, newValue: request.severity ?? 'SEV3', text: title }, now);
     });
   } catch (error) {
     // A concurrent delivery of the same submission inserted first: that one sets it up.
@@ -200,7 +200,7 @@ async function createChannel(deps: IncidentDeps, incident: Incident): Promise<{ 
     if (result !== 'name_taken') return result;
   }
   throw new AppError(
-    'name_taken',
+    'channel_names_taken',
     `every channel name from #${base} to #${withCollisionSuffix(base, MAX_NAME_ATTEMPTS)} is taken. Try a more specific title.`,
   );
 }

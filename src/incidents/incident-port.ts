@@ -23,8 +23,6 @@ export interface IncidentPort {
   /** The announcement if an earlier, interrupted set-up already posted it. */
   findAnnouncement(incident: Incident): Promise<{ channelId: string; ts: string } | undefined>;
   updateAnnouncement(incident: Incident): Promise<void>;
-  /** Whether the person is a member of the channel: only members may change an incident. */
-  isMember(channelId: string, userId: string): Promise<boolean>;
   /** Tells the incident channel, in one line, who changed what. */
   postNotice(incident: Incident, entry: SystemEntry): Promise<void>;
 }

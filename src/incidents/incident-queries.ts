@@ -3,7 +3,7 @@ import type { Database } from '../db/database';
 import { AppError } from '../errors';
 import type { Incident } from './incident';
 import { toIncident } from './incident-mapper';
-import { findIncidentByChannel, findIncidentById, findIncidentByRequestKey, listOpenIncidents } from './incidents.repository';
+import { findIncidentByChannel, findIncidentById, findIncidentByRequestKey } from './incidents.repository';
 
 export async function loadIncident(db: Kysely<Database>, id: string): Promise<Incident> {
   const row = await findIncidentById(db, id);
@@ -21,14 +21,4 @@ export async function incidentForRequest(db: Kysely<Database>, requestKey: strin
 export async function incidentForChannel(db: Kysely<Database>, channelId: string): Promise<Incident | undefined> {
   const row = await findIncidentByChannel(db, channelId);
   return row ? toIncident(row) : undefined;
-}
-
-/**
- * Open incidents a person may know about: every public one, and private ones only when they
- * declared it, command it or were invited as a responder.
- */
-export async function openIncidentsVisibleTo(db: Kysely<Database>, userId: string): Promise<Incident[]> {
-  return (await listOpenIncidents(db))
-    .map(toIncident)
-    .filter((i) => !i.isPrivate || i.declaredBy === userId || i.commanderId === userId || i.responderIds.includes(userId));
 }

@@ -29,6 +29,9 @@ export interface Incident {
   setupCompletedAt: Date | null;
 }
 
+/** An incident whose channel exists: every incident once its set-up has created the channel. */
+export type ReadyIncident = Incident & { channelId: string };
+
 export const TITLE_MAX = 150;
 export const DESCRIPTION_MAX = 3000;
 export const RESOLUTION_NOTE_MAX = 500;

@@ -1,3 +1,4 @@
+import { PERSON_NAMED_PATTERN } from '../mrkdwn/mention';
 import type { ActionItem } from '../action-items/action-item';
 import { CAUSE_GROUPS, CAUSE_GROUP_QUESTIONS, type BlamelessNote, type PostmortemContent } from './postmortem';
 
@@ -42,7 +43,7 @@ const FINDING_RULES: Rule[] = [
 
 /** Naming someone is fine in the story (summary, impact); in a cause it is blame. */
 const PERSON_RULE: Rule = {
-  pattern: /(?:<@[UW][A-Z0-9]+(?:\|[^>]*)?>|(?:^|\s)@[a-z0-9][\w.-]*)/i,
+  pattern: PERSON_NAMED_PATTERN,
   message: 'A person is named in a cause.',
   suggestion: 'Causes are conditions, not people: say what the system allowed or failed to catch.',
 };

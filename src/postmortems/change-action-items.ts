@@ -4,11 +4,11 @@ import type { ActionItemInput } from '../action-items/validate-action-item';
 import { AppError } from '../errors';
 import { loadIncident } from '../incidents/incident-queries';
 import type { PostmortemDeps } from './postmortem-deps';
-import { requireEditor } from './require-editor';
+import { requireMember } from '../incidents/require-member';
 
 /** The post-mortem's action items, changed by members of the incident channel only. */
 export async function addPostmortemActionItem(deps: PostmortemDeps, incidentId: string, input: ActionItemInput, userId: string, today: string) {
-  await requireEditor(deps.port, await loadIncident(deps.db, incidentId), userId);
+  await requireMember(deps.members, await loadIncident(deps.db, incidentId), userId, 'write its post-mortem');
   return addActionItem(deps, incidentId, input, userId, today);
 }
 
@@ -23,7 +23,7 @@ export async function editPostmortemActionItem(
 ) {
   const item = await itemOrFail(deps, itemId);
   const incident = await loadIncident(deps.db, item.incidentId);
-  await requireEditor(deps.port, incident, userId);
+  await requireMember(deps.members, incident, userId, 'write its post-mortem');
   const before = await editActionItem(deps, itemId, input, today);
   const after = await itemOrFail(deps, itemId);
   if (reminders && before.ownerId !== after.ownerId && before.status === 'open') {
@@ -35,7 +35,7 @@ export async function editPostmortemActionItem(
 
 export async function removePostmortemActionItem(deps: PostmortemDeps, itemId: string, userId: string) {
   const item = await itemOrFail(deps, itemId);
-  await requireEditor(deps.port, await loadIncident(deps.db, item.incidentId), userId);
+  await requireMember(deps.members, await loadIncident(deps.db, item.incidentId), userId, 'write its post-mortem');
   await removeActionItem(deps, itemId);
 }
 

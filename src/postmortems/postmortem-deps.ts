@@ -5,11 +5,14 @@ import type { Database } from '../db/database';
 import type { IncidentDeps } from '../incidents/incident-deps';
 import type { Logger } from '../logger';
 import type { PostmortemPort } from './postmortem-port';
+import type { MembershipPort } from '../incidents/membership-port';
 
 export interface PostmortemDeps {
   db: Kysely<Database>;
   clock: Clock;
   logger: Logger;
+  /** Live channel membership: the one guard for reads and writes. */
+  members: MembershipPort;
   port: PostmortemPort;
   /** Publishing moves the incident on, through the incident service. */
   incidents: IncidentDeps;

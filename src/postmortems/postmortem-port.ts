@@ -3,8 +3,6 @@ import type { PostmortemDocument } from '../render/postmortem-document';
 
 /** What post-mortems need from the chat workspace. The Slack adapter implements it. */
 export interface PostmortemPort {
-  /** Whether the person is a member of the channel (members of the incident channel may edit). */
-  isMember(channelId: string, userId: string): Promise<boolean>;
   /** How people are called, for a document read outside the chat; unknown ids are left out. */
   displayNames(userIds: string[]): Promise<Map<string, string>>;
   /**

@@ -1,3 +1,4 @@
+import { mentionedUsers } from '../mrkdwn/mention';
 import { actionItemsFor } from '../action-items/action-item-service';
 import { toStoredInstant } from '../db/instant';
 import { markPostmortemPublished } from '../incidents/change-incident';
@@ -6,7 +7,7 @@ import { loadIncident } from '../incidents/incident-queries';
 import { isClosed } from '../incidents/status';
 import { postmortemMarkdown, postmortemPath } from '../render/postmortem-markdown';
 import type { PostmortemDocument } from '../render/postmortem-document';
-import { roleNamer } from '../render/plain-text';
+import { roleNamer } from '../mrkdwn/plain-text';
 import { timelineFor } from '../timeline/timeline-queries';
 import { reviewBlameless } from './blameless-review';
 import { incidentMetrics } from './incident-metrics';
@@ -15,7 +16,7 @@ import type { PostmortemDeps } from './postmortem-deps';
 import { postmortemFor } from './postmortem-queries';
 import { PartlyShownError } from './postmortem-port';
 import { claimPublishLease, listPostmortemMessages, replacePostmortemMessages, updatePostmortem } from './postmortems.repository';
-import { requireEditor } from './require-editor';
+import { requireMember } from '../incidents/require-member';
 
 export type PublishOutcome =
   /** Something must be fixed before it can be published. */
@@ -63,7 +64,7 @@ export async function publishPostmortem(
   options: { acceptNotes: boolean; reviewedVersion: number },
 ): Promise<PublishOutcome> {
   const incident = await loadIncident(deps.db, incidentId);
-  await requireEditor(deps.port, incident, userId);
+  await requireMember(deps.members, incident, userId, 'write its post-mortem');
   const postmortem = await postmortemFor(deps.db, incidentId);
   const problems = publishProblems(incident, postmortem);
   if (postmortem.id && postmortem.version !== options.reviewedVersion) {
@@ -170,7 +171,7 @@ async function personNamer(
     if (entry.actorId) ids.add(entry.actorId);
     if (entry.kind === 'message') {
       if (entry.authorId) ids.add(entry.authorId);
-      for (const match of entry.text.matchAll(/<@([UW][A-Z0-9]+)/g)) ids.add(match[1] as string);
+      for (const id of mentionedUsers(entry.text)) ids.add(id);
     }
     if (entry.kind === 'system' && entry.change === 'commander') {
       if (entry.oldValue) ids.add(entry.oldValue);

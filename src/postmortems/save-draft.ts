@@ -5,7 +5,7 @@ import type { Postmortem, PostmortemContent } from './postmortem';
 import type { PostmortemDeps } from './postmortem-deps';
 import { toPostmortem } from './postmortem-mapper';
 import { findPostmortemByIncident, insertPostmortem, updatePostmortemAtVersion } from './postmortems.repository';
-import { requireEditor } from './require-editor';
+import { requireMember } from '../incidents/require-member';
 
 export type SaveOutcome =
   | { kind: 'saved'; postmortem: Postmortem }
@@ -23,7 +23,7 @@ export async function saveDraft(
   userId: string,
   openedVersion: number,
 ): Promise<SaveOutcome> {
-  await requireEditor(deps.port, await loadIncident(deps.db, incidentId), userId);
+  await requireMember(deps.members, await loadIncident(deps.db, incidentId), userId, 'write its post-mortem');
   const now = toStoredInstant(deps.clock.now());
   const existing = await findPostmortemByIncident(deps.db, incidentId);
   let saved: boolean;

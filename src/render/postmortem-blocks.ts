@@ -2,12 +2,12 @@ import type { KnownBlock } from '@slack/types';
 import { ACTION_ITEM_TYPE_LABELS } from '../action-items/action-item';
 import { humanDuration } from '../duration';
 import { CAUSE_GROUPS, CAUSE_GROUP_QUESTIONS } from '../postmortems/postmortem';
-import { escapeAndTruncate, escapeMrkdwn, mrkdwnLink } from '../slack/blocks/mrkdwn';
-import type { SlackMessage } from '../slack/blocks/slack-message';
-import { slackDate } from '../slack/blocks/slack-date';
+import { escapeAndTruncate, escapeMrkdwn, mrkdwnLink } from '../mrkdwn/escape';
+import type { SlackMessage } from './slack-message';
+import { slackDate } from '../mrkdwn/date-token';
 import { MILESTONE_LABELS, type TimelineEntry } from '../timeline/timeline-entry';
 import { describeChange } from '../timeline/describe-change';
-import { plainFromSlack } from './plain-text';
+import { plainFromSlack } from '../mrkdwn/plain-text';
 import type { PostmortemDocument } from './postmortem-document';
 
 /**

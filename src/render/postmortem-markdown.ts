@@ -4,7 +4,7 @@ import { CAUSE_GROUPS, type CauseGroup } from '../postmortems/postmortem';
 import type { TimelineEntry } from '../timeline/timeline-entry';
 import { MILESTONE_LABELS } from '../timeline/timeline-entry';
 import { describeChange } from '../timeline/describe-change';
-import { plainFromSlack } from './plain-text';
+import { plainFromSlack } from '../mrkdwn/plain-text';
 import type { PostmortemDocument } from './postmortem-document';
 
 /** Google's SRE template names the three cause groups after the incident's phases. */

@@ -3,7 +3,7 @@ import { loadIncident } from '../incidents/incident-queries';
 import type { TimelineDeps } from './timeline-deps';
 import type { ChannelMessage } from './timeline-entry';
 import { insertMessageEntry } from './timeline.repository';
-import { requireMember } from './require-member';
+import { requireMember } from '../incidents/require-member';
 
 /**
  * A person adds a message to an incident's timeline (the message shortcut), at the message's own
@@ -13,7 +13,7 @@ export async function addMessageByHand(deps: TimelineDeps, incidentId: string, m
   if (message.byBot) throw new AppError('bot_message', 'messages from bots and apps are not added to timelines.');
   const incident = await loadIncident(deps.db, incidentId);
   if (!incident.setupCompletedAt) throw new AppError('incident_not_ready', 'that incident is still being set up. Try again in a moment.');
-  await requireMember(deps, incident, userId);
+  await requireMember(deps.members, incident, userId, 'change its timeline');
   const added = await insertMessageEntry(
     deps.db,
     {

@@ -1,7 +1,7 @@
 import { AppError } from '../errors';
 import { loadIncident } from '../incidents/incident-queries';
 import { validateEntry } from './manual-entry';
-import { requireMember } from './require-member';
+import { requireMember } from '../incidents/require-member';
 import type { TimelineDeps } from './timeline-deps';
 import type { TimelineEntry } from './timeline-entry';
 import { timelineEntry } from './timeline-queries';
@@ -15,7 +15,7 @@ async function correctableEntry(deps: TimelineDeps, entryId: string, userId: str
   const entry = await timelineEntry(deps.db, entryId);
   if (!entry) throw new AppError('entry_not_found', 'that timeline entry no longer exists.');
   if (entry.kind === 'system') throw new AppError('entry_not_editable', 'entries the bot recorded for changes cannot be edited.');
-  await requireMember(deps, await loadIncident(deps.db, entry.incidentId), userId);
+  await requireMember(deps.members, await loadIncident(deps.db, entry.incidentId), userId, 'change its timeline');
   return entry;
 }
 

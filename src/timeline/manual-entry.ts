@@ -1,11 +1,10 @@
-import type { Updateable } from 'kysely';
-import { toStoredInstant } from '../db/instant';
-import type { IncidentsTable } from '../incidents/incidents.table';
-import { updateIncident } from '../incidents/incidents.repository';
+import { refreshIncident } from '../incidents/change-incident';
+import type { IncidentDeps } from '../incidents/incident-deps';
+import { recordMilestone } from '../incidents/record-milestone';
 import type { TimelineDeps } from './timeline-deps';
 import type { Milestone } from './timeline-entry';
 import { insertManualEntry } from './timeline.repository';
-import { requireMember } from './require-member';
+import { requireMember } from '../incidents/require-member';
 import { AppError } from '../errors';
 import { loadIncident } from '../incidents/incident-queries';
 
@@ -31,33 +30,31 @@ export function validateEntry(input: Pick<ManualEntryInput, 'text' | 'occurredAt
   return errors;
 }
 
-const MILESTONE_COLUMN: Record<Milestone, keyof IncidentsTable> = {
-  impact_started: 'impact_started_at',
-  detected: 'detected_at',
-  mitigated: 'mitigated_at',
-  resolved: 'resolved_at',
-};
-
 /**
  * Adds an entry for something that happened outside Slack. A milestone also sets the incident's
- * matching instant (the alert at 02:14 is when it was detected), in the same transaction.
+ * matching instant (the alert at 02:14 is when it was detected), in the same transaction, and the
+ * incident card then shows it.
  */
-export async function addManualEntry(deps: TimelineDeps, incidentId: string, input: ManualEntryInput): Promise<string> {
-  await requireMember(deps, await loadIncident(deps.db, incidentId), input.actorId);
+export async function addManualEntry(
+  services: { timeline: TimelineDeps; incidents: IncidentDeps },
+  incidentId: string,
+  input: ManualEntryInput,
+): Promise<string> {
+  const deps = services.timeline;
+  await requireMember(deps.members, await loadIncident(deps.db, incidentId), input.actorId, 'change its timeline');
   const first = Object.values(validateEntry(input, deps.clock.now()))[0];
   if (first) throw new AppError('invalid_entry', first);
   const now = deps.clock.now();
   const occurredAt = input.occurredAt ?? now;
-  return deps.db.transaction().execute(async (trx) => {
+  const id = await deps.db.transaction().execute(async (trx) => {
     const id = await insertManualEntry(
       trx,
       { incidentId, occurredAt, actorId: input.actorId, text: input.text.trim(), milestone: input.milestone },
       now,
     );
-    if (input.milestone) {
-      const set: Updateable<IncidentsTable> = { [MILESTONE_COLUMN[input.milestone]]: toStoredInstant(occurredAt), updated_at: toStoredInstant(now) };
-      await updateIncident(trx, incidentId, set);
-    }
+    if (input.milestone) await recordMilestone(trx, incidentId, input.milestone, occurredAt, now);
     return id;
   });
+  if (input.milestone) await refreshIncident(services.incidents, incidentId);
+  return id;
 }

@@ -11,6 +11,4 @@ export interface TimelinePort {
   acknowledge(channelId: string, ts: string): Promise<void>;
   /** Takes that sign away again. */
   withdrawAcknowledgement(channelId: string, ts: string): Promise<void>;
-  /** Whether the person is a member of the channel (only members may correct its timeline). */
-  isMember(channelId: string, userId: string): Promise<boolean>;
 }

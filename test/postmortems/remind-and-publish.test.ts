@@ -23,14 +23,14 @@ const noSlack: IncidentPort = {
   findAnnouncement: async () => undefined,
   updateAnnouncement: async () => undefined,
   postNotice: async () => undefined,
-  isMember: async () => true,
 };
+
+const everyoneIsAMember = { isMember: async () => true };
 
 function port(over: Partial<PostmortemPort> = {}): PostmortemPort & { reminded: string[] } {
   const reminded: string[] = [];
   return {
     reminded,
-    isMember: async () => true,
     displayNames: async () => new Map(),
     showPostmortem: async (_c, _d, existing) => (existing.length ? existing : ['9.1']),
     shareFile: async () => undefined,
@@ -44,8 +44,8 @@ async function setUp(p: PostmortemPort, now: { t: number }) {
   const db = await testDatabase();
   const clock = { now: () => new Date(now.t) };
   const policy = { requiredFor: ['SEV2' as const], dueHours: 48, channel: undefined };
-  const incidents = { db: db.db, clock, logger, port: noSlack, policy };
-  const deps: PostmortemDeps = { db: db.db, clock, logger, port: p, incidents, policy };
+  const incidents = { db: db.db, clock, logger, members: everyoneIsAMember, port: noSlack, policy };
+  const deps: PostmortemDeps = { db: db.db, clock, logger, members: everyoneIsAMember, port: p, incidents, policy };
   const incidentId = await seedIncident(db);
   await resolveIncident(incidents, incidentId, 'Rolled back', 'U1');
   return { db, deps, incidentId };

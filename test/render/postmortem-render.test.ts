@@ -1,5 +1,5 @@
 import { incidentMetrics } from '../../src/postmortems/incident-metrics';
-import { plainFromSlack, roleNamer } from '../../src/render/plain-text';
+import { plainFromSlack, roleNamer } from '../../src/mrkdwn/plain-text';
 import { POSTMORTEM_LIMITS, chunkText, postmortemMessages } from '../../src/render/postmortem-blocks';
 import { escapeMarkdown, postmortemMarkdown, postmortemPath } from '../../src/render/postmortem-markdown';
 import { blocksTextLength, checkBlocks } from '../../tools/fake-slack';

@@ -33,9 +33,6 @@ function scriptedPort(marks: boolean[]): TimelinePort & { acks: number; withdraw
     async withdrawAcknowledgement() {
       port.withdrawals += 1;
     },
-    async isMember() {
-      return true;
-    },
   };
   return port;
 }
@@ -49,7 +46,7 @@ describe('syncMarkedMessage', () => {
     try {
       const incidentId = await seedIncident(db);
       const port = scriptedPort([true]);
-      for (let i = 0; i < 3; i += 1) await syncMarkedMessage({ db: db.db, clock, logger, port }, 'C0INC', message.ts);
+      for (let i = 0; i < 3; i += 1) await syncMarkedMessage({ db: db.db, clock, logger, members: { isMember: async () => true }, port }, 'C0INC', message.ts);
       const timeline = (await timelineFor(db.db, incidentId)).filter((e) => e.kind === 'message');
       expect(timeline).toHaveLength(1);
       expect(timeline[0]).toMatchObject({ occurredAt: message.postedAt, actorId: 'U3', authorId: 'U2' });
@@ -64,7 +61,7 @@ describe('syncMarkedMessage', () => {
     try {
       const incidentId = await seedIncident(db);
       const port = scriptedPort([true, false]);
-      await syncMarkedMessage({ db: db.db, clock, logger, port }, 'C0INC', message.ts);
+      await syncMarkedMessage({ db: db.db, clock, logger, members: { isMember: async () => true }, port }, 'C0INC', message.ts);
       expect((await timelineFor(db.db, incidentId)).filter((e) => e.kind === 'message')).toEqual([]);
       expect(port.withdrawals).toBe(1);
     } finally {
@@ -77,7 +74,7 @@ describe('syncMarkedMessage', () => {
     try {
       await seedIncident(db);
       const port = scriptedPort([true]);
-      await syncMarkedMessage({ db: db.db, clock, logger, port }, 'C0OTHER', message.ts);
+      await syncMarkedMessage({ db: db.db, clock, logger, members: { isMember: async () => true }, port }, 'C0OTHER', message.ts);
       expect(port.acks).toBe(0);
     } finally {
       await db.remove();

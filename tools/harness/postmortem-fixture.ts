@@ -2,7 +2,7 @@ import type { ActionItem } from '../../src/action-items/action-item';
 import type { Incident } from '../../src/incidents/incident';
 import { incidentMetrics } from '../../src/postmortems/incident-metrics';
 import { EMPTY_CONTENT, type Postmortem } from '../../src/postmortems/postmortem';
-import { roleNamer } from '../../src/render/plain-text';
+import { roleNamer } from '../../src/mrkdwn/plain-text';
 import type { PostmortemDocument } from '../../src/render/postmortem-document';
 import { postmortemPath } from '../../src/render/postmortem-markdown';
 import type { TimelineEntry } from '../../src/timeline/timeline-entry';

@@ -2,8 +2,8 @@ import type { KnownBlock } from '@slack/types';
 import type { ActionItem } from '../../action-items/action-item';
 import type { Incident } from '../../incidents/incident';
 import { itemSummary } from './action-item-message';
-import { escapeAndTruncate } from './mrkdwn';
-import type { SlackMessage } from './slack-message';
+import { escapeAndTruncate } from '../../mrkdwn/escape';
+import type { SlackMessage } from '../../render/slack-message';
 
 const SHOWN = 40;
 const STATE: Record<ActionItem['status'], string> = { open: ':hourglass: open', done: ':white_check_mark: done', wont_do: ":no_entry_sign: won't do" };

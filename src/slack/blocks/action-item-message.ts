@@ -2,9 +2,9 @@ import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { ACTION_ITEM_TYPE_LABELS, type ActionItem, type ReminderKind } from '../../action-items/action-item';
 import type { Incident } from '../../incidents/incident';
 import { BlockId, ItemAction } from '../ids';
-import { escapeAndTruncate, mrkdwnLink } from './mrkdwn';
-import type { SlackMessage } from './slack-message';
-import { slackDate } from './slack-date';
+import { escapeAndTruncate, mrkdwnLink } from '../../mrkdwn/escape';
+import type { SlackMessage } from '../../render/slack-message';
+import { slackDate } from '../../mrkdwn/date-token';
 
 const LEAD: Record<Exclude<ReminderKind, 'reschedule'>, string> = {
   assigned: ':clipboard: You own a new action item',

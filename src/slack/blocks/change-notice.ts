@@ -1,7 +1,7 @@
 import type { Severity } from '../../incidents/severity';
 import { describeChange } from '../../timeline/describe-change';
 import type { SystemEntry } from '../../timeline/timeline-entry';
-import { escapeMrkdwn } from './mrkdwn';
+import { escapeMrkdwn } from '../../mrkdwn/escape';
 import { SEVERITY_EMOJI } from './severity-emoji';
 
 const EMOJI: Partial<Record<SystemEntry['change'], string>> = {

@@ -3,7 +3,7 @@ import { severityOption } from './severity-option';
 import { TITLE_MAX } from '../../incidents/incident';
 import { SEVERITIES, type Severity } from '../../incidents/severity';
 import { CallbackId, Field } from '../ids';
-import { escapeMrkdwn } from './mrkdwn';
+import { escapeMrkdwn } from '../../mrkdwn/escape';
 
 export interface DeclareFormValues {
   title: string;

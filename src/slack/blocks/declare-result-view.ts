@@ -1,7 +1,7 @@
 import type { ModalView } from '@slack/types';
 import type { Incident } from '../../incidents/incident';
 import { BlockId, CallbackId, IncidentAction } from '../ids';
-import { escapeMrkdwn } from './mrkdwn';
+import { escapeMrkdwn } from '../../mrkdwn/escape';
 
 function resultView(text: string, extra: ModalView['blocks'] = []): ModalView {
   return {

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { BlockId, IncidentAction } from '../ids';
-import type { SlackMessage } from './slack-message';
+import type { SlackMessage } from '../../render/slack-message';
 
 /** One line of usage, as shown in help and on the App Home. */
 export interface CommandUsage {
@@ -12,12 +12,12 @@ export interface CommandUsage {
 export const PRODUCT_NAME = 'Incident bot';
 const PITCH = 'Declare incidents, keep a timeline that stays true to the channel, and write blameless post-mortems — without leaving Slack.';
 
-export function commandList(commands: CommandUsage[]): string {
+export function commandList(commands: readonly CommandUsage[]): string {
   return commands.map((c) => `\`${c.usage}\` — ${c.summary}`).join('\n');
 }
 
 /** The reply to `/incident help`; `notice` explains why help is shown (e.g. an unknown subcommand). */
-export function helpMessage(commands: CommandUsage[], notice?: string): SlackMessage {
+export function helpMessage(commands: readonly CommandUsage[], notice?: string): SlackMessage {
   const blocks: KnownBlock[] = [];
   if (notice) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: notice } });
   blocks.push(

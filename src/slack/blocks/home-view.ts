@@ -4,8 +4,8 @@ import { type CommandUsage, PRODUCT_NAME, commandList } from './help-message';
 import { itemButtons, itemSummary } from './action-item-message';
 import { stateLine } from './incident-card';
 import { BlockId } from '../ids';
-import { escapeAndTruncate } from './mrkdwn';
-import { slackDate } from './slack-date';
+import { escapeAndTruncate } from '../../mrkdwn/escape';
+import { slackDate } from '../../mrkdwn/date-token';
 
 /** Items shown with their buttons (two blocks each), keeping the Home tab under 100 blocks. */
 const ITEMS_SHOWN = 25;
@@ -14,7 +14,7 @@ const INCIDENTS_SHOWN = 10;
 const EMPTY_WORK: MyWork = { items: [], incidents: [], postmortems: [] };
 
 /** The App Home tab: my action items (overdue first), my open incidents, recent post-mortems, and how to start. */
-export function homeView(commands: CommandUsage[], work: MyWork = EMPTY_WORK, today = ''): HomeView {
+export function homeView(commands: readonly CommandUsage[], work: MyWork = EMPTY_WORK, today = ''): HomeView {
   const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: PRODUCT_NAME } }];
 
   blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*My action items (${work.items.length})*` } });

@@ -3,9 +3,9 @@ import type { Incident } from '../../incidents/incident';
 import { STATUS_LABELS, isClosed } from '../../incidents/status';
 import { BlockId, IncidentAction, PostmortemAction } from '../ids';
 import { SEVERITY_EMOJI } from './severity-emoji';
-import type { SlackMessage } from './slack-message';
-import { escapeAndTruncate, escapeMrkdwn } from './mrkdwn';
-import { slackDate } from './slack-date';
+import type { SlackMessage } from '../../render/slack-message';
+import { escapeAndTruncate, escapeMrkdwn } from '../../mrkdwn/escape';
+import { slackDate } from '../../mrkdwn/date-token';
 
 const HEADER_MAX = 150;
 

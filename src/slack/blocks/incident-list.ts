@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { Incident } from '../../incidents/incident';
-import type { SlackMessage } from './slack-message';
+import type { SlackMessage } from '../../render/slack-message';
 import { stateLine } from './incident-card';
-import { escapeAndTruncate } from './mrkdwn';
-import { slackDate } from './slack-date';
+import { escapeAndTruncate } from '../../mrkdwn/escape';
+import { slackDate } from '../../mrkdwn/date-token';
 
 /** Leaves room under Slack's 50 blocks for the header and the "more" line. */
 const MAX_LISTED = 45;

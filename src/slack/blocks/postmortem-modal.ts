@@ -3,8 +3,8 @@ import { ACTION_ITEM_TYPE_LABELS, type ActionItem } from '../../action-items/act
 import type { Incident } from '../../incidents/incident';
 import { CAUSE_GROUP_QUESTIONS, type Postmortem, type PostmortemContent } from '../../postmortems/postmortem';
 import { BlockId, CallbackId, Field, PostmortemAction } from '../ids';
-import { escapeAndTruncate, mrkdwnLink } from './mrkdwn';
-import { slackDate } from './slack-date';
+import { escapeAndTruncate, mrkdwnLink } from '../../mrkdwn/escape';
+import { slackDate } from '../../mrkdwn/date-token';
 
 /** Which draft the form was opened on: a save over a newer one is refused, not silent. */
 export interface PostmortemFormMetadata {

@@ -1,7 +1,7 @@
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { BlamelessNote } from '../../postmortems/postmortem';
 import { BlockId, CallbackId, Field, PostmortemAction } from '../ids';
-import { escapeAndTruncate } from './mrkdwn';
+import { escapeAndTruncate } from '../../mrkdwn/escape';
 import type { PostmortemFormMetadata } from './postmortem-modal';
 
 /** Notes shown before a modal would pass 100 blocks; the rest are counted. */

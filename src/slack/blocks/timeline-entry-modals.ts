@@ -4,7 +4,7 @@ import { ENTRY_TEXT_MAX } from '../../timeline/manual-entry';
 import { MILESTONES, MILESTONE_LABELS, type Milestone, type TimelineEntry } from '../../timeline/timeline-entry';
 import { CallbackId, Field } from '../ids';
 import { typedFromSlackText } from '../parse/channel-message';
-import { escapeAndTruncate } from './mrkdwn';
+import { escapeAndTruncate } from '../../mrkdwn/escape';
 import { entryText } from './timeline-view';
 
 /** Carried by the entry modals: where the entry goes and in which zone its time was typed. */

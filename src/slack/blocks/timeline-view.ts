@@ -4,8 +4,8 @@ import type { Incident } from '../../incidents/incident';
 import { MILESTONE_LABELS, type TimelineEntry } from '../../timeline/timeline-entry';
 import { BlockId, CallbackId, TimelineAction } from '../ids';
 import { changeNotice } from './change-notice';
-import { escapeAndTruncate, mrkdwnLink, quoteSlackText, truncateSlackText } from './mrkdwn';
-import { slackDate } from './slack-date';
+import { escapeAndTruncate, mrkdwnLink, quoteSlackText, truncateSlackText } from '../../mrkdwn/escape';
+import { slackDate } from '../../mrkdwn/date-token';
 
 /** Entries per page: with their gap lines and controls a page stays under 100 blocks. */
 export const TIMELINE_PAGE_SIZE = 40;

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { registerActions } from './actions';
 import { registerCommands } from './commands';
-import type { ListenerDeps } from './deps';
+import type { ListenerDeps } from './listener-deps';
 import { registerEvents } from './events';
 import { registerShortcuts } from './shortcuts';
 import { registerViews } from './views';

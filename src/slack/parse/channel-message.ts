@@ -1,3 +1,4 @@
+import { BARE_MENTION_PATTERN } from '../../mrkdwn/mention';
 import type { ChannelMessage } from '../../timeline/timeline-entry';
 import { slackTsToDate } from './slack-ts';
 
@@ -43,7 +44,7 @@ export function typedFromSlackText(text: string): string {
 /** The reverse: typed text as Slack formats it, so a corrected message reads like a captured one. */
 export function slackTextFromTyped(text: string): string {
   return text
-    .split(/(<@[UW][A-Z0-9]+>)/)
+    .split(BARE_MENTION_PATTERN)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')))
     .join('');
 }

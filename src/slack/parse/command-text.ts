@@ -1,3 +1,5 @@
+import { firstMentionedUser, mention, replaceMentions } from '../../mrkdwn/mention';
+
 /** `/incident status resolved` → `{ subcommand: 'status', args: 'resolved' }`. */
 export interface ParsedCommand {
   subcommand: string;
@@ -17,8 +19,7 @@ export function parseCommandText(text: string | undefined): ParsedCommand {
  * `@name`, broadcasts as `@channel`. It is escaped again wherever it is shown.
  */
 export function typedText(text: string): string {
-  return text
-    .replace(/<@[UW][A-Z0-9]+\|([^>]+)>/g, '@$1')
+  return replaceMentions(text, (id, label) => (label ? `@${label}` : mention(id)))
     .replace(/<#C[A-Z0-9]+\|([^>]+)>/g, '#$1')
     .replace(/<!(channel|here|everyone)(?:\|[^>]*)?>/g, '@$1')
     .replace(/&lt;/g, '<')
@@ -28,5 +29,5 @@ export function typedText(text: string): string {
 
 /** `<@U123|alice>` or `<@U123>` → `U123`. */
 export function mentionedUser(text: string): string | null {
-  return /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/.exec(text)?.[1] ?? null;
+  return firstMentionedUser(text);
 }

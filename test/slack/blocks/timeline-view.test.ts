@@ -1,6 +1,6 @@
 import type { Incident } from '../../../src/incidents/incident';
 import type { ManualEntry } from '../../../src/timeline/timeline-entry';
-import { quoteSlackText } from '../../../src/slack/blocks/mrkdwn';
+import { quoteSlackText } from '../../../src/mrkdwn/escape';
 import { addEntryModal, deleteEntryModal, editEntryModal, pickIncidentModal } from '../../../src/slack/blocks/timeline-entry-modals';
 import { TIMELINE_PAGE_SIZE, entryText, gapsBetween, timelineView } from '../../../src/slack/blocks/timeline-view';
 import { slackTsToDate } from '../../../src/slack/parse/slack-ts';

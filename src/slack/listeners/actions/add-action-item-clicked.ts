@@ -1,24 +1,20 @@
-import { localParts } from '../../../zoned-time';
+import { incidentForMember } from '../../../incidents/require-member';
 import { actionItemModal } from '../../blocks/action-item-modal';
 import type { PostmortemFormMetadata } from '../../blocks/postmortem-modal';
 import { metadataOf } from '../../parse/view-state';
-import { userTimeZone } from '../../user-time-zone';
-import type { ListenerDeps } from '../deps';
-import { type ButtonArgs, explainFailedClick } from './button-args';
-import { pushModal } from './push-modal';
+import { personDay } from '../../surfaces/person-day';
+import { pushModal } from '../../web-api/push-modal';
+import type { ListenerDeps } from '../listener-deps';
+import type { ActionArgs, Routed } from '../route-by-id';
 
 /** "Add action item" in the post-mortem form: the item form on top of it. */
-export function addActionItemClicked(deps: ListenerDeps) {
-  return async (args: ButtonArgs): Promise<void> => {
-    await args.ack();
+export function addActionItemClicked(deps: ListenerDeps): Routed<ActionArgs> {
+  return async (args) => {
     const form = args.body.view;
     const { incidentId, version } = metadataOf<PostmortemFormMetadata>(form?.private_metadata);
     if (!form || !incidentId) return;
-    try {
-      const today = localParts(deps.clock.now(), await userTimeZone(args.client, args.body.user.id, deps.config.reminders.defaultTimeZone)).date;
-      await pushModal(args.client, args.body.trigger_id, actionItemModal({ incidentId, formViewId: form.id, formVersion: version, today }));
-    } catch (error) {
-      await explainFailedClick(args, deps, error);
-    }
+    await incidentForMember(deps.services(args.client).incidents, incidentId, args.body.user.id, 'write its post-mortem');
+    const { today } = await personDay(deps, args.client, args.body.user.id);
+    await pushModal(args.client, args.body.trigger_id, actionItemModal({ incidentId, formViewId: form.id, formVersion: version, today }));
   };
 }

@@ -1,18 +1,15 @@
-import { loadIncident } from '../../../incidents/incident-queries';
-import { addEntryForm } from '../../timeline-modals';
-import type { ListenerDeps } from '../deps';
-import { type ButtonArgs, explainFailedClick } from './button-args';
-import { pushModal } from './push-modal';
+import { incidentForMember } from '../../../incidents/require-member';
+import { addEntryForm } from '../../surfaces/timeline-surfaces';
+import { pushModal } from '../../web-api/push-modal';
+import type { ListenerDeps } from '../listener-deps';
+import type { ActionArgs, Routed } from '../route-by-id';
+import { buttonValue } from './button-value';
 
 /** "Add entry" in the timeline view: the add form on top of it. */
-export function addEntryClicked(deps: ListenerDeps) {
-  return async (args: ButtonArgs): Promise<void> => {
-    await args.ack();
-    try {
-      const incident = await loadIncident(deps.db, args.action.value ?? '');
-      await pushModal(args.client, args.body.trigger_id, await addEntryForm(deps, args.client, incident, args.body.user.id, args.body.view?.id));
-    } catch (error) {
-      await explainFailedClick(args, deps, error);
-    }
+export function addEntryClicked(deps: ListenerDeps): Routed<ActionArgs> {
+  return async (args) => {
+    const user = args.body.user.id;
+    const incident = await incidentForMember(deps.services(args.client).incidents, buttonValue(args), user, 'change its timeline');
+    await pushModal(args.client, args.body.trigger_id, await addEntryForm(deps, args.client, incident, user, args.body.view?.id));
   };
 }

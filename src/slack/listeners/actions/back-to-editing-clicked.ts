@@ -1,23 +1,19 @@
-import { loadIncident } from '../../../incidents/incident-queries';
+import { incidentForMember } from '../../../incidents/require-member';
 import type { PostmortemFormMetadata } from '../../blocks/postmortem-modal';
 import { metadataOf } from '../../parse/view-state';
-import { postmortemForm } from '../../postmortem-form';
-import { slackCall } from '../../slack-errors';
-import type { ListenerDeps } from '../deps';
-import { type ButtonArgs, explainFailedClick } from './button-args';
+import { postmortemFormView } from '../../surfaces/postmortem-form-view';
+import { slackCall } from '../../web-api/slack-call';
+import type { ListenerDeps } from '../listener-deps';
+import type { ActionArgs, Routed } from '../route-by-id';
 
 /** "Back to editing" in the review: the form again, as saved. */
-export function backToEditingClicked(deps: ListenerDeps) {
-  return async (args: ButtonArgs): Promise<void> => {
-    await args.ack();
+export function backToEditingClicked(deps: ListenerDeps): Routed<ActionArgs> {
+  return async (args) => {
     const view = args.body.view;
     const { incidentId } = metadataOf<PostmortemFormMetadata>(view?.private_metadata);
     if (!view || !incidentId) return;
-    try {
-      const form = await postmortemForm(deps, await loadIncident(deps.db, incidentId));
-      await slackCall(() => args.client.views.update({ view_id: view.id, view: form }));
-    } catch (error) {
-      await explainFailedClick(args, deps, error);
-    }
+    const incident = await incidentForMember(deps.services(args.client).incidents, incidentId, args.body.user.id, 'write its post-mortem');
+    const form = await postmortemFormView(deps, incident);
+    await slackCall(() => args.client.views.update({ view_id: view.id, view: form }));
   };
 }

@@ -1,16 +1,8 @@
 import { EMPTY_DECLARE_FORM, declareModal } from '../../blocks/declare-modal';
-import type { ListenerDeps } from '../deps';
-import { openModal } from '../open-modal';
-import { type ButtonArgs, explainFailedClick } from './button-args';
+import { openModal } from '../../web-api/open-modal';
+import type { ActionArgs, Routed } from '../route-by-id';
 
 /** "Declare an incident" in the help message. */
-export function declareClicked(deps: ListenerDeps) {
-  return async (args: ButtonArgs): Promise<void> => {
-    await args.ack();
-    try {
-      await openModal(args.client, args.body.trigger_id, declareModal(EMPTY_DECLARE_FORM));
-    } catch (error) {
-      await explainFailedClick(args, deps, error);
-    }
-  };
-}
+export const declareClicked: Routed<ActionArgs> = async (args) => {
+  await openModal(args.client, args.body.trigger_id, declareModal(EMPTY_DECLARE_FORM));
+};

@@ -1,14 +1,13 @@
 import type { App } from '@slack/bolt';
 import { IncidentAction, ItemAction, PostmortemAction, TimelineAction } from '../../ids';
 import { itemDoneClicked } from './item-done-clicked';
-import { linkClicked } from './link-clicked';
 import { itemSnoozeClicked } from './item-snooze-clicked';
 import { itemWontDoClicked } from './item-wont-do-clicked';
 import { actionItemPicked } from './action-item-picked';
 import { addActionItemClicked } from './add-action-item-clicked';
 import { backToEditingClicked } from './back-to-editing-clicked';
 import { postmortemOpened } from './postmortem-opened';
-import type { ListenerDeps } from '../deps';
+import type { ListenerDeps } from '../listener-deps';
 import { routeActions } from '../route-by-id';
 import { declareClicked } from './declare-clicked';
 import { finishSetupClicked } from './finish-setup-clicked';
@@ -19,8 +18,8 @@ import { entryMenuPicked } from './entry-menu-picked';
 import { timelinePageClicked } from './timeline-page-clicked';
 
 export function registerActions(app: App, deps: ListenerDeps): void {
-  routeActions(app, {
-    [IncidentAction.declare]: declareClicked(deps),
+  routeActions(app, deps, {
+    [IncidentAction.declare]: declareClicked,
     [IncidentAction.updateStatus]: openStatusModal(deps),
     [IncidentAction.changeSeverity]: openSeverityModal(deps),
     [IncidentAction.assignCommander]: openCommanderModal(deps),
@@ -40,7 +39,6 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     [ItemAction.done]: itemDoneClicked(deps),
     [ItemAction.snoozeDay]: itemSnoozeClicked(deps),
     [ItemAction.snoozeWeek]: itemSnoozeClicked(deps),
-    [ItemAction.wontDo]: itemWontDoClicked(deps),
-    [ItemAction.openIncident]: linkClicked,
+    [ItemAction.wontDo]: itemWontDoClicked,
   });
 }

@@ -1,21 +1,18 @@
 import type { ModalView } from '@slack/types';
 import type { Incident } from '../../../incidents/incident';
-import { loadIncident } from '../../../incidents/incident-queries';
+import { incidentForMember } from '../../../incidents/require-member';
 import { commanderModal, resolveModal, severityModal, statusModal } from '../../blocks/lifecycle-modals';
-import type { ListenerDeps } from '../deps';
-import { openModal } from '../open-modal';
-import { type ButtonArgs, explainFailedClick } from './button-args';
+import { openModal } from '../../web-api/open-modal';
+import type { ListenerDeps } from '../listener-deps';
+import type { ActionArgs, Routed } from '../route-by-id';
+import { buttonValue } from './button-value';
 
-/** A card button that opens a modal for the incident named in its value. */
-function openIncidentModal(deps: ListenerDeps, build: (incident: Incident) => ModalView) {
-  return async (args: ButtonArgs): Promise<void> => {
-    await args.ack();
-    try {
-      const incident = await loadIncident(deps.db, args.action.value ?? '');
-      await openModal(args.client, args.body.trigger_id, build(incident));
-    } catch (error) {
-      await explainFailedClick(args, deps, error);
-    }
+/** A card button that opens a modal for the incident named in its value; members only. */
+function openIncidentModal(deps: ListenerDeps, build: (incident: Incident) => ModalView): Routed<ActionArgs> {
+  return async (args) => {
+    const services = deps.services(args.client, args.context.botUserId);
+    const incident = await incidentForMember(services.incidents, buttonValue(args), args.body.user.id, 'change it');
+    await openModal(args.client, args.body.trigger_id, build(incident));
   };
 }
 

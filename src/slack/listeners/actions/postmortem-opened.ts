@@ -1,18 +1,14 @@
-import { loadIncident } from '../../../incidents/incident-queries';
-import { postmortemForm } from '../../postmortem-form';
-import type { ListenerDeps } from '../deps';
-import { openModal } from '../open-modal';
-import { type ButtonArgs, explainFailedClick } from './button-args';
+import { incidentForMember } from '../../../incidents/require-member';
+import { postmortemFormView } from '../../surfaces/postmortem-form-view';
+import { openModal } from '../../web-api/open-modal';
+import type { ListenerDeps } from '../listener-deps';
+import type { ActionArgs, Routed } from '../route-by-id';
+import { buttonValue } from './button-value';
 
-/** "Write post-mortem" on the incident card. */
-export function postmortemOpened(deps: ListenerDeps) {
-  return async (args: ButtonArgs): Promise<void> => {
-    await args.ack();
-    try {
-      const incident = await loadIncident(deps.db, args.action.value ?? '');
-      await openModal(args.client, args.body.trigger_id, await postmortemForm(deps, incident));
-    } catch (error) {
-      await explainFailedClick(args, deps, error);
-    }
+/** "Write post-mortem" on the incident card: its draft is for the channel's members only. */
+export function postmortemOpened(deps: ListenerDeps): Routed<ActionArgs> {
+  return async (args) => {
+    const incident = await incidentForMember(deps.services(args.client).incidents, buttonValue(args), args.body.user.id, 'write its post-mortem');
+    await openModal(args.client, args.body.trigger_id, await postmortemFormView(deps, incident));
   };
 }

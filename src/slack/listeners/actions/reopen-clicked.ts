@@ -1,15 +1,11 @@
 import { reopenIncident } from '../../../incidents/change-incident';
-import { type ListenerDeps, incidentDeps } from '../deps';
-import { type ButtonArgs, explainFailedClick } from './button-args';
+import type { ListenerDeps } from '../listener-deps';
+import type { ActionArgs, Routed } from '../route-by-id';
+import { buttonValue } from './button-value';
 
 /** "Reopen" on a resolved incident's card. */
-export function reopenClicked(deps: ListenerDeps) {
-  return async (args: ButtonArgs): Promise<void> => {
-    await args.ack();
-    try {
-      await reopenIncident(incidentDeps(deps, args.client, args.context.botUserId), args.action.value ?? '', args.body.user.id);
-    } catch (error) {
-      await explainFailedClick(args, deps, error);
-    }
+export function reopenClicked(deps: ListenerDeps): Routed<ActionArgs> {
+  return async (args) => {
+    await reopenIncident(deps.services(args.client, args.context.botUserId).incidents, buttonValue(args), args.body.user.id);
   };
 }

@@ -1,21 +1,18 @@
-import { loadIncident } from '../../../incidents/incident-queries';
+import { incidentForMember } from '../../../incidents/require-member';
 import type { TimelineViewMetadata } from '../../blocks/timeline-view';
 import { metadataOf } from '../../parse/view-state';
-import { refreshTimelineView } from '../../timeline-modals';
-import type { ListenerDeps } from '../deps';
-import { type ButtonArgs, explainFailedClick } from './button-args';
+import { refreshTimelineView } from '../../surfaces/timeline-surfaces';
+import type { ListenerDeps } from '../listener-deps';
+import type { ActionArgs, Routed } from '../route-by-id';
+import { buttonValue } from './button-value';
 
-/** "◀ Earlier" / "Later ▶": another page of the same timeline, in place. */
-export function timelinePageClicked(deps: ListenerDeps) {
-  return async (args: ButtonArgs): Promise<void> => {
-    await args.ack();
+/** "◀ Earlier" / "Later ▶": another page of the same timeline, in place, for members only. */
+export function timelinePageClicked(deps: ListenerDeps): Routed<ActionArgs> {
+  return async (args) => {
     const view = args.body.view;
     const { incidentId } = metadataOf<TimelineViewMetadata>(view?.private_metadata);
     if (!view || !incidentId) return;
-    try {
-      await refreshTimelineView(deps, args.client, view.id, await loadIncident(deps.db, incidentId), Number(args.action.value));
-    } catch (error) {
-      await explainFailedClick(args, deps, error);
-    }
+    const incident = await incidentForMember(deps.services(args.client).incidents, incidentId, args.body.user.id, 'see its timeline');
+    await refreshTimelineView(deps, args.client, view.id, incident, Number(buttonValue(args)));
   };
 }

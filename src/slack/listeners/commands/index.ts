@@ -1,8 +1,9 @@
 import type { App } from '@slack/bolt';
 import { COMMAND } from '../../ids';
-import type { ListenerDeps } from '../deps';
+import type { ListenerDeps } from '../listener-deps';
+import { routeCommand } from '../route-by-id';
 import { incidentCommand } from './incident-command';
 
 export function registerCommands(app: App, deps: ListenerDeps): void {
-  app.command(COMMAND, incidentCommand(deps));
+  routeCommand(app, deps, COMMAND, incidentCommand(deps));
 }

@@ -1,15 +1,16 @@
-import { openIncidentsVisibleTo } from '../../../incidents/incident-queries';
+import { incidentsVisibleTo } from '../../../incidents/incidents-visible-to';
 import { incidentList } from '../../blocks/incident-list';
-import { COMMAND } from '../../ids';
 import type { AnywhereSubcommand } from './subcommand';
 
+/**
+ * Open incidents: public ones, and private ones whose channel the person is in now. Answered in
+ * the acknowledgement itself: member lists are read in parallel and cached for a few seconds.
+ */
 export const list: AnywhereSubcommand = {
   name: 'list',
   scope: 'anywhere',
-  usage: `${COMMAND} list`,
-  summary: 'Show open incidents (only you see the answer)',
-  async run({ args, deps }) {
-    const incidents = await openIncidentsVisibleTo(deps.db, args.command.user_id);
+  async run({ args, services }) {
+    const incidents = await incidentsVisibleTo(services.incidents, args.command.user_id);
     await args.ack({ response_type: 'ephemeral', ...incidentList(incidents) });
   },
 };

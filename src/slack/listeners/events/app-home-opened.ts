@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { publishHome } from '../../publish-home';
-import type { ListenerDeps } from '../deps';
+import { publishHome } from '../../surfaces/home-tab';
+import type { ListenerDeps } from '../listener-deps';
 
 /** Publishes the Home tab each time a person opens it, so it always shows their work as it is now. */
 export function appHomeOpened(deps: ListenerDeps) {

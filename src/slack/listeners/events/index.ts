@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { ListenerDeps } from '../deps';
+import type { ListenerDeps } from '../listener-deps';
 import { appHomeOpened } from './app-home-opened';
 import { messageChanged } from './message-changed';
 import { reactionChanged } from './reaction-changed';

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { messageDeleted, messageEdited } from '../../../timeline/follow-message';
 import { type SlackMessageObject, toChannelMessage } from '../../parse/channel-message';
-import type { ListenerDeps } from '../deps';
+import type { ListenerDeps } from '../listener-deps';
 
 type Args = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
 

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { syncMarkedMessage } from '../../../timeline/sync-marked-message';
-import { type ListenerDeps, timelineDeps } from '../deps';
+import type { ListenerDeps } from '../listener-deps';
 
 type Args = SlackEventMiddlewareArgs<'reaction_added' | 'reaction_removed'> & AllMiddlewareArgs;
 
@@ -13,6 +13,6 @@ export function reactionChanged(deps: ListenerDeps) {
   return async ({ event, client, context }: Args): Promise<void> => {
     if (event.reaction !== deps.config.timelineEmoji || event.item.type !== 'message') return;
     if (event.item_user && event.item_user === context.botUserId) return;
-    await syncMarkedMessage(timelineDeps(deps, client, context.botUserId), event.item.channel, event.item.ts);
+    await syncMarkedMessage(deps.services(client, context.botUserId).timeline, event.item.channel, event.item.ts);
   };
 }

@@ -1,8 +1,9 @@
 import type { App } from '@slack/bolt';
 import { ShortcutId } from '../../ids';
-import type { ListenerDeps } from '../deps';
+import type { ListenerDeps } from '../listener-deps';
+import { routeShortcut } from '../route-by-id';
 import { addToTimelineShortcut } from './add-to-timeline';
 
 export function registerShortcuts(app: App, deps: ListenerDeps): void {
-  app.shortcut({ callback_id: ShortcutId.addToTimeline, type: 'message_action' }, addToTimelineShortcut(deps));
+  routeShortcut(app, deps, ShortcutId.addToTimeline, addToTimelineShortcut(deps));
 }

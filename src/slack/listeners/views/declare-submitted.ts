@@ -1,5 +1,3 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import type { ModalView } from '@slack/types';
 import { declareIncident } from '../../../incidents/declare-incident';
 import type { DeclareRequest } from '../../../incidents/incident';
 import { incidentForRequest } from '../../../incidents/incident-queries';
@@ -8,11 +6,10 @@ import { declareModal } from '../../blocks/declare-modal';
 import { declaredView, declaringView, setupStoppedView } from '../../blocks/declare-result-view';
 import { Field } from '../../ids';
 import { readDeclareForm } from '../../parse/declare-form';
-import { describeError } from '../../reply-error';
-import { slackCall } from '../../slack-errors';
-import { type ListenerDeps, incidentDeps } from '../deps';
-
-type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+import { showView } from '../../web-api/show-view';
+import type { ListenerDeps } from '../listener-deps';
+import type { Routed, ViewArgs } from '../route-by-id';
+import { fieldErrors } from './field-errors';
 
 const FIELD_BLOCKS = {
   title: Field.title,
@@ -26,35 +23,20 @@ const FIELD_BLOCKS = {
  * turns into a progress view at once and then shows the new channel, or, when Slack refused a
  * step, the form again with the answers kept (nothing created) or an offer to finish set-up.
  */
-export function declareSubmitted(deps: ListenerDeps) {
-  return async ({ ack, view, body, client, context }: Args): Promise<void> => {
+export function declareSubmitted(deps: ListenerDeps): Routed<ViewArgs> {
+  return async ({ ack, view, body, client, context }, reply) => {
     const values = readDeclareForm(view.state.values);
     const request: DeclareRequest = { requestKey: view.id, declaredBy: body.user.id, ...values };
-    const problems = validateDeclare(request, deps.clock.now());
-    const errors = Object.fromEntries(
-      Object.entries(problems).map(([field, message]) => [FIELD_BLOCKS[field as keyof typeof FIELD_BLOCKS], message]),
-    );
-    if (Object.keys(errors).length > 0) {
-      await ack({ response_action: 'errors', errors });
-      return;
-    }
+    const errors = fieldErrors(validateDeclare(request, deps.clock.now()), FIELD_BLOCKS);
+    if (errors) return ack({ response_action: 'errors', errors });
     await ack({ response_action: 'update', view: declaringView(request.title) });
-
-    const show = (next: ModalView) =>
-      slackCall(() => client.views.update({ view_id: view.id, view: next })).catch((err: unknown) =>
-        deps.logger.warn({ err, viewId: view.id }, 'could not show the declare result'),
-      );
-    try {
-      const outcome = await declareIncident(incidentDeps(deps, client, context.botUserId), request);
-      if (outcome.kind === 'declared') await show(declaredView(outcome.incident));
-    } catch (error) {
-      const problem = describeError(error, deps.logger, { request: 'declare', viewId: view.id });
+    reply.inModal(view.id, async (problem) => {
       const incident = await incidentForRequest(deps.db, view.id);
-      await show(
-        incident?.channelId
-          ? setupStoppedView(incident, problem)
-          : declareModal(values, `The incident was not declared: ${problem} Nothing was created; declare again when ready.`),
-      );
-    }
+      return incident?.channelId
+        ? setupStoppedView(incident, problem)
+        : declareModal(values, `The incident was not declared: ${problem} Nothing was created; declare again when ready.`);
+    });
+    const outcome = await declareIncident(deps.services(client, context.botUserId).incidents, request);
+    if (outcome.kind === 'declared') await showView(client, deps.logger, view.id, declaredView(outcome.incident));
   };
 }

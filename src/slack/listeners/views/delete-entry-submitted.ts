@@ -1,17 +1,15 @@
 import { removeEntry } from '../../../timeline/correct-entry';
-import { type ListenerDeps, timelineDeps } from '../deps';
-import { type EntryFormArgs, afterEntryChange, entryFormMetadata, reportEntryFailure } from './timeline-entry-form';
+import type { ListenerDeps } from '../listener-deps';
+import type { Routed, ViewArgs } from '../route-by-id';
+import { afterEntryChange, entryFormMetadata, replyInIncidentChannel } from './timeline-entry-form';
 
-export function deleteEntrySubmitted(deps: ListenerDeps) {
-  return async (args: EntryFormArgs): Promise<void> => {
+export function deleteEntrySubmitted(deps: ListenerDeps): Routed<ViewArgs> {
+  return async (args, reply) => {
     const metadata = entryFormMetadata(args);
     await args.ack();
     if (!metadata?.entryId) return;
-    try {
-      await removeEntry(timelineDeps(deps, args.client, args.context.botUserId), metadata.entryId, args.body.user.id);
-      await afterEntryChange(deps, args, metadata, ':memo: Timeline entry deleted.');
-    } catch (error) {
-      await reportEntryFailure(deps, args, metadata, error);
-    }
+    await replyInIncidentChannel(deps, args, metadata, reply);
+    await removeEntry(deps.services(args.client, args.context.botUserId).timeline, metadata.entryId, args.body.user.id);
+    await afterEntryChange(deps, args, metadata, ':memo: Timeline entry deleted.');
   };
 }

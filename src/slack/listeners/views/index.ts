@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { CallbackId } from '../../ids';
-import type { ListenerDeps } from '../deps';
+import type { ListenerDeps } from '../listener-deps';
 import { routeViews } from '../route-by-id';
 import { declareSubmitted } from './declare-submitted';
 import { commanderSubmitted, resolveSubmitted, severitySubmitted, statusSubmitted } from './lifecycle-submitted';
@@ -14,7 +14,7 @@ import { deleteEntrySubmitted } from './delete-entry-submitted';
 import { editEntrySubmitted } from './edit-entry-submitted';
 
 export function registerViews(app: App, deps: ListenerDeps): void {
-  routeViews(app, {
+  routeViews(app, deps, {
     [CallbackId.declare]: declareSubmitted(deps),
     [CallbackId.changeSeverity]: severitySubmitted(deps),
     [CallbackId.changeStatus]: statusSubmitted(deps),

@@ -1,29 +1,20 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import {
-  type ChangeResult,
-  assignCommander,
-  changeSeverity,
-  changeStatus,
-  resolveIncident,
-} from '../../../incidents/change-incident';
+import { type ChangeResult, assignCommander, changeSeverity, changeStatus, resolveIncident } from '../../../incidents/change-incident';
 import type { IncidentDeps } from '../../../incidents/incident-deps';
 import { loadIncident } from '../../../incidents/incident-queries';
+import { validateResolutionNote } from '../../../incidents/validate-resolution-note';
 import { parseSeverity } from '../../../incidents/severity';
 import { type OpenStatus, STATUS_LABELS, parseStatus } from '../../../incidents/status';
-import { validateResolutionNote } from '../../../incidents/validate-declare';
+import { mention } from '../../../mrkdwn/mention';
 import type { IncidentModalMetadata } from '../../blocks/lifecycle-modals';
 import { Field } from '../../ids';
-import { metadataOf, selectedOf, textOf, userOf } from '../../parse/view-state';
-import { describeError } from '../../reply-error';
-import { type ListenerDeps, incidentDeps } from '../deps';
-import { tellPrivately } from '../../tell-privately';
-
-type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-type Values = Args['view']['state']['values'];
+import { type ViewValues, metadataOf, selectedOf, textOf, userOf } from '../../parse/view-state';
+import { tellPrivately } from '../../web-api/tell-privately';
+import type { ListenerDeps } from '../listener-deps';
+import type { Routed, ViewArgs } from '../route-by-id';
 
 interface LifecycleForm<T> {
   /** The picked value, or the field error to show when there is none usable. */
-  read(values: Values): { value: T } | { errors: Record<string, string> };
+  read(values: ViewValues): { value: T } | { errors: Record<string, string> };
   apply(service: IncidentDeps, incidentId: string, value: T, actorId: string): Promise<ChangeResult>;
   /** What to tell the person when their pick was already the incident's state. */
   unchanged(value: T): string;
@@ -34,31 +25,22 @@ interface LifecycleForm<T> {
  * closes and the change is applied. A repeat or a failure is told to the person privately in the
  * incident channel.
  */
-function lifecycleSubmitted<T>(deps: ListenerDeps, form: LifecycleForm<T>) {
-  return async ({ ack, view, body, client, context }: Args): Promise<void> => {
+function lifecycleSubmitted<T>(deps: ListenerDeps, form: LifecycleForm<T>): Routed<ViewArgs> {
+  return async ({ ack, view, body, client, context }, reply) => {
     const read = form.read(view.state.values);
-    if ('errors' in read) {
-      await ack({ response_action: 'errors', errors: read.errors });
-      return;
-    }
+    if ('errors' in read) return ack({ response_action: 'errors', errors: read.errors });
     await ack();
     const incidentId = metadataOf<IncidentModalMetadata>(view.private_metadata).incidentId ?? '';
-    const user = body.user.id;
-    let reply: string | undefined;
-    try {
-      const result = await form.apply(incidentDeps(deps, client, context.botUserId), incidentId, read.value, user);
-      if (!result.changed) reply = form.unchanged(read.value);
-    } catch (error) {
-      reply = `:warning: ${describeError(error, deps.logger, { view: view.callback_id, incidentId })}`;
-    }
-    if (!reply) return;
-    const incident = await loadIncident(deps.db, incidentId).catch(() => undefined);
-    await tellPrivately(client, deps.logger, { user, channel: incident?.channelId }, reply);
+    const incident = await loadIncident(deps.db, incidentId);
+    reply.inChannel(incident.channelId);
+    const result = await form.apply(deps.services(client, context.botUserId).incidents, incidentId, read.value, body.user.id);
+    if (!result.changed) await tellPrivately(client, deps.logger, { user: body.user.id, channel: incident.channelId }, form.unchanged(read.value));
   };
 }
 
-const required = <T>(value: T | null | undefined, field: string, message: string) =>
-  value ? { value } : { errors: { [field]: message } };
+function required<T>(value: T | null | undefined, field: string, message: string): { value: T } | { errors: Record<string, string> } {
+  return value ? { value } : { errors: { [field]: message } };
+}
 
 export const severitySubmitted = (deps: ListenerDeps) =>
   lifecycleSubmitted(deps, {
@@ -81,7 +63,7 @@ export const commanderSubmitted = (deps: ListenerDeps) =>
   lifecycleSubmitted(deps, {
     read: (values) => required(userOf(values, Field.commander), Field.commander, 'Pick the new incident commander.'),
     apply: assignCommander,
-    unchanged: (user) => `<@${user}> is already the incident commander.`,
+    unchanged: (user) => `${mention(user)} is already the incident commander.`,
   });
 
 export const resolveSubmitted = (deps: ListenerDeps) =>

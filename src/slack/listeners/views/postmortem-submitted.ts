@@ -1,51 +1,43 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import type { ModalView } from '@slack/types';
-import { loadIncident } from '../../../incidents/incident-queries';
+import { incidentForMember } from '../../../incidents/require-member';
 import { reviewPostmortem } from '../../../postmortems/publish-postmortem';
 import { saveDraft } from '../../../postmortems/save-draft';
+import { escapeMrkdwn } from '../../../mrkdwn/escape';
 import { type PostmortemFormMetadata, conflictNotice } from '../../blocks/postmortem-modal';
 import { postmortemProgressView, reviewView } from '../../blocks/postmortem-review';
-import { escapeMrkdwn } from '../../blocks/mrkdwn';
 import { readPostmortemForm } from '../../parse/postmortem-form';
 import { metadataOf } from '../../parse/view-state';
-import { postmortemForm } from '../../postmortem-form';
-import { describeError } from '../../reply-error';
-import { slackCall } from '../../slack-errors';
-import { type ListenerDeps, postmortemDeps } from '../deps';
-
-type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+import { postmortemFormView } from '../../surfaces/postmortem-form-view';
+import { showView } from '../../web-api/show-view';
+import type { ListenerDeps } from '../listener-deps';
+import type { Routed, ViewArgs } from '../route-by-id';
 
 /**
  * The form was submitted: acknowledged at once, then the draft is saved and the review shown. If
  * someone saved since this person opened the form, nothing is overwritten: the form comes back
- * with their own text, says who saved and when, and saving again is then a conscious choice.
+ * with their own text, says who saved and when, and saving again is then a conscious choice. A
+ * failure brings the form back with what they typed, so nothing is lost.
  */
-export function postmortemSubmitted(deps: ListenerDeps) {
-  return async ({ ack, view, body, client, context }: Args): Promise<void> => {
+export function postmortemSubmitted(deps: ListenerDeps): Routed<ViewArgs> {
+  return async ({ ack, view, body, client, context }, reply) => {
     const metadata = metadataOf<PostmortemFormMetadata>(view.private_metadata);
-    if (!metadata.incidentId) return void (await ack());
+    if (!metadata.incidentId) return ack();
     const incidentId = metadata.incidentId;
     const content = readPostmortemForm(view.state.values);
     await ack({ response_action: 'update', view: postmortemProgressView(':hourglass_flowing_sand: Saving the draft…') });
-    const show = (next: ModalView) =>
-      slackCall(() => client.views.update({ view_id: view.id, view: next })).catch((err: unknown) =>
-        deps.logger.warn({ err, viewId: view.id }, 'could not show the post-mortem after saving'),
-      );
-    try {
-      const outcome = await saveDraft(postmortemDeps(deps, client, context.botUserId), incidentId, content, body.user.id, metadata.version ?? 0);
-      const incident = await loadIncident(deps.db, incidentId);
-      if (outcome.kind === 'conflict') {
-        const notice = conflictNotice(outcome.current.updatedBy, outcome.current.updatedAt);
-        await show(await postmortemForm(deps, incident, { content, notice }));
-        return;
-      }
-      const review = await reviewPostmortem(deps.db, incidentId);
-      await show(reviewView({ incidentId, version: outcome.postmortem.version }, review));
-    } catch (error) {
-      const problem = escapeMrkdwn(describeError(error, deps.logger, { view: view.callback_id }));
-      const incident = await loadIncident(deps.db, incidentId).catch(() => undefined);
-      // Bring the form back with what they typed, so nothing is lost.
-      if (incident) await show(await postmortemForm(deps, incident, { content, notice: `Not saved: ${problem}`, basedOnVersion: metadata.version ?? 0 }));
+    const services = deps.services(client, context.botUserId);
+    // Someone outside the channel is told why, without being shown the draft.
+    reply.inModal(view.id, (problem) => postmortemProgressView(`:warning: ${escapeMrkdwn(problem)}`));
+    const incident = await incidentForMember(services.incidents, incidentId, body.user.id, 'write its post-mortem');
+    reply.inModal(view.id, (problem) =>
+      postmortemFormView(deps, incident, { content, notice: `Not saved: ${escapeMrkdwn(problem)}`, basedOnVersion: metadata.version ?? 0 }),
+    );
+    const outcome = await saveDraft(services.postmortems, incidentId, content, body.user.id, metadata.version ?? 0);
+    if (outcome.kind === 'conflict') {
+      const notice = conflictNotice(outcome.current.updatedBy, outcome.current.updatedAt);
+      await showView(client, deps.logger, view.id, await postmortemFormView(deps, incident, { content, notice }));
+      return;
     }
+    const review = await reviewPostmortem(deps.db, incidentId);
+    await showView(client, deps.logger, view.id, reviewView({ incidentId, version: outcome.postmortem.version }, review));
   };
 }

@@ -1,19 +1,17 @@
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { loadIncident } from '../../../incidents/incident-queries';
+import { incidentForMember } from '../../../incidents/require-member';
 import { validateEntry } from '../../../timeline/manual-entry';
 import { instantFromLocal } from '../../../zoned-time';
 import type { EntryModalMetadata } from '../../blocks/timeline-entry-modals';
+import type { FailureReply } from '../../errors/failure-reply';
 import { Field } from '../../ids';
 import { type ViewValues, dateOf, metadataOf, textOf, timeOf } from '../../parse/view-state';
-import { describeError } from '../../reply-error';
-import { tellPrivately } from '../../tell-privately';
-import { refreshTimelineView } from '../../timeline-modals';
-import type { ListenerDeps } from '../deps';
-
-export type EntryFormArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+import { refreshTimelineView } from '../../surfaces/timeline-surfaces';
+import { tellPrivately } from '../../web-api/tell-privately';
+import type { ListenerDeps } from '../listener-deps';
+import type { ViewArgs } from '../route-by-id';
 
 /** The entry form's metadata, or null when it is not one of ours. */
-export function entryFormMetadata(args: EntryFormArgs): EntryModalMetadata | null {
+export function entryFormMetadata(args: ViewArgs): EntryModalMetadata | null {
   const metadata = metadataOf<EntryModalMetadata>(args.view.private_metadata);
   return metadata.incidentId && metadata.timeZone ? { ...metadata, incidentId: metadata.incidentId, timeZone: metadata.timeZone } : null;
 }
@@ -31,15 +29,16 @@ export function readEntryForm(values: ViewValues, timeZone: string, now: Date) {
   return { text, date, time, occurredAt, errors };
 }
 
-/** After a change under an open timeline view, the view shows it; otherwise the person is told. */
-export async function afterEntryChange(deps: ListenerDeps, args: EntryFormArgs, metadata: EntryModalMetadata, confirmation: string) {
-  const incident = await loadIncident(deps.db, metadata.incidentId);
-  if (metadata.timelineViewId) await refreshTimelineView(deps, args.client, metadata.timelineViewId, incident);
-  else await tellPrivately(args.client, deps.logger, { user: args.body.user.id, channel: incident.channelId }, confirmation);
+/** Failures of an entry form are told in the incident's channel, where the person is working. */
+export async function replyInIncidentChannel(deps: ListenerDeps, args: ViewArgs, metadata: EntryModalMetadata, reply: FailureReply) {
+  const incident = await incidentForMember(deps.services(args.client).incidents, metadata.incidentId, args.body.user.id, 'change its timeline');
+  reply.inChannel(incident.channelId);
+  return incident;
 }
 
-export async function reportEntryFailure(deps: ListenerDeps, args: EntryFormArgs, metadata: EntryModalMetadata, error: unknown) {
-  const incident = await loadIncident(deps.db, metadata.incidentId).catch(() => undefined);
-  const text = `:warning: ${describeError(error, deps.logger, { view: args.view.callback_id })}`;
-  await tellPrivately(args.client, deps.logger, { user: args.body.user.id, channel: incident?.channelId }, text);
+/** After a change under an open timeline view, the view shows it; otherwise the person is told. */
+export async function afterEntryChange(deps: ListenerDeps, args: ViewArgs, metadata: EntryModalMetadata, confirmation: string) {
+  const incident = await incidentForMember(deps.services(args.client).incidents, metadata.incidentId, args.body.user.id, 'see its timeline');
+  if (metadata.timelineViewId) await refreshTimelineView(deps, args.client, metadata.timelineViewId, incident);
+  else await tellPrivately(args.client, deps.logger, { user: args.body.user.id, channel: incident.channelId }, confirmation);
 }

@@ -1,0 +1,79 @@
+import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App';
+import type { WebClientOptions } from '@slack/web-api';
+import type { Config } from '../../config';
+import { healthRoute } from '../../http/health-route';
+import { boltLogger } from './bolt-logger';
+import { DurableApp } from '../inbox/durable-app';
+import { Inbox } from '../inbox/inbox';
+import { registerListeners } from '../listeners';
+import type { ListenerDeps } from '../listeners/listener-deps';
+import { InFlight } from './in-flight';
+
+/**
+ * Web API retries for a person waiting on a modal: a few quick attempts, not the client's
+ * default of ten over half an hour. Rate-limited calls still wait for Slack's Retry-After.
+ */
+export const INTERACTIVE_RETRY_POLICY: NonNullable<WebClientOptions['retryConfig']> = {
+  retries: 3,
+  factor: 2,
+  minTimeout: 500,
+  maxTimeout: 4000,
+  randomize: true,
+};
+
+export interface SlackAppOptions {
+  config: Config;
+  deps: ListenerDeps;
+  ping: () => Promise<void>;
+  /** Overrides for the Web API client (tests turn retries off). */
+  clientOptions?: WebClientOptions;
+  /** How long a request is held by the process handling it (tests shorten it). */
+  inboxLeaseMs?: number;
+}
+
+export interface SlackApp {
+  app: DurableApp;
+  inFlight: InFlight;
+}
+
+/**
+ * Builds the Bolt app for the configured mode. HTTP mode serves `POST /slack/events` and
+ * `GET /healthz` on PORT; Socket Mode connects out with the app token and still serves
+ * `/healthz` on PORT for container health checks.
+ */
+export function createSlackApp({ config, deps, ping, clientOptions, inboxLeaseMs }: SlackAppOptions): SlackApp {
+  const inFlight = new InFlight();
+  const inbox = new Inbox(deps, inboxLeaseMs);
+  const routes = [healthRoute(ping)];
+  const common = {
+    token: config.slack.botToken,
+    logger: boltLogger(deps.logger),
+    deferInitialization: true,
+    extendedErrorHandler: true as const,
+    // Bolt's conversation store keeps per-conversation state in memory: unused, and a cost per request.
+    convoStore: false as const,
+    clientOptions: {
+      slackApiUrl: config.slack.apiUrl,
+      retryConfig: INTERACTIVE_RETRY_POLICY,
+      timeout: 10_000,
+      ...clientOptions,
+    },
+  };
+  const modeOptions =
+    config.mode === 'socket'
+      ? { socketMode: true, appToken: config.slack.appToken, installerOptions: { port: config.port } }
+      : { signingSecret: config.slack.signingSecret, port: config.port };
+  const app = new DurableApp({ ...common, ...modeOptions, customRoutes: routes }, inbox);
+
+  app.use(inFlight.middleware);
+  app.use(inbox.middleware);
+  registerListeners(app, deps);
+  app.error(async ({ error, body }: ExtendedErrorHandlerArgs) => {
+    const b = body as { type?: string; event?: { type?: string }; command?: string } | undefined;
+    deps.logger.error(
+      { err: error.original ?? error, code: error.code, request: b?.type ?? b?.command, event: b?.event?.type },
+      'a Slack request failed',
+    );
+  });
+  return { app, inFlight };
+}

@@ -1,0 +1,23 @@
+import { STATUSES } from '../../incidents/status';
+import { COMMAND } from '../ids';
+import type { CommandUsage } from './help-message';
+
+/** Every `/incident` subcommand as help and the App Home list it, in that order. */
+export const COMMAND_USAGES: ReadonlyArray<CommandUsage & { name: string }> = [
+  { name: 'declare', usage: `${COMMAND} declare [title]`, summary: 'Declare an incident: a short form, then a dedicated channel with responders' },
+  { name: 'status', usage: `${COMMAND} status [${STATUSES.join('|')}]`, summary: 'Update the status (no argument opens a picker)' },
+  { name: 'severity', usage: `${COMMAND} severity [SEV1..SEV4]`, summary: 'Change the severity (SEV1 is the most severe)' },
+  { name: 'commander', usage: `${COMMAND} commander @person`, summary: 'Hand the incident commander role to someone (they are invited)' },
+  { name: 'resolve', usage: `${COMMAND} resolve [what ended the impact]`, summary: 'Resolve the incident with a one-line note (no note opens a form)' },
+  { name: 'reopen', usage: `${COMMAND} reopen`, summary: 'Reopen a resolved incident' },
+  {
+    name: 'timeline',
+    usage: `${COMMAND} timeline [add]`,
+    summary: 'Show the timeline (corrections from there), or add an entry for something outside Slack',
+  },
+  { name: 'postmortem', usage: `${COMMAND} postmortem`, summary: 'Write the blameless post-mortem together, review it and publish it' },
+  { name: 'action', usage: `${COMMAND} action add`, summary: 'Add an action item with an owner and a due date' },
+  { name: 'actions', usage: `${COMMAND} actions`, summary: 'Your open action items (in an incident channel: that incident’s items and their states)' },
+  { name: 'list', usage: `${COMMAND} list`, summary: 'Show open incidents (only you see the answer)' },
+  { name: 'help', usage: `${COMMAND} help`, summary: 'Show what the bot can do and how to use it' },
+];

@@ -1,0 +1,98 @@
+import type { ModalView } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import { isAppError } from '../../errors';
+import type { Logger } from '../../logger';
+import { slackCall } from '../web-api/slack-call';
+import { tellPrivately } from '../web-api/tell-privately';
+import { explainError, logFailure } from './explain-error';
+
+/** Turns a problem (plain words) into the modal to show instead of the one that failed. */
+export type FailureView = (problem: string) => ModalView | undefined | Promise<ModalView | undefined>;
+
+/**
+ * Where a failed request is explained to the person who made it. Each surface starts it with its
+ * natural place (a slash command's or a button's response URL, else a DM); a listener moves it as
+ * it learns more: the incident's channel, the modal it has turned into a progress view, or, before
+ * a form is acknowledged, the form's own fields.
+ */
+export class FailureReply {
+  channelId: string | null = null;
+  private modal: { viewId: string; render: FailureView } | null = null;
+  private fieldBlocks: Readonly<Record<string, string>> | null = null;
+
+  /** Tell the person privately in this channel (when they are in it) rather than in a DM. */
+  inChannel(channelId: string | null | undefined): this {
+    this.channelId = channelId ?? null;
+    return this;
+  }
+
+  /** Show the problem in this modal, rendered by `render` (e.g. the form again, with what was typed). */
+  inModal(viewId: string, render: FailureView): this {
+    this.modal = { viewId, render };
+    return this;
+  }
+
+  /** Before a form is acknowledged, put an error's field problems on these blocks (field name → block id). */
+  onFields(blocks: Readonly<Record<string, string>>): this {
+    this.fieldBlocks = blocks;
+    return this;
+  }
+
+  /** The form's errors for Slack when the error is about fields this reply knows; otherwise null. */
+  fieldErrors(error: unknown): Record<string, string> | null {
+    if (!this.fieldBlocks || !isAppError(error) || !error.fields) return null;
+    const errors: Record<string, string> = {};
+    for (const [field, message] of Object.entries(error.fields)) {
+      const block = this.fieldBlocks[field];
+      if (block) errors[block] = message;
+    }
+    return Object.keys(errors).length > 0 ? errors : null;
+  }
+
+  get modalView(): { viewId: string; render: FailureView } | null {
+    return this.modal;
+  }
+}
+
+export interface FailureContext {
+  client: WebClient;
+  logger: Logger;
+  userId: string;
+  reply: FailureReply;
+  /** A response URL's reply, for surfaces that have one (commands, message buttons). */
+  respond?: (text: string) => Promise<unknown>;
+  /** What was asked, for the log: `{ command }`, `{ action }`, `{ view }`… */
+  request: Record<string, unknown>;
+}
+
+/**
+ * The one place a failed request becomes words for a person: logged once, explained once, shown
+ * where the listener said (a modal, the incident channel, the response URL, a DM). Never throws.
+ */
+export async function showFailure(ctx: FailureContext, error: unknown): Promise<void> {
+  logFailure(ctx.logger, error, { ...ctx.request, user: ctx.userId });
+  const problem = explainError(error);
+  const modal = ctx.reply.modalView;
+  if (modal) {
+    const view = await Promise.resolve(modal.render(problem)).catch(() => undefined);
+    if (view) {
+      const shown = await slackCall(() => ctx.client.views.update({ view_id: modal.viewId, view })).then(
+        () => true,
+        (err: unknown) => {
+          ctx.logger.warn({ err, viewId: modal.viewId }, 'could not show the problem in the modal');
+          return false;
+        },
+      );
+      if (shown) return;
+    }
+  }
+  const text = `:warning: ${problem}`;
+  if (ctx.respond && !ctx.reply.channelId) {
+    const sent = await ctx.respond(text).then(
+      () => true,
+      () => false,
+    );
+    if (sent) return;
+  }
+  await tellPrivately(ctx.client, ctx.logger, { user: ctx.userId, channel: ctx.reply.channelId }, text);
+}

@@ -1,0 +1,33 @@
+import type { WebClient } from '@slack/web-api';
+import type { Kysely } from 'kysely';
+import type { ActionItemDeps } from '../../action-items/action-item-deps';
+import type { ReminderDeps } from '../../action-items/send-due-reminders';
+import type { Clock } from '../../clock';
+import type { Config } from '../../config';
+import type { Database } from '../../db/database';
+import type { IncidentDeps } from '../../incidents/incident-deps';
+import type { MembershipPort } from '../../incidents/membership-port';
+import type { Logger } from '../../logger';
+import type { PostmortemDeps } from '../../postmortems/postmortem-deps';
+import type { TimelineDeps } from '../../timeline/timeline-deps';
+
+/** Every service's dependencies for one request, talking to Slack through that request's client. */
+export interface Services {
+  incidents: IncidentDeps;
+  timeline: TimelineDeps;
+  postmortems: PostmortemDeps;
+  reminders: ReminderDeps;
+  actionItems: ActionItemDeps;
+  /** Live channel membership: the one guard, for reads as well as writes. */
+  members: MembershipPort;
+}
+
+/** What listeners may use. Built once by the wiring and passed explicitly, so tests need no global mocks. */
+export interface ListenerDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  logger: Logger;
+  config: Pick<Config, 'incidentsChannel' | 'timelineEmoji' | 'postmortems' | 'reminders'>;
+  /** The services for a request; `botUserId` is the bot's own user (Slack refuses to invite it). */
+  services(client: WebClient, botUserId?: string): Services;
+}

@@ -1,0 +1,121 @@
+import type { WebClient } from '@slack/web-api';
+import type { Incident } from '../../incidents/incident';
+import type { IncidentPort } from '../../incidents/incident-port';
+import type { SystemEntry } from '../../timeline/timeline-entry';
+import { changeNotice } from '../blocks/change-notice';
+import { announcementMessage, incidentCard, incidentTopic } from '../blocks/incident-card';
+import { findMarkedMessage } from '../web-api/find-marked-message';
+import { slackCall, slackErrorCode, toAppError } from '../web-api/slack-call';
+
+/** Metadata marking the incident card and the announcement, so a crashed set-up finds them. */
+const CARD_EVENT = 'incident_card';
+const ANNOUNCEMENT_EVENT = 'incident_announcement';
+const marking = (eventType: string, incident: Incident) => ({
+  metadata: { event_type: eventType, event_payload: { incident_id: incident.id } },
+});
+const isFor = (incident: Incident) => (payload: Record<string, unknown>) => payload.incident_id === incident.id;
+
+export interface SlackIncidentPortOptions {
+  /** Channel id where incidents are announced; none when unset. */
+  incidentsChannel?: string;
+  /** The bot's own user id: Slack refuses to invite the bot to its own channel. */
+  botUserId?: string;
+}
+
+/** The incident service's view of Slack, over the Web API. */
+export class SlackIncidentPort implements IncidentPort {
+  constructor(
+    private readonly client: WebClient,
+    private readonly options: SlackIncidentPortOptions,
+  ) {}
+
+  async createChannel(name: string, isPrivate: boolean): Promise<{ id: string; name: string } | 'name_taken'> {
+    try {
+      const result = await this.client.conversations.create({ name, is_private: isPrivate });
+      return { id: result.channel?.id as string, name: result.channel?.name ?? name };
+    } catch (error) {
+      if (slackErrorCode(error) === 'name_taken') return 'name_taken';
+      throw toAppError(error);
+    }
+  }
+
+  async inviteMembers(channelId: string, userIds: string[]): Promise<void> {
+    const users = userIds.filter((id) => id !== this.options.botUserId);
+    if (users.length === 0) return;
+    // `force` invites everyone who can be invited even if someone cannot (deactivated, a guest):
+    // one bad pick in the form must not leave the incident without its responders.
+    await slackCall(() => this.client.conversations.invite({ channel: channelId, users: users.join(','), force: true }), [
+      'already_in_channel',
+    ]);
+  }
+
+  async setTopic(incident: Incident): Promise<void> {
+    await slackCall(() => this.client.conversations.setTopic({ channel: channelOf(incident), topic: incidentTopic(incident) }));
+  }
+
+  async postCard(incident: Incident): Promise<string> {
+    const result = await slackCall(() =>
+      this.client.chat.postMessage({ channel: channelOf(incident), ...incidentCard(incident), ...marking(CARD_EVENT, incident) }),
+    );
+    return result?.ts as string;
+  }
+
+  findCard(incident: Incident): Promise<string | undefined> {
+    return findMarkedMessage(this.client, channelOf(incident), CARD_EVENT, isFor(incident));
+  }
+
+  async pinCard(incident: Incident): Promise<void> {
+    await slackCall(() => this.client.pins.add({ channel: channelOf(incident), timestamp: incident.cardTs as string }), ['already_pinned']);
+  }
+
+  async updateCard(incident: Incident): Promise<void> {
+    if (!incident.cardTs) return;
+    await slackCall(() => this.client.chat.update({ channel: channelOf(incident), ts: incident.cardTs as string, ...incidentCard(incident) }));
+  }
+
+  async announce(incident: Incident): Promise<{ channelId: string; ts: string } | null> {
+    const channel = this.options.incidentsChannel;
+    if (!channel) return null;
+    const post = () => this.client.chat.postMessage({ channel, ...announcementMessage(incident), ...marking(ANNOUNCEMENT_EVENT, incident) });
+    let result;
+    try {
+      result = await post();
+    } catch (error) {
+      // A public incidents channel the bot was never invited to: join it rather than fail the declaration.
+      if (slackErrorCode(error) !== 'not_in_channel') throw toAppError(error);
+      await slackCall(() => this.client.conversations.join({ channel }));
+      result = await slackCall(post);
+    }
+    return { channelId: channel, ts: result?.ts as string };
+  }
+
+  async findAnnouncement(incident: Incident): Promise<{ channelId: string; ts: string } | undefined> {
+    const channel = this.options.incidentsChannel;
+    if (!channel) return undefined;
+    try {
+      const ts = await findMarkedMessage(this.client, channel, ANNOUNCEMENT_EVENT, isFor(incident));
+      return ts ? { channelId: channel, ts } : undefined;
+    } catch (error) {
+      // Not a member yet: then nothing was announced there.
+      if (slackErrorCode(error) === 'not_in_channel') return undefined;
+      throw error;
+    }
+  }
+
+  async updateAnnouncement(incident: Incident): Promise<void> {
+    const announcement = incident.announcement;
+    if (!announcement) return;
+    await slackCall(() =>
+      this.client.chat.update({ channel: announcement.channelId, ts: announcement.ts, ...announcementMessage(incident) }),
+    );
+  }
+
+  async postNotice(incident: Incident, entry: SystemEntry): Promise<void> {
+    await slackCall(() => this.client.chat.postMessage({ channel: channelOf(incident), text: changeNotice(entry) }));
+  }
+}
+
+function channelOf(incident: Incident): string {
+  if (!incident.channelId) throw new Error(`Incident ${incident.id} has no channel yet`);
+  return incident.channelId;
+}

@@ -1,0 +1,108 @@
+import type { WebClient } from '@slack/web-api';
+import type { Incident } from '../../incidents/incident';
+import { PartlyShownError, type PostmortemPort } from '../../postmortems/postmortem-port';
+import { postmortemMessages } from '../../render/postmortem-blocks';
+import type { PostmortemDocument } from '../../render/postmortem-document';
+import { slackDate } from '../../mrkdwn/date-token';
+import type { SlackMessage } from '../../render/slack-message';
+import { escapeMrkdwn } from '../../mrkdwn/escape';
+import { findMarkedMessages } from '../web-api/find-marked-message';
+import { slackCall, slackErrorCode, toAppError } from '../web-api/slack-call';
+
+/** Metadata marking each published part, so a part whose posting was not recorded is found. */
+const PART_EVENT = 'postmortem_part';
+
+/** Post-mortems' view of Slack: members, names, the published messages and the Markdown file. */
+export class SlackPostmortemPort implements PostmortemPort {
+  constructor(private readonly client: WebClient) {}
+
+  async displayNames(userIds: string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const id of userIds) {
+      const result = await slackCall(() => this.client.users.info({ user: id })).catch(() => undefined);
+      const user = result?.user;
+      const name = user?.profile?.real_name || user?.real_name || user?.profile?.display_name || user?.name;
+      if (name) names.set(id, name);
+    }
+    return names;
+  }
+
+  async showPostmortem(channelId: string, doc: PostmortemDocument, existing: string[]): Promise<string[]> {
+    const shown: string[] = [];
+    const messages = postmortemMessages(doc);
+    const postmortemId = doc.postmortem.id;
+    try {
+      // Parts an earlier attempt posted without learning their ts (Slack's answer was lost).
+      const known = existing.length >= messages.length ? existing : await this.postedParts(channelId, postmortemId, existing);
+      for (const [i, message] of messages.entries()) {
+        const ts = known[i];
+        if (ts && (await this.edit(channelId, ts, message))) {
+          shown.push(ts);
+          continue;
+        }
+        const posted = await slackCall(() =>
+          this.client.chat.postMessage({ channel: channelId, ...message, metadata: { event_type: PART_EVENT, event_payload: { postmortem_id: postmortemId, part: i } } }),
+        );
+        shown.push(posted?.ts as string);
+      }
+      for (const ts of existing.slice(messages.length)) {
+        await slackCall(() => this.client.chat.delete({ channel: channelId, ts }), ['message_not_found']);
+      }
+    } catch (error) {
+      throw new PartlyShownError([...shown, ...existing.slice(shown.length)], toAppError(error));
+    }
+    return shown;
+  }
+
+  private async postedParts(channelId: string, postmortemId: string, existing: string[]): Promise<string[]> {
+    const known = [...existing];
+    const marked = await findMarkedMessages(this.client, channelId, PART_EVENT, (payload) => payload.postmortem_id === postmortemId);
+    for (const { ts, payload } of marked) {
+      const part = Number(payload.part);
+      if (Number.isInteger(part) && part >= 0 && !known[part] && !known.includes(ts)) known[part] = ts;
+    }
+    return known;
+  }
+
+  /** Edits a published part; false when someone deleted it (it is then posted again). */
+  private async edit(channelId: string, ts: string, message: SlackMessage): Promise<boolean> {
+    try {
+      await this.client.chat.update({ channel: channelId, ts, ...message });
+      return true;
+    } catch (error) {
+      if (slackErrorCode(error) === 'message_not_found') return false;
+      throw error;
+    }
+  }
+
+  /** One upload per channel: a file is completed once, into one channel, with the typed API. */
+  async shareFile(channelIds: string[], file: { filename: string; title: string; content: string }): Promise<void> {
+    const bytes = Buffer.from(file.content, 'utf8');
+    for (const channelId of channelIds) {
+      const target = await slackCall(() => this.client.files.getUploadURLExternal({ filename: file.filename, length: bytes.length }));
+      const response = await fetch(target?.upload_url as string, { method: 'POST', body: bytes });
+      if (!response.ok) throw toAppError({ code: 'slack_webapi_http_error', statusCode: response.status });
+      await slackCall(() =>
+        this.client.files.completeUploadExternal({ files: [{ id: target?.file_id as string, title: file.title }], channel_id: channelId }),
+      );
+    }
+  }
+
+  async remindCommander(incident: Incident, dueAt: Date): Promise<void> {
+    await slackCall(() =>
+      this.client.chat.postMessage({
+        channel: incident.commanderId,
+        text: `:memo: The post-mortem for *${escapeMrkdwn(incident.title)}* (<#${incident.channelId}>) was due ${slackDate(dueAt)}. Run \`/incident postmortem\` in the incident channel to write and publish it.`,
+      }),
+    );
+  }
+
+  async nudgeChannel(incident: Incident, dueAt: Date): Promise<void> {
+    await slackCall(() =>
+      this.client.chat.postMessage({
+        channel: incident.channelId as string,
+        text: `:memo: This incident's post-mortem was due ${slackDate(dueAt)}. Anyone here can help: \`/incident postmortem\`.`,
+      }),
+    );
+  }
+}

@@ -1,0 +1,84 @@
+import type { WebClient } from '@slack/web-api';
+import type { ActionItem, ReminderKind } from '../../action-items/action-item';
+import type { ReminderPort } from '../../action-items/reminder-port';
+import type { Incident } from '../../incidents/incident';
+import { isKnownTimeZone } from '../../zoned-time';
+import { actionItemMessage, itemSummary } from '../blocks/action-item-message';
+import { escapeAndTruncate } from '../../mrkdwn/escape';
+import { AppError, isAppError } from '../../errors';
+import { findMarkedMessage } from '../web-api/find-marked-message';
+import { slackCall, slackErrorCode } from '../web-api/slack-call';
+
+/** Slack's answers meaning the person cannot get DMs any more (deactivated, deleted, a bot). */
+const OWNER_GONE = new Set(['user_not_found', 'user_disabled', 'cannot_dm_bot', 'user_is_bot', 'users_not_found']);
+
+/** The metadata event that marks a reminder DM, so a send interrupted by a crash can be found. */
+export const REMINDER_EVENT = 'action_item_reminder';
+
+/** Reminders' view of Slack: the owner's zone, their DM, and the commander. */
+export class SlackReminderPort implements ReminderPort {
+  constructor(private readonly client: WebClient) {}
+
+  async timeZoneOf(userId: string): Promise<string | null> {
+    const result = await slackCall(() => this.client.users.info({ user: userId }));
+    const zone = result?.user?.tz;
+    return isKnownTimeZone(zone) ? zone : null;
+  }
+
+  async dmChannelOf(userId: string): Promise<string> {
+    const result = await this.reachOwner(() => this.client.conversations.open({ users: userId }));
+    return result?.channel?.id as string;
+  }
+
+  async remindOwner(item: ActionItem, incident: Incident, kind: ReminderKind, key: string, dmChannel: string): Promise<void> {
+    await this.reachOwner(() =>
+      this.client.chat.postMessage({
+        channel: dmChannel,
+        ...actionItemMessage(item, incident, kind),
+        metadata: { event_type: REMINDER_EVENT, event_payload: { key } },
+      }),
+    );
+  }
+
+  /** Slack's ways of saying the person is gone, as the one thing reminders need to know. */
+  private async reachOwner<T>(call: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await slackCall(call);
+    } catch (error) {
+      if (OWNER_GONE.has(slackErrorCode(error) ?? '')) {
+        throw new AppError('owner_unreachable', "the action item's owner cannot receive messages.", { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async reminderWasSent(dmChannel: string, key: string, since: Date): Promise<boolean> {
+    return (await findMarkedMessage(this.client, dmChannel, REMINDER_EVENT, (payload) => payload.key === key, since)) !== undefined;
+  }
+
+  async tellCommander(item: ActionItem, incident: Incident, why: 'overdue' | 'owner_unreachable'): Promise<void> {
+    const lead =
+      why === 'overdue'
+        ? `:warning: An action item from your incident is overdue and still open (owner <@${item.ownerId}>):`
+        : `:warning: <@${item.ownerId}> cannot receive reminders (their account is gone or deactivated). Reassign this action item from \`/incident postmortem\`:`;
+    await slackCall(() => this.client.chat.postMessage({ channel: incident.commanderId, text: `${lead}\n${itemSummary(item, incident)}` }));
+  }
+
+  async noteDone(item: ActionItem, incident: Incident): Promise<void> {
+    await slackCall(() =>
+      this.client.chat.postMessage({
+        channel: incident.channelId as string,
+        text: `:white_check_mark: <@${item.statusChangedBy}> marked an action item done: *${escapeAndTruncate(item.description, 500)}*`,
+      }),
+    );
+  }
+
+  async tellPreviousOwner(item: ActionItem, incident: Incident, previousOwnerId: string): Promise<void> {
+    await slackCall(() =>
+      this.client.chat.postMessage({
+        channel: previousOwnerId,
+        text: `:arrows_counterclockwise: This action item is now <@${item.ownerId}>'s; you will get no more reminders for it.\n${itemSummary(item, incident)}`,
+      }),
+    );
+  }
+}

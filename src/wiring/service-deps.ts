@@ -1,0 +1,57 @@
+import type { WebClient } from '@slack/web-api';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock';
+import type { Config } from '../config';
+import type { Database } from '../db/database';
+import type { Logger } from '../logger';
+import type { IncidentDeps } from '../incidents/incident-deps';
+import type { PostmortemDeps } from '../postmortems/postmortem-deps';
+import { refreshPublishedPostmortem } from '../postmortems/publish-postmortem';
+import type { ReminderDeps } from '../action-items/send-due-reminders';
+import type { ListenerDeps, Services } from '../slack/listeners/listener-deps';
+import { SlackIncidentPort } from '../slack/ports/slack-incident-port';
+import { SlackPostmortemPort } from '../slack/ports/slack-postmortem-port';
+import { SlackReminderPort } from '../slack/ports/slack-reminder-port';
+import { SlackTimelinePort } from '../slack/ports/slack-timeline-port';
+import { LiveChannelMembers, type MemberListCache } from '../slack/web-api/channel-members';
+
+export interface CoreDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  logger: Logger;
+  config: ListenerDeps['config'];
+}
+
+/**
+ * Binds every service to Slack through one Web API client: the only place the ports are chosen.
+ * Listeners call it per request (Bolt hands each its client); background jobs once, with the app's.
+ */
+export function servicesFactory(core: CoreDeps, memberLists: MemberListCache): ListenerDeps['services'] {
+  return (client: WebClient, botUserId?: string): Services => {
+    const { db, clock, logger, config } = core;
+    const members = new LiveChannelMembers(client, memberLists);
+    const incidents: IncidentDeps = {
+      db,
+      clock,
+      logger,
+      members,
+      port: new SlackIncidentPort(client, { incidentsChannel: config.incidentsChannel, botUserId }),
+      policy: config.postmortems,
+    };
+    const postmortems: PostmortemDeps = { db, clock, logger, members, port: new SlackPostmortemPort(client), incidents, policy: config.postmortems };
+    const reminders: ReminderDeps = { db, clock, logger, port: new SlackReminderPort(client), policy: config.reminders };
+    return {
+      members,
+      incidents,
+      timeline: { db, clock, logger, members, port: new SlackTimelinePort(client, { emoji: config.timelineEmoji, botUserId }) },
+      postmortems,
+      reminders,
+      actionItems: { ...reminders, published: { refresh: (incidentId) => refreshPublishedPostmortem(postmortems, incidentId) } },
+    };
+  };
+}
+
+/** What listeners get: the core dependencies and the per-request services. */
+export function listenerDeps(core: CoreDeps & { config: Config }, memberLists: MemberListCache): ListenerDeps {
+  return { ...core, services: servicesFactory(core, memberLists) };
+}
