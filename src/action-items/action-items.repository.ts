@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../db/database';
 import type { ActionItemsTable } from './action-items.table';
+import { leaseIsFree } from '../db/lease';
 
 export type ActionItemRow = Selectable<ActionItemsTable>;
 
@@ -28,7 +29,7 @@ const claimable = (now: string) => (eb: ExpressionBuilder<Database, 'action_item
   eb.and([
     eb('next_reminder_at', '<=', now),
     eb('status', '=', 'open'),
-    eb.or([eb('reminder_claimed_until', 'is', null), eb('reminder_claimed_until', '<', now)]),
+    leaseIsFree(eb, 'reminder_claimed_until', now),
   ]);
 
 /** Open items whose reminder is due and unclaimed, oldest first; the index on next_reminder_at serves it. */

@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../db/database';
 import type { StoredInstant } from '../db/instant';
 import type { IncidentsTable } from './incidents.table';
+import { leaseIsFree } from '../db/lease';
 
 export type IncidentRow = Selectable<IncidentsTable>;
 
@@ -55,7 +56,7 @@ export async function claimSetupLease(db: Kysely<Database>, id: string, now: Sto
     .set({ setup_lease_until: until })
     .where('id', '=', id)
     .where('setup_completed_at', 'is', null)
-    .where((eb) => eb.or([eb('setup_lease_until', 'is', null), eb('setup_lease_until', '<', now)]))
+    .where((eb) => leaseIsFree(eb, 'setup_lease_until', now))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
@@ -67,7 +68,7 @@ export async function listStalledSetups(db: Kysely<Database>, now: StoredInstant
     .selectAll()
     .where('setup_completed_at', 'is', null)
     .where('created_at', '<', createdBefore)
-    .where((eb) => eb.or([eb('setup_lease_until', 'is', null), eb('setup_lease_until', '<', now)]))
+    .where((eb) => leaseIsFree(eb, 'setup_lease_until', now))
     .orderBy('created_at')
     .execute();
 }

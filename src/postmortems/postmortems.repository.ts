@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../db/database';
 import type { PostmortemsTable } from './postmortems.table';
+import { leaseIsFree } from '../db/lease';
 
 export type PostmortemRow = Selectable<PostmortemsTable>;
 
@@ -70,7 +71,7 @@ export async function claimPublishLease(db: Kysely<Database>, id: string, now: s
     .updateTable('postmortems')
     .set({ publish_lease_until: until })
     .where('id', '=', id)
-    .where((eb) => eb.or([eb('publish_lease_until', 'is', null), eb('publish_lease_until', '<', now)]))
+    .where((eb) => leaseIsFree(eb, 'publish_lease_until', now))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
