@@ -171,7 +171,11 @@ const schema = z
   });
 
 /** Reads and validates the environment. Throws {@link ConfigError} naming every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * Reads and checks the whole configuration at once. `terminal` says whether logs go to a person's
+ * terminal (readable logs by default) or to a collector (JSON lines by default).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = Boolean(process.stdout.isTTY)): Config {
   const problems: ConfigProblem[] = [];
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
@@ -219,7 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     port: e.PORT ?? 3000,
     database,
-    log: { level: e.LOG_LEVEL ?? 'info', pretty: e.LOG_PRETTY === '1' || e.LOG_PRETTY === 'true' },
+    log: { level: e.LOG_LEVEL ?? 'info', pretty: e.LOG_PRETTY === undefined ? terminal : e.LOG_PRETTY === '1' || e.LOG_PRETTY === 'true' },
   };
 }
 

@@ -9,9 +9,9 @@ import type { Logger } from './logger';
 import { resumeStalledSetups } from './incidents/declare-incident';
 import { PeriodicJob } from './jobs/periodic-job';
 import { createSlackApp } from './slack/app/create-slack-app';
+import type { InFlight } from './slack/app/in-flight';
 import { INBOX_LEASE_MS } from './slack/inbox/inbox';
 import { pruneInbox } from './slack/inbox/inbox.repository';
-import { MemberListCache } from './slack/web-api/channel-members';
 import { listenerDeps } from './wiring/service-deps';
 import { sendDueReminders } from './action-items/send-due-reminders';
 import { remindDuePostmortems } from './postmortems/remind-due-postmortems';
@@ -47,6 +47,10 @@ export interface Bot {
   /** The HTTP port actually bound (useful when PORT is 0). */
   port: number;
   database: DbHandle;
+  /** Requests whose listeners are still running: `drained()` says when all have finished. */
+  inFlight: InFlight;
+  /** The background jobs by name: `nextRun()` says when one has acted on what is due now. */
+  jobs: ReadonlyMap<string, PeriodicJob>;
   /** Stops taking requests, lets in-flight handlers finish, closes the database. */
   stop(): Promise<void>;
 }
@@ -60,7 +64,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
 
-    const deps = listenerDeps({ db: database.db, clock, logger, config }, new MemberListCache());
+    const deps = listenerDeps({ db: database.db, clock, logger, config });
     const { app, inFlight } = createSlackApp({
       config,
       deps,
@@ -71,18 +75,19 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
     await app.init();
     // Background work acts as the bot too: it must know its own user (Slack refuses to invite it).
     const botUserId = (await app.client.auth.test()).user_id;
-    const services = deps.services(app.client, botUserId);
+    // Each run gets fresh services: membership read during one run is never reused by the next.
+    const services = () => deps.services(app.client, botUserId);
     const job = (name: string, everyMs: number, run: () => Promise<unknown>) => new PeriodicJob(name, everyMs, async () => void (await run()), logger);
     const jobs = [
       job('resume-setups', options.jobs?.resumeSetupsEveryMs ?? RESUME_SETUPS_EVERY_MS, async () => {
-        const completed = await resumeStalledSetups(services.incidents);
+        const completed = await resumeStalledSetups(services().incidents);
         if (completed > 0) logger.info({ completed }, 'finished interrupted incident set-ups');
       }),
       job('postmortem-reminders', options.jobs?.postmortemRemindersEveryMs ?? POSTMORTEM_REMINDERS_EVERY_MS, () =>
-        remindDuePostmortems(services.postmortems),
+        remindDuePostmortems(services().postmortems),
       ),
       job('action-item-reminders', options.jobs?.remindersEveryMs ?? config.reminders.pollSeconds * 1000, () =>
-        sendDueReminders(services.reminders),
+        sendDueReminders(services().reminders),
       ),
       job('replay-inbox', options.jobs?.replayInboxEveryMs ?? REPLAY_INBOX_EVERY_MS, () => app.replayPending()),
       job('prune-inbox', PRUNE_INBOX_EVERY_MS, () => pruneInbox(database.db, new Date(clock.now().getTime() - KEEP_INBOX_MS))),
@@ -96,6 +101,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
     return {
       port,
       database,
+      inFlight,
+      jobs: new Map(jobs.map((j) => [j.name, j])),
       stop() {
         stopping ??= (async () => {
           await app.stop().catch((err: unknown) => logger.warn({ err }, 'stopping the Slack receiver failed'));

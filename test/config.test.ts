@@ -19,7 +19,7 @@ function problemsOf(env: NodeJS.ProcessEnv): Record<string, string> {
 
 describe('loadConfig', () => {
   it('fills in defaults for HTTP mode', () => {
-    expect(loadConfig(valid)).toEqual({
+    expect(loadConfig(valid, false)).toEqual({
       slack: { botToken: 'xoxb-1-2-abc', signingSecret: valid.SLACK_SIGNING_SECRET, appToken: undefined, apiUrl: 'https://slack.com/api/' },
       mode: 'http',
       timelineEmoji: 'pushpin',
@@ -50,6 +50,13 @@ describe('loadConfig', () => {
     expect(config.port).toBe(8080);
     expect(config.database).toEqual({ dialect: 'sqlite', path: '/tmp/x.sqlite' });
     expect(config.log).toEqual({ level: 'debug', pretty: true });
+  });
+
+  it('logs readably to a terminal and as JSON lines elsewhere, unless LOG_PRETTY says otherwise', () => {
+    expect(loadConfig(valid, true).log.pretty).toBe(true);
+    expect(loadConfig(valid, false).log.pretty).toBe(false);
+    expect(loadConfig({ ...valid, LOG_PRETTY: '0' }, true).log.pretty).toBe(false);
+    expect(loadConfig({ ...valid, LOG_PRETTY: '1' }, false).log.pretty).toBe(true);
   });
 
   it('treats empty values as unset', () => {

@@ -86,6 +86,17 @@ describe('manifest.yml', () => {
     });
   });
 
+  it('does not invite people to type in its DM unless it answers messages there', () => {
+    const answersDms = (manifest.settings?.event_subscriptions?.bot_events ?? []).includes('message.im');
+    if (!answersDms) expect(manifest.features?.app_home?.messages_tab_read_only_enabled).toBe(true);
+  });
+
+  it('has every bot scope explained in the README, for the admin who reviews the install', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const explained = new Set([...readme.matchAll(/^\| (`[^|]+`) \| [^|]+\|$/gm)].flatMap((m) => [...m[1]!.matchAll(/`([a-z:.]+)`/g)].map((s) => s[1])));
+    for (const scope of manifest.oauth_config?.scopes?.bot ?? []) expect({ scope, explained: explained.has(scope) }).toEqual({ scope, explained: true });
+  });
+
   it('grants every bot scope the code needs', () => {
     const granted = new Set(manifest.oauth_config?.scopes?.bot ?? []);
     const unmet = needs().filter((n) => !n.anyOf.some((s) => granted.has(s)));

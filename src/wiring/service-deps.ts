@@ -13,7 +13,7 @@ import { SlackIncidentPort } from '../slack/ports/slack-incident-port';
 import { SlackPostmortemPort } from '../slack/ports/slack-postmortem-port';
 import { SlackReminderPort } from '../slack/ports/slack-reminder-port';
 import { SlackTimelinePort } from '../slack/ports/slack-timeline-port';
-import { LiveChannelMembers, type MemberListCache } from '../slack/web-api/channel-members';
+import { LiveChannelMembers } from '../slack/web-api/channel-members';
 
 export interface CoreDeps {
   db: Kysely<Database>;
@@ -26,10 +26,10 @@ export interface CoreDeps {
  * Binds every service to Slack through one Web API client: the only place the ports are chosen.
  * Listeners call it per request (Bolt hands each its client); background jobs once, with the app's.
  */
-export function servicesFactory(core: CoreDeps, memberLists: MemberListCache): ListenerDeps['services'] {
+export function servicesFactory(core: CoreDeps): ListenerDeps['services'] {
   return (client: WebClient, botUserId?: string): Services => {
     const { db, clock, logger, config } = core;
-    const members = new LiveChannelMembers(client, memberLists);
+    const members = new LiveChannelMembers(client);
     const incidents: IncidentDeps = {
       db,
       clock,
@@ -52,6 +52,6 @@ export function servicesFactory(core: CoreDeps, memberLists: MemberListCache): L
 }
 
 /** What listeners get: the core dependencies and the per-request services. */
-export function listenerDeps(core: CoreDeps & { config: Config }, memberLists: MemberListCache): ListenerDeps {
-  return { ...core, services: servicesFactory(core, memberLists) };
+export function listenerDeps(core: CoreDeps & { config: Config }): ListenerDeps {
+  return { ...core, services: servicesFactory(core) };
 }

@@ -11,7 +11,7 @@ export const ROOT = (() => {
 
 export interface Manifest {
   _metadata?: { major_version?: number };
-  features?: { slash_commands?: Array<{ command: string }>; shortcuts?: unknown[] };
+  features?: { slash_commands?: Array<{ command: string }>; shortcuts?: unknown[]; app_home?: { messages_tab_read_only_enabled?: boolean } };
   oauth_config?: { scopes?: { bot?: string[] } };
   settings?: { event_subscriptions?: { bot_events?: string[] }; socket_mode_enabled?: boolean };
   [key: string]: unknown;

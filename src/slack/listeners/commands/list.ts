@@ -4,7 +4,7 @@ import type { AnywhereSubcommand } from './subcommand';
 
 /**
  * Open incidents: public ones, and private ones whose channel the person is in now. Answered in
- * the acknowledgement itself: member lists are read in parallel and cached for a few seconds.
+ * the acknowledgement itself: the private incidents' member lists are read in parallel.
  */
 export const list: AnywhereSubcommand = {
   name: 'list',
