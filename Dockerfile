@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
-# Node 24 is an LTS line that better-sqlite3 12 supports; the native module is built in the
-# build stages and copied, so the runtime image carries no compiler.
-ARG NODE_IMAGE=node:24-bookworm-slim
+# Node 20, the line the test suite runs on (a test keeps the two the same); the native module is
+# built in the build stage and copied, so the runtime image carries no compiler.
+ARG NODE_IMAGE=node:20-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ \
@@ -20,11 +20,13 @@ ENV NODE_ENV=production \
     DATABASE_URL=/data/incident-bot.sqlite \
     NODE_OPTIONS=--max-old-space-size=160
 WORKDIR /app
-COPY --from=build --chown=node:node /app/package.json ./
-COPY --from=build --chown=node:node /app/node_modules ./node_modules
-COPY --from=build --chown=node:node /app/dist ./dist
-RUN mkdir -p /data && chown node:node /data
-USER node
+# 1000:1000 is the image's unprivileged `node` user, by number: Kubernetes' runAsNonRoot can
+# only verify a numeric user.
+COPY --from=build --chown=1000:1000 /app/package.json ./
+COPY --from=build --chown=1000:1000 /app/node_modules ./node_modules
+COPY --from=build --chown=1000:1000 /app/dist ./dist
+RUN mkdir -p /data && chown 1000:1000 /data
+USER 1000:1000
 VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
