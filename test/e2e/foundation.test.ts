@@ -88,6 +88,13 @@ describe('a freshly installed bot', () => {
       expect((await t.driver.signedPost(body, contentType, { timestampSeconds: sixMinutesAgo })).status).toBe(401);
     });
 
+    it('signed six minutes in the future, which a captured request could be replayed from', async () => {
+      const sixMinutesAhead = Math.floor(Date.now() / 1000) + 6 * 60;
+      expect((await t.driver.signedPost(body, contentType, { timestampSeconds: sixMinutesAhead })).status).toBe(401);
+      const fourMinutesAhead = Math.floor(Date.now() / 1000) + 4 * 60;
+      expect((await t.driver.signedPost(body, contentType, { timestampSeconds: fourMinutesAhead })).status).toBe(200);
+    });
+
     it('with a forged signature', async () => {
       expect((await t.driver.signedPost(body, contentType, { signature: `v0=${'0'.repeat(64)}` })).status).toBe(401);
     });

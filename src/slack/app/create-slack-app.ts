@@ -1,3 +1,4 @@
+import { type CustomRoute, HTTPReceiver, type Logger } from '@slack/bolt';
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from '../../config';
@@ -8,6 +9,7 @@ import { Inbox } from '../inbox/inbox';
 import { registerListeners } from '../listeners';
 import type { ListenerDeps } from '../listeners/listener-deps';
 import { InFlight } from './in-flight';
+import { refuseFutureRequests } from './refuse-future-requests';
 
 /**
  * Web API retries for a person waiting on a modal: a few quick attempts, not the client's
@@ -36,6 +38,13 @@ export interface SlackApp {
   inFlight: InFlight;
 }
 
+/** Bolt's HTTP receiver, refusing requests stamped in the future as it refuses stale ones. */
+function httpReceiver(config: Config, routes: CustomRoute[], logger: Logger): HTTPReceiver {
+  const receiver = new HTTPReceiver({ signingSecret: config.slack.signingSecret ?? '', port: config.port, customRoutes: routes, logger });
+  receiver.requestListener = refuseFutureRequests(receiver.requestListener);
+  return receiver;
+}
+
 /**
  * Builds the Bolt app for the configured mode. HTTP mode serves `POST /slack/events` and
  * `GET /healthz` on PORT; Socket Mode connects out with the app token and still serves
@@ -59,11 +68,10 @@ export function createSlackApp({ config, deps, ping, clientOptions, inboxLeaseMs
       ...clientOptions,
     },
   };
-  const modeOptions =
+  const app =
     config.mode === 'socket'
-      ? { socketMode: true, appToken: config.slack.appToken, installerOptions: { port: config.port } }
-      : { signingSecret: config.slack.signingSecret, port: config.port };
-  const app = new DurableApp({ ...common, ...modeOptions, customRoutes: routes }, inbox);
+      ? new DurableApp({ ...common, socketMode: true, appToken: config.slack.appToken, installerOptions: { port: config.port }, customRoutes: routes }, inbox)
+      : new DurableApp({ ...common, receiver: httpReceiver(config, routes, common.logger) }, inbox);
 
   app.use(inFlight.middleware);
   app.use(inbox.middleware);
