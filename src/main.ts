@@ -1,7 +1,8 @@
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
 import { loadDotEnv } from './load-dotenv';
 import { startBot } from './start-bot';
+import { explainStartupFailure } from './startup-failure';
 
 /** Wiring only: configuration → logger → bot (database, migrations, Slack) → signals. */
 async function main(): Promise<void> {
@@ -12,17 +13,17 @@ async function main(): Promise<void> {
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\n`);
-    process.exitCode = 1;
-    return;
+    process.exit(1);
   }
   const logger = createLogger(config.log);
   let bot;
   try {
     bot = await startBot(config, { logger });
   } catch (error) {
-    logger.fatal({ err: error }, `the bot could not start: ${describe(error)}`);
-    process.exitCode = 1;
-    return;
+    const where = { slackApiUrl: config.slack.apiUrl, port: config.port, database: databaseName(config) };
+    logger.fatal({ err: error }, `the bot could not start: ${explainStartupFailure(error, where)}`);
+    // Nothing may keep a failed start alive (a half-open socket, a pool): exit now, non-zero.
+    process.exit(1);
   }
   const shutdown = (signal: NodeJS.Signals) => {
     logger.info({ signal }, 'shutting down');
@@ -38,12 +39,12 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown);
 }
 
-function describe(error: unknown): string {
-  const e = error as { code?: string; data?: { error?: string }; message?: string };
-  if (e.data?.error === 'invalid_auth' || e.data?.error === 'not_authed') {
-    return 'Slack rejected SLACK_BOT_TOKEN; copy the Bot User OAuth Token again';
-  }
-  return e.message ?? String(error);
+/** Where the database is, for a person, without its password. */
+function databaseName(config: Config): string {
+  if (config.database.dialect === 'sqlite') return config.database.path;
+  const url = new URL(config.database.url);
+  if (url.password) url.password = '***';
+  return url.toString();
 }
 
 void main();
