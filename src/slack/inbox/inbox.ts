@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { AnyMiddlewareArgs, Middleware, ReceiverEvent } from '@slack/bolt';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock';
@@ -15,7 +15,7 @@ const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 /** Requests taken per background pass. */
 const REPLAY_BATCH = 50;
 
-export type Process = (event: ReceiverEvent) => Promise<void>;
+export type HandleRequest = (event: ReceiverEvent) => Promise<void>;
 
 interface Outcome {
   failed: boolean;
@@ -37,8 +37,24 @@ export interface InboxDeps {
 export function inboxKeyOf(body: unknown): { id: string; kind: InboxKind } | undefined {
   const envelope = body as { type?: string; event_id?: string };
   if (envelope.type === 'event_callback' && envelope.event_id) return { id: envelope.event_id, kind: 'event' };
-  if (envelope.type === 'view_submission') return { id: randomUUID(), kind: 'view_submission' };
+  if (envelope.type === 'view_submission') return { id: submissionKey(body as Submission), kind: 'view_submission' };
   return undefined;
+}
+
+interface Submission {
+  user?: { id?: string };
+  view?: { id?: string; hash?: string; state?: { values?: unknown } };
+}
+
+/**
+ * A form submission's identity: the view as it was shown (its id and hash, which change whenever
+ * the bot updates it), who submitted it and what they typed. A redelivered or replayed submission
+ * has the same identity and is handled once; a corrected or re-opened form is a new one.
+ */
+function submissionKey(body: Submission): string {
+  const { view, user } = body;
+  const identity = JSON.stringify([view?.id ?? '', view?.hash ?? '', user?.id ?? '', view?.state?.values ?? {}]);
+  return `view:${createHash('sha256').update(identity).digest('hex').slice(0, 40)}`;
 }
 
 /**
@@ -63,7 +79,7 @@ export class Inbox {
     }
   };
 
-  async receive(event: ReceiverEvent, process: Process): Promise<void> {
+  async receive(event: ReceiverEvent, process: HandleRequest): Promise<void> {
     const key = inboxKeyOf(event.body);
     if (!key) return process(event);
     const { db, clock, logger } = this.deps;
@@ -78,7 +94,7 @@ export class Inbox {
   }
 
   /** Handles requests left by a process that died, and failed ones whose retry is due. */
-  async replayPending(process: Process): Promise<number> {
+  async replayPending(process: HandleRequest): Promise<number> {
     const { db, clock, logger } = this.deps;
     const pending = await takePending(db, clock.now(), this.leaseMs, REPLAY_BATCH);
     for (const request of pending) {
@@ -90,7 +106,7 @@ export class Inbox {
     return pending.length;
   }
 
-  private async handle(id: string, event: ReceiverEvent, process: Process): Promise<void> {
+  private async handle(id: string, event: ReceiverEvent, process: HandleRequest): Promise<void> {
     const outcome: Outcome = { failed: false };
     try {
       await process({ ...event, customProperties: { ...event.customProperties, inboxOutcome: outcome } });
