@@ -9,9 +9,11 @@ import type { Logger } from './logger';
 import { resumeStalledSetups } from './incidents/declare-incident';
 import { PeriodicJob } from './jobs/periodic-job';
 import { createSlackApp } from './slack/app/create-slack-app';
+import { type ConfiguredChannel, joinConfiguredChannels } from './slack/app/join-configured-channels';
 import type { InFlight } from './slack/app/in-flight';
 import { INBOX_LEASE_MS } from './slack/inbox/inbox';
-import { pruneInbox } from './slack/inbox/inbox.repository';
+import { UserProfileCache } from './slack/web-api/user-directory';
+import { startupStep } from './startup-failure';
 import { listenerDeps } from './wiring/service-deps';
 import { sendDueReminders } from './action-items/send-due-reminders';
 import { remindDuePostmortems } from './postmortems/remind-due-postmortems';
@@ -55,16 +57,27 @@ export interface Bot {
   stop(): Promise<void>;
 }
 
+/** The channels the configuration names, by their variable. */
+function configuredChannels(config: Config): ConfiguredChannel[] {
+  const named: Array<[string, string | undefined]> = [
+    ['INCIDENTS_CHANNEL', config.incidentsChannel],
+    ['POSTMORTEMS_CHANNEL', config.postmortems.channel],
+  ];
+  return named.flatMap(([variable, channelId]) => (channelId ? [{ variable, channelId }] : []));
+}
+
 /** Opens and migrates the database, then starts the Slack app. Used by `main` and by tests. */
 export async function startBot(config: Config, options: StartOptions): Promise<Bot> {
   const { logger } = options;
   const clock = options.clock ?? systemClock;
   const database = createDb(config.database, (err) => logger.warn({ err }, 'a database connection was dropped; it will be replaced'));
+  // Whatever started before a failure is stopped again: a failed start leaves nothing running.
+  let receiver: { stop(): Promise<unknown> } | undefined;
   try {
-    const applied = await migrateToLatest(database.db);
+    const applied = await startupStep('database', () => migrateToLatest(database.db));
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
 
-    const deps = listenerDeps({ db: database.db, clock, logger, config });
+    const deps = listenerDeps({ db: database.db, clock, logger, config }, new UserProfileCache());
     const { app, inFlight } = createSlackApp({
       config,
       deps,
@@ -72,9 +85,10 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
       clientOptions: options.slackClientOptions,
       inboxLeaseMs: options.jobs?.inboxLeaseMs ?? INBOX_LEASE_MS,
     });
-    await app.init();
+    await startupStep('slack_bot_token', () => app.init());
     // Background work acts as the bot too: it must know its own user (Slack refuses to invite it).
-    const botUserId = (await app.client.auth.test()).user_id;
+    const botUserId = (await startupStep('slack_bot_token', () => app.client.auth.test())).user_id;
+    await joinConfiguredChannels(app.client, logger, configuredChannels(config));
     // Each run gets fresh services: membership read during one run is never reused by the next.
     const services = () => deps.services(app.client, botUserId);
     const job = (name: string, everyMs: number, run: () => Promise<unknown>) => new PeriodicJob(name, everyMs, async () => void (await run()), logger);
@@ -90,9 +104,11 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
         sendDueReminders(services().reminders),
       ),
       job('replay-inbox', options.jobs?.replayInboxEveryMs ?? REPLAY_INBOX_EVERY_MS, () => app.replayPending()),
-      job('prune-inbox', PRUNE_INBOX_EVERY_MS, () => pruneInbox(database.db, new Date(clock.now().getTime() - KEEP_INBOX_MS))),
+      job('prune-inbox', PRUNE_INBOX_EVERY_MS, () => app.pruneInbox(new Date(clock.now().getTime() - KEEP_INBOX_MS))),
     ];
-    const started = await app.start(config.port);
+    receiver = app;
+    // In Socket Mode, starting opens the connection with the app-level token.
+    const started = await startupStep(config.mode === 'socket' ? 'slack_app_token' : 'listen', () => app.start(config.port));
     for (const j of jobs) j.start();
     const port = config.mode === 'http' ? ((started as Server).address() as AddressInfo).port : config.port;
     logger.info({ mode: config.mode, port }, 'incident bot is ready');
@@ -117,6 +133,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
       },
     };
   } catch (error) {
+    await receiver?.stop().catch(() => undefined);
     await database.close();
     throw error;
   }

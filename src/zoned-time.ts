@@ -16,12 +16,17 @@ export function instantFromLocal(date: string, time: string, timeZone: string): 
   return new Date(local.getTime());
 }
 
+/**
+ * The calendar day (`yyyy-MM-dd`) an instant falls on in a zone: "today" for a person there, and
+ * the day a due date is compared with.
+ */
+export function calendarDay(instant: Date, timeZone: string): string {
+  return format(instant, 'yyyy-MM-dd', { in: tz(timeZone) });
+}
+
 /** The wall-clock date (`yyyy-MM-dd`) and time (`HH:mm`) of an instant in a zone. */
 export function localParts(instant: Date, timeZone: string): { date: string; time: string } {
-  return {
-    date: format(instant, 'yyyy-MM-dd', { in: tz(timeZone) }),
-    time: format(instant, 'HH:mm', { in: tz(timeZone) }),
-  };
+  return { date: calendarDay(instant, timeZone), time: format(instant, 'HH:mm', { in: tz(timeZone) }) };
 }
 
 /** Whether the zone name is one this runtime knows (Slack's `tz` can be missing or odd). */
@@ -40,5 +45,5 @@ export function isKnownTimeZone(timeZone: string | undefined | null): timeZone i
  * "today or later" for someone; used where a person's own zone is not at hand.
  */
 export function earliestToday(now: Date): string {
-  return format(now, 'yyyy-MM-dd', { in: tz('Etc/GMT+12') });
+  return calendarDay(now, 'Etc/GMT+12');
 }

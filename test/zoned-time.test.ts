@@ -1,5 +1,5 @@
 import { humanDuration } from '../src/duration';
-import { instantFromLocal, isKnownTimeZone, localParts } from '../src/zoned-time';
+import { calendarDay, earliestToday, instantFromLocal, isKnownTimeZone, localParts } from '../src/zoned-time';
 
 describe('instantFromLocal', () => {
   it.each([
@@ -17,6 +17,28 @@ describe('instantFromLocal', () => {
     expect(instantFromLocal('2026-13-01', '10:00', 'UTC')).toBeNull();
     expect(instantFromLocal('2026-01-01', '25:00', 'UTC')).toBeNull();
     expect(instantFromLocal('yesterday', '10:00', 'UTC')).toBeNull();
+  });
+});
+
+describe('calendarDay', () => {
+  it('is the day on the calendar of the zone, not of UTC', () => {
+    // 20:00 UTC on 30 November is already 1 December, 09:00, in Auckland.
+    expect(calendarDay(new Date('2026-11-30T20:00:00Z'), 'Pacific/Auckland')).toBe('2026-12-01');
+    expect(calendarDay(new Date('2026-12-01T05:00:00Z'), 'America/Los_Angeles')).toBe('2026-11-30');
+    expect(calendarDay(new Date('2026-12-01T05:00:00Z'), 'UTC')).toBe('2026-12-01');
+  });
+
+  it('turns at local midnight, across a change of daylight saving time', () => {
+    // Paris leaves summer time on 25 October 2026: midnight is 22:00 UTC before, 23:00 UTC after.
+    expect(calendarDay(new Date('2026-10-24T21:59:59Z'), 'Europe/Paris')).toBe('2026-10-24');
+    expect(calendarDay(new Date('2026-10-24T22:00:00Z'), 'Europe/Paris')).toBe('2026-10-25');
+    expect(calendarDay(new Date('2026-10-25T22:59:59Z'), 'Europe/Paris')).toBe('2026-10-25');
+    expect(calendarDay(new Date('2026-10-25T23:00:00Z'), 'Europe/Paris')).toBe('2026-10-26');
+  });
+
+  it('gives the earliest today on Earth twelve hours behind UTC', () => {
+    expect(earliestToday(new Date('2026-12-01T11:59:00Z'))).toBe('2026-11-30');
+    expect(earliestToday(new Date('2026-12-01T12:00:00Z'))).toBe('2026-12-01');
   });
 });
 

@@ -13,6 +13,8 @@ import {
   listActionItemsForIncident,
   updateActionItem,
 } from './action-items.repository';
+import { assigned, reassigned, redated } from './reminder-state';
+import { reminderColumns, reminderUpdate, toReminderState } from './reminder-state-mapper';
 import { type ActionItemField, type ActionItemInput, normaliseUrl, validateActionItem } from './validate-action-item';
 
 export class ActionItemInvalid extends AppError {
@@ -44,20 +46,16 @@ export async function addActionItem(deps: Deps, incidentId: string, input: Actio
     throw new AppError('too_many_action_items', `an incident can have at most ${MAX_ACTION_ITEMS} action items; merge some into larger ones.`);
   }
   const id = randomUUID();
-  const now = toStoredInstant(deps.clock.now());
+  const now = deps.clock.now();
   await insertActionItem(deps.db, {
     id,
     incident_id: incidentId,
     ...fields,
     status: 'open',
-    // The assignment DM goes out at the next poll; the due-date reminder is scheduled after it.
-    next_reminder_at: now,
-    next_reminder_kind: 'assigned',
-    overdue_reminders_sent: 0,
-    reminder_failures: 0,
+    ...reminderColumns(assigned(now)),
     created_by: actorId,
-    created_at: now,
-    updated_at: now,
+    created_at: toStoredInstant(now),
+    updated_at: toStoredInstant(now),
   });
   return id;
 }
@@ -72,33 +70,15 @@ export async function editActionItem(deps: Deps, id: string, input: ActionItemIn
   if (!before) throw new AppError('action_item_not_found', 'that action item no longer exists.');
   // An overdue item keeps its past due date when edited (reassigned, say): only a new date must not be past.
   const fields = checked(input, today, before.due_date);
-  const now = toStoredInstant(deps.clock.now());
-  const open = before.status === 'open';
-  const reassigned = fields.owner_id !== before.owner_id;
-  const redated = fields.due_date !== before.due_date;
-  await updateActionItem(deps.db, id, {
-    ...fields,
-    updated_at: now,
-    ...(open && reassigned
-      ? {
-          next_reminder_at: now,
-          next_reminder_kind: 'assigned',
-          owner_time_zone: null,
-          owner_dm_channel: null,
-          overdue_reminders_sent: 0,
-          reminder_failures: 0,
-          reminder_claimed_until: null,
-        }
-      : open && redated
-        ? {
-            // Not yet told of the item: the assignment DM still goes first, and schedules the rest.
-            next_reminder_at: now,
-            next_reminder_kind: before.next_reminder_kind === 'assigned' ? 'assigned' : 'reschedule',
-            overdue_reminders_sent: 0,
-            reminder_claimed_until: null,
-          }
-        : {}),
-  });
+  const now = deps.clock.now();
+  const reminders = toReminderState(before);
+  const after =
+    fields.owner_id !== before.owner_id
+      ? reassigned(reminders, now)
+      : fields.due_date !== before.due_date
+        ? redated(reminders, now)
+        : reminders;
+  await updateActionItem(deps.db, id, { ...fields, updated_at: toStoredInstant(now), ...reminderUpdate(reminders, after) });
   return toActionItem(before);
 }
 

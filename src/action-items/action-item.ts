@@ -30,8 +30,8 @@ export interface ActionItem {
 }
 
 /** `reschedule` sends nothing: the due date moved, so the next reminder is worked out again. */
-export type ReminderKind = 'assigned' | 'due' | 'overdue' | 'reschedule';
-
+export const REMINDER_KINDS = ['assigned', 'due', 'overdue', 'reschedule'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export const ACTION_DESCRIPTION_MAX = 500;
 

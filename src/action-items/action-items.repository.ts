@@ -5,6 +5,12 @@ import { leaseIsFree } from '../db/lease';
 
 export type ActionItemRow = Selectable<ActionItemsTable>;
 
+/** The columns that hold an item's reminder state (see reminder-state.ts). */
+export type ReminderColumns = Pick<
+  ActionItemRow,
+  'next_reminder_at' | 'next_reminder_kind' | 'overdue_reminders_sent' | 'reminder_failures' | 'owner_time_zone' | 'owner_dm_channel'
+>;
+
 export async function insertActionItem(db: Kysely<Database>, row: Insertable<ActionItemsTable>): Promise<void> {
   await db.insertInto('action_items').values(row).execute();
 }
@@ -73,7 +79,7 @@ export async function claimDueReminders(db: Kysely<Database>, now: string, until
  * Records what happened to a claimed reminder and releases the claim, only while the claim is
  * still ours: an edit meanwhile (reassigned, snoozed, re-dated) releases it, and its schedule wins.
  */
-export async function finishReminder(db: Kysely<Database>, id: string, claim: string, changes: Updateable<ActionItemsTable>): Promise<void> {
+export async function finishReminder(db: Kysely<Database>, id: string, claim: string, changes: Partial<ReminderColumns>): Promise<void> {
   await db
     .updateTable('action_items')
     .set({ ...changes, reminder_claimed_until: null })

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { StoredInstant } from '../db/instant';
 
 export interface ActionItemsTable {
@@ -17,10 +18,10 @@ export interface ActionItemsTable {
   owner_dm_channel: string | null;
   /** When the next reminder is due; null when none is (done, won't do, owner unreachable). */
   next_reminder_at: StoredInstant | null;
-  /** `assigned`, `due` or `overdue`. */
+  /** Which reminder that is (a `ReminderKind`); null exactly when `next_reminder_at` is. */
   next_reminder_kind: string | null;
-  overdue_reminders_sent: number | null;
-  reminder_failures: number | null;
+  overdue_reminders_sent: Generated<number>;
+  reminder_failures: Generated<number>;
   /** Held while one poller sends the reminder. */
   reminder_claimed_until: StoredInstant | null;
   created_by: string;

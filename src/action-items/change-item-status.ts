@@ -8,7 +8,8 @@ import { loadIncident } from '../incidents/incident-queries';
 import type { ActionItem } from './action-item';
 import { toActionItem } from './action-item-mapper';
 import { findActionItem, updateActionItem } from './action-items.repository';
-import { dayIn, reminderInstant } from './reminder-schedule';
+import { type ReminderState, closed, snoozed } from './reminder-state';
+import { reminderUpdate, toReminderState } from './reminder-state-mapper';
 
 interface Deps {
   db: Kysely<Database>;
@@ -18,7 +19,7 @@ interface Deps {
 export const WONT_DO_REASON_MAX = 500;
 
 /** The item and its incident, if this person may act on it: its owner or the incident commander. */
-async function actionable(deps: Deps, itemId: string, userId: string): Promise<{ item: ActionItem; incident: Incident }> {
+async function actionable(deps: Deps, itemId: string, userId: string): Promise<{ item: ActionItem; reminders: ReminderState; incident: Incident }> {
   const row = await findActionItem(deps.db, itemId);
   if (!row) throw new AppError('action_item_not_found', 'that action item no longer exists.');
   const item = toActionItem(row);
@@ -26,11 +27,11 @@ async function actionable(deps: Deps, itemId: string, userId: string): Promise<{
   if (userId !== item.ownerId && userId !== incident.commanderId) {
     throw new AppError('not_the_owner', "only the item's owner or the incident commander can change it.");
   }
-  return { item, incident };
+  return { item, reminders: toReminderState(row), incident };
 }
 
 async function close(deps: Deps, itemId: string, userId: string, status: 'done' | 'wont_do', reason: string | null) {
-  const { item, incident } = await actionable(deps, itemId, userId);
+  const { item, reminders, incident } = await actionable(deps, itemId, userId);
   if (item.status !== 'open') throw new AppError('item_closed', `that action item is already ${item.status === 'done' ? 'done' : "closed as won't do"}.`);
   const now = toStoredInstant(deps.clock.now());
   await updateActionItem(deps.db, itemId, {
@@ -38,9 +39,7 @@ async function close(deps: Deps, itemId: string, userId: string, status: 'done' 
     status_reason: reason,
     status_changed_by: userId,
     status_changed_at: now,
-    next_reminder_at: null,
-    next_reminder_kind: null,
-    reminder_claimed_until: null,
+    ...reminderUpdate(reminders, closed(reminders)),
     updated_at: now,
   });
   return { before: item, item: toActionItem((await findActionItem(deps.db, itemId))!), incident };
@@ -66,26 +65,12 @@ export function wontDoReasonProblem(reason: string): { code: 'reason_required' |
   return null;
 }
 
-/**
- * Puts the next reminder off by a day or a week: to that day at the reminder hour in the owner's
- * zone, counted from the reminder that was coming (an item not due yet has its due-date reminder
- * moved, not turned into an overdue one).
- */
+/** Puts the next reminder off by a day or a week (see `snoozed`). */
 export async function snooze(deps: Deps, itemId: string, userId: string, days: 1 | 7, policy: { hour: number; defaultTimeZone: string }) {
-  const { item, incident } = await actionable(deps, itemId, userId);
-  if (item.status !== 'open') throw new AppError('item_closed', 'that action item is already closed.');
-  const row = (await findActionItem(deps.db, itemId))!;
-  const timeZone = row.owner_time_zone ?? policy.defaultTimeZone;
+  const { reminders, incident } = await actionable(deps, itemId, userId);
+  if (reminders.kind === 'closed') throw new AppError('item_closed', 'that action item is already closed.');
   const now = deps.clock.now();
-  const coming = row.next_reminder_at ? new Date(row.next_reminder_at) : now;
-  const base = coming > now ? coming : now;
-  const day = dayIn(new Date(base.getTime() + days * 86_400_000), timeZone);
-  const next = reminderInstant(day, policy.hour, timeZone);
-  await updateActionItem(deps.db, itemId, {
-    next_reminder_at: toStoredInstant(next),
-    next_reminder_kind: row.next_reminder_kind === 'overdue' ? 'overdue' : 'due',
-    reminder_claimed_until: null,
-    updated_at: toStoredInstant(now),
-  });
-  return { item: toActionItem((await findActionItem(deps.db, itemId))!), incident, until: next };
+  const after = snoozed(reminders, days, now, policy);
+  await updateActionItem(deps.db, itemId, { ...reminderUpdate(reminders, after), updated_at: toStoredInstant(now) });
+  return { item: toActionItem((await findActionItem(deps.db, itemId))!), incident, until: after.at };
 }

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, isWeekend } from 'date-fns';
+import { calendarDay } from '../zoned-time';
 
 /**
  * The instant of `hour`:00 on a calendar day (`yyyy-MM-dd`) in a zone: when a person in that zone
@@ -8,13 +9,6 @@ import { addDays, isWeekend } from 'date-fns';
 export function reminderInstant(day: string, hour: number, timeZone: string): Date {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return new Date(new TZDate(y, m - 1, d, hour, 0, 0, timeZone).getTime());
-}
-
-/** The calendar day of an instant in a zone, `yyyy-MM-dd`. */
-export function dayIn(instant: Date, timeZone: string): string {
-  const local = new TZDate(instant.getTime(), timeZone);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`;
 }
 
 /**
@@ -29,7 +23,7 @@ export function afterWorkingDays(from: Date, workingDays: number, hour: number, 
     local = addDays(local, 1);
     if (!isWeekend(local)) left -= 1;
   }
-  return reminderInstant(dayIn(local, timeZone), hour, timeZone);
+  return reminderInstant(calendarDay(local, timeZone), hour, timeZone);
 }
 
 /** Back-off for a reminder Slack refused: 1, 2, 4 … minutes, at most an hour. */

@@ -1,16 +1,17 @@
-import { requireMember } from './require-member';
 import type { Updateable } from 'kysely';
 import { toStoredInstant } from '../db/instant';
 import { AppError } from '../errors';
 import { recordSystemEntry } from '../timeline/record-system-entry';
 import type { SystemChange, SystemEntry } from '../timeline/timeline-entry';
-import type { Incident } from './incident';
+import type { Incident, ReadyIncident } from './incident';
 import type { IncidentDeps } from './incident-deps';
 import { loadIncident } from './incident-queries';
 import { updateIncident } from './incidents.repository';
 import type { IncidentsTable } from './incidents.table';
 import type { Severity } from './severity';
 import { type OpenStatus, isClosed } from './status';
+import { requireMember } from './require-member';
+import { requireReady } from './require-ready';
 import { validateResolutionNote } from './validate-resolution-note';
 
 export type ChangeResult = { changed: false; incident: Incident } | { changed: true; incident: Incident; entry: SystemEntry };
@@ -41,7 +42,7 @@ export function assignCommander(deps: IncidentDeps, id: string, commanderId: str
     'commander',
     (i) => (i.commanderId === commanderId ? null : { from: i.commanderId, to: commanderId, set: { commander_id: commanderId } }),
     async (incident) => {
-      if (incident.commanderId !== commanderId) await deps.port.inviteMembers(incident.channelId as string, [commanderId]);
+      if (incident.commanderId !== commanderId) await deps.port.inviteMembers(incident.channelId, [commanderId]);
     },
   );
 }
@@ -115,12 +116,12 @@ async function applyChange(
   change: SystemChange,
   decide: (incident: Incident) => Transition | null,
   /** Work in the workspace that must succeed before the change is stored. */
-  prepare?: (incident: Incident) => Promise<void>,
+  prepare?: (incident: ReadyIncident) => Promise<void>,
   options: { memberChecked?: boolean } = {},
 ): Promise<ChangeResult> {
   // Only members change an incident: a public channel's card can be seen (and clicked) by anyone.
   const loaded = await loadIncident(deps.db, id);
-  const incident = options.memberChecked ? loaded : await requireMember(deps.members, loaded, actorId, 'change it');
+  const incident = options.memberChecked ? requireReady(loaded) : await requireMember(deps.members, loaded, actorId, 'change it');
   await prepare?.(incident);
   const now = deps.clock.now();
   const result = await deps.db.transaction().execute(async (trx): Promise<ChangeResult> => {

@@ -153,7 +153,8 @@ async function setUp(deps: IncidentDeps, incidentId: string, resuming: boolean):
   const current = () => toIncident(row);
 
   try {
-    if (!row.channel_id) {
+    let channelId = row.channel_id;
+    if (!channelId) {
       let channel;
       try {
         channel = await createChannel(deps, current());
@@ -163,8 +164,8 @@ async function setUp(deps: IncidentDeps, incidentId: string, resuming: boolean):
         throw error;
       }
       await save({ channel_id: channel.id, channel_name: channel.name });
+      channelId = channel.id;
     }
-    const channelId = row.channel_id as string;
     if (!row.members_invited) {
       await port.inviteMembers(channelId, [...new Set([row.declared_by, ...current().responderIds])]);
       await save({ members_invited: 1 });

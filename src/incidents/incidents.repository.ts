@@ -14,6 +14,11 @@ export async function findIncidentById(db: Kysely<Database>, id: string): Promis
   return db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function findIncidentsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<IncidentRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('incidents').selectAll().where('id', 'in', ids).execute();
+}
+
 export async function findIncidentByRequestKey(db: Kysely<Database>, key: string): Promise<IncidentRow | undefined> {
   return db.selectFrom('incidents').selectAll().where('request_key', '=', key).executeTakeFirst();
 }

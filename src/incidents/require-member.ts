@@ -16,10 +16,11 @@ export async function requireMember(
   userId: string,
   doing = 'see or change it',
 ): Promise<ReadyIncident> {
-  if (!incident.channelId || !(await members.isMember(incident.channelId, userId))) {
+  const { channelId } = incident;
+  if (!channelId || !(await members.isMember(channelId, userId))) {
     throw new AppError('not_a_member', `only members of the incident's channel can ${doing}.`);
   }
-  return incident as ReadyIncident;
+  return { ...incident, channelId };
 }
 
 /** Loads an incident for a person who is a member of its channel; refuses anyone else. */

@@ -12,5 +12,5 @@ export const SEVERITY_MEANINGS: Record<Severity, string> = {
 /** Accepts `sev1`, `SEV1`, `1`, `sev 1`; undefined when it is none of the four. */
 export function parseSeverity(input: string): Severity | undefined {
   const match = /^\s*(?:sev\s*)?([1-4])\s*$/i.exec(input);
-  return match ? (`SEV${match[1]}` as Severity) : undefined;
+  return match ? SEVERITIES.find((severity) => severity === `SEV${match[1]}`) : undefined;
 }

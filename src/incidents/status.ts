@@ -23,7 +23,12 @@ export const STATUS_MEANINGS: Record<SettableStatus, string> = {
 
 export function parseStatus(input: string): SettableStatus | undefined {
   const value = input.trim().toLowerCase();
-  return (STATUSES as readonly string[]).includes(value) ? (value as SettableStatus) : undefined;
+  return STATUSES.find((status) => status === value);
+}
+
+/** Whether a stored or typed value is one of the statuses this version knows. */
+export function isStatus(value: string): value is Status {
+  return Object.hasOwn(STATUS_LABELS, value);
 }
 
 /** Resolved, with or without its post-mortem published: changes need a reopen first. */

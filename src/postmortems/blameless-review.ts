@@ -51,14 +51,15 @@ const PERSON_RULE: Rule = {
 /** Action items that ask people to try harder change nothing; mechanisms do. */
 const MECHANISM = 'Make it a mechanism: a test, an alert, a lint rule, a guard rail, an automated check or a safer default.';
 
-const ACTION_RULES: Rule[] = [
+const ACTION_WISHES: Array<[RegExp, string]> = [
   [/\bbe (?:more )?careful\b/i, '"Be more careful" relies on memory and will.'],
   [/\btry harder\b/i, '"Try harder" is not an action anyone can check off.'],
   [/\bpay (?:more )?attention\b/i, '"Pay attention" does not change the system.'],
   [/\bdouble[- ]?check(?:ing|ed)?\b/i, '"Double-check" puts the burden back on people.'],
   [/\breview (?:more )?careful(?:ly)?\b/i, '"Review more carefully" is a wish, not a mechanism.'],
   [/\b(?:remember to|don'?t forget)\b/i, 'Remembering is not a mechanism.'],
-].map(([pattern, message]) => ({ pattern: pattern as RegExp, message: message as string, suggestion: MECHANISM }));
+];
+const ACTION_RULES: Rule[] = ACTION_WISHES.map(([pattern, message]) => ({ pattern, message, suggestion: MECHANISM }));
 
 function notesFor(where: string, text: string, rules: Rule[]): BlamelessNote[] {
   const notes: BlamelessNote[] = [];

@@ -76,15 +76,13 @@ export async function claimPublishLease(db: Kysely<Database>, id: string, now: s
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** The incidents whose post-mortems were published most recently, newest first, with when. */
-export async function listRecentlyPublished(db: Kysely<Database>, limit: number) {
+/** The post-mortems published most recently, newest first. */
+export async function listRecentlyPublished(db: Kysely<Database>, limit: number): Promise<PostmortemRow[]> {
   return db
     .selectFrom('postmortems')
-    .innerJoin('incidents', 'incidents.id', 'postmortems.incident_id')
-    .selectAll('incidents')
-    .select('postmortems.published_at as pm_published_at')
-    .where('postmortems.published_at', 'is not', null)
-    .orderBy('postmortems.published_at', 'desc')
+    .selectAll()
+    .where('published_at', 'is not', null)
+    .orderBy('published_at', 'desc')
     .limit(limit)
     .execute();
 }

@@ -16,7 +16,8 @@ import type { PostmortemDeps } from './postmortem-deps';
 import { postmortemFor } from './postmortem-queries';
 import { PartlyShownError } from './postmortem-port';
 import { claimPublishLease, listPostmortemMessages, replacePostmortemMessages, updatePostmortem } from './postmortems.repository';
-import { requireMember } from '../incidents/require-member';
+import { incidentForMember } from '../incidents/require-member';
+import { requireReady } from '../incidents/require-ready';
 
 export type PublishOutcome =
   /** Something must be fixed before it can be published. */
@@ -63,8 +64,7 @@ export async function publishPostmortem(
   userId: string,
   options: { acceptNotes: boolean; reviewedVersion: number },
 ): Promise<PublishOutcome> {
-  const incident = await loadIncident(deps.db, incidentId);
-  await requireMember(deps.members, incident, userId, 'write its post-mortem');
+  const incident = await incidentForMember(deps, incidentId, userId, 'write its post-mortem');
   const postmortem = await postmortemFor(deps.db, incidentId);
   const problems = publishProblems(incident, postmortem);
   if (postmortem.id && postmortem.version !== options.reviewedVersion) {
@@ -81,7 +81,7 @@ export async function publishPostmortem(
   if (!leased) return { kind: 'blocked', problems: ['Someone is publishing this post-mortem right now. Try again in a minute.'] };
   try {
     const doc = await buildDocument(deps, incident, { ...postmortem, publishedAt: now, publishedBy: userId }, actionItems);
-    const channels = [incident.channelId as string];
+    const channels = [incident.channelId];
     if (deps.policy.channel && !incident.isPrivate) channels.push(deps.policy.channel);
     let messages = 0;
     for (const channel of channels) messages += await showIn(deps, postmortem.id, channel, doc);
@@ -121,9 +121,9 @@ async function buildDocument(deps: PostmortemDeps, incident: Incident, postmorte
 export async function refreshPublishedPostmortem(deps: PostmortemDeps, incidentId: string): Promise<void> {
   const postmortem = await postmortemFor(deps.db, incidentId);
   if (!postmortem.publishedAt) return;
-  const incident = await loadIncident(deps.db, incidentId);
+  const incident = requireReady(await loadIncident(deps.db, incidentId));
   const doc = await buildDocument(deps, incident, postmortem, await actionItemsFor(deps.db, incidentId));
-  const channels = [incident.channelId as string];
+  const channels = [incident.channelId];
   if (deps.policy.channel && !incident.isPrivate) channels.push(deps.policy.channel);
   for (const channel of channels) {
     if ((await listPostmortemMessages(deps.db, postmortem.id, channel)).length > 0) await showIn(deps, postmortem.id, channel, doc);

@@ -9,48 +9,17 @@ import { MILESTONE_LABELS, type TimelineEntry } from '../timeline/timeline-entry
 import { describeChange } from '../timeline/describe-change';
 import { plainFromSlack } from '../mrkdwn/plain-text';
 import type { PostmortemDocument } from './postmortem-document';
+import { SECTION_TEXT_MAX, splitText } from './split-text';
 
 /**
  * Slack's documented limits are 50 blocks a message and 3000 characters a section; in practice
  * it also refuses messages whose blocks hold roughly 13,000 characters. These stay under all three.
  */
-export const POSTMORTEM_LIMITS = { blocksPerMessage: 45, sectionChars: 2900, messageChars: 11_000 } as const;
+export const POSTMORTEM_LIMITS = { blocksPerMessage: 45, sectionChars: SECTION_TEXT_MAX, messageChars: 11_000 } as const;
 
 const HEADER_MAX = 150;
 
 type Part = { kind: 'header'; text: string } | { kind: 'text'; text: string } | { kind: 'divider' } | { kind: 'fields'; fields: string[] };
-
-/** Splits long text at line ends (or, for one huge line, anywhere) into pieces that fit a section. */
-export function chunkText(text: string, max: number = POSTMORTEM_LIMITS.sectionChars): string[] {
-  const chunks: string[] = [];
-  let current = '';
-  for (const line of text.split('\n')) {
-    let rest = line;
-    while (rest.length > max) {
-      if (current) chunks.push(current);
-      current = '';
-      const cut = safeCut(rest, max);
-      chunks.push(rest.slice(0, cut));
-      rest = rest.slice(cut);
-    }
-    if (current && current.length + 1 + rest.length > max) {
-      chunks.push(current);
-      current = rest;
-    } else {
-      current = current ? `${current}\n${rest}` : rest;
-    }
-  }
-  if (current) chunks.push(current);
-  return chunks.length ? chunks : [''];
-}
-
-/** A cut that does not split an `&amp;` entity or a `<…>` token in two. */
-function safeCut(text: string, max: number): number {
-  const head = text.slice(0, max);
-  const open = Math.max(head.lastIndexOf('<'), head.lastIndexOf('&'));
-  const closed = Math.max(head.lastIndexOf('>'), head.lastIndexOf(';'));
-  return open > closed && open > 0 ? open : max;
-}
 
 const bullets = (items: string[]) => (items.length ? items.map((i) => `• ${escapeMrkdwn(i)}`).join('\n') : '_None recorded._');
 
@@ -138,7 +107,7 @@ function toBlocks(part: Part): KnownBlock[] {
     case 'fields':
       return [{ type: 'section', fields: part.fields.map((text) => ({ type: 'mrkdwn' as const, text })) }];
     case 'text':
-      return chunkText(part.text).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text: text || ' ' } }));
+      return splitText(part.text, POSTMORTEM_LIMITS.sectionChars).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text: text || ' ' } }));
   }
 }
 

@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import { loadIncident } from '../incidents/incident-queries';
-import { validateEntry } from './manual-entry';
+import { validEntry } from './manual-entry';
 import { requireMember } from '../incidents/require-member';
 import type { TimelineDeps } from './timeline-deps';
 import type { TimelineEntry } from './timeline-entry';
@@ -27,14 +27,8 @@ export async function correctEntry(
   userId: string,
 ): Promise<void> {
   await correctableEntry(deps, entryId, userId);
-  const first = Object.values(validateEntry(change, deps.clock.now()))[0];
-  if (first) throw new AppError('invalid_entry', first);
-  await correctTimelineRow(deps.db, entryId, {
-    text: change.text.trim(),
-    occurredAt: change.occurredAt as Date,
-    editedBy: userId,
-    editedAt: deps.clock.now(),
-  });
+  const { text, occurredAt } = validEntry(change, deps.clock.now());
+  await correctTimelineRow(deps.db, entryId, { text, occurredAt, editedBy: userId, editedAt: deps.clock.now() });
 }
 
 /**

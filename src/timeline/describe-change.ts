@@ -1,4 +1,4 @@
-import { STATUS_LABELS, type Status } from '../incidents/status';
+import { STATUS_LABELS, isStatus } from '../incidents/status';
 import type { SystemEntry } from './timeline-entry';
 
 export interface ChangeWording {
@@ -10,7 +10,8 @@ export interface ChangeWording {
   value?(value: string): string;
 }
 
-const statusLabel = (value: string | null) => STATUS_LABELS[value as Status] ?? value ?? '';
+/** A stored status in words; a value this version does not know is shown as it is. */
+const statusLabel = (value: string | null) => (value === null ? '' : isStatus(value) ? STATUS_LABELS[value] : value);
 
 /** One sentence for a lifecycle change: "Alice changed the severity from SEV2 to SEV1." */
 export function describeChange(entry: SystemEntry, wording: ChangeWording): string {

@@ -19,15 +19,26 @@ export interface ManualEntryInput {
 
 export type ManualEntryField = 'text' | 'occurredAt';
 
+const PICK_A_TIME = 'Pick the date and time it happened.';
+
 /** What is wrong with an entry written by hand, field by field. */
 export function validateEntry(input: Pick<ManualEntryInput, 'text' | 'occurredAt'>, now: Date): Partial<Record<ManualEntryField, string>> {
   const errors: Partial<Record<ManualEntryField, string>> = {};
   const text = input.text.trim();
   if (!text) errors.text = 'Say what happened, e.g. "Alert fired: checkout error rate above 5%".';
   else if (text.length > ENTRY_TEXT_MAX) errors.text = `Keep it to ${ENTRY_TEXT_MAX} characters (it has ${text.length}).`;
-  if (!input.occurredAt) errors.occurredAt = 'Pick the date and time it happened.';
+  if (!input.occurredAt) errors.occurredAt = PICK_A_TIME;
   else if (input.occurredAt.getTime() > now.getTime() + 60_000) errors.occurredAt = 'That is in the future. Pick when it happened.';
   return errors;
+}
+
+/** The entry's trimmed text and its time, once both are valid; refused with the first problem otherwise. */
+export function validEntry(input: Pick<ManualEntryInput, 'text' | 'occurredAt'>, now: Date): { text: string; occurredAt: Date } {
+  const problems = validateEntry(input, now);
+  const { occurredAt } = input;
+  const first = problems.text ?? problems.occurredAt;
+  if (first || !occurredAt) throw new AppError('invalid_entry', first ?? PICK_A_TIME);
+  return { text: input.text.trim(), occurredAt };
 }
 
 /**
@@ -42,16 +53,10 @@ export async function addManualEntry(
 ): Promise<string> {
   const deps = services.timeline;
   await requireMember(deps.members, await loadIncident(deps.db, incidentId), input.actorId, 'change its timeline');
-  const first = Object.values(validateEntry(input, deps.clock.now()))[0];
-  if (first) throw new AppError('invalid_entry', first);
   const now = deps.clock.now();
-  const occurredAt = input.occurredAt ?? now;
+  const { text, occurredAt } = validEntry(input, now);
   const id = await deps.db.transaction().execute(async (trx) => {
-    const id = await insertManualEntry(
-      trx,
-      { incidentId, occurredAt, actorId: input.actorId, text: input.text.trim(), milestone: input.milestone },
-      now,
-    );
+    const id = await insertManualEntry(trx, { incidentId, occurredAt, actorId: input.actorId, text, milestone: input.milestone }, now);
     if (input.milestone) await recordMilestone(trx, incidentId, input.milestone, occurredAt, now);
     return id;
   });

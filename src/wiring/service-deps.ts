@@ -14,6 +14,7 @@ import { SlackPostmortemPort } from '../slack/ports/slack-postmortem-port';
 import { SlackReminderPort } from '../slack/ports/slack-reminder-port';
 import { SlackTimelinePort } from '../slack/ports/slack-timeline-port';
 import { LiveChannelMembers } from '../slack/web-api/channel-members';
+import { UserDirectory, type UserProfileCache } from '../slack/web-api/user-directory';
 
 export interface CoreDeps {
   db: Kysely<Database>;
@@ -26,10 +27,11 @@ export interface CoreDeps {
  * Binds every service to Slack through one Web API client: the only place the ports are chosen.
  * Listeners call it per request (Bolt hands each its client); background jobs once, with the app's.
  */
-export function servicesFactory(core: CoreDeps): ListenerDeps['services'] {
+export function servicesFactory(core: CoreDeps, profiles: UserProfileCache): ListenerDeps['services'] {
   return (client: WebClient, botUserId?: string): Services => {
     const { db, clock, logger, config } = core;
     const members = new LiveChannelMembers(client);
+    const people = new UserDirectory(client, profiles);
     const incidents: IncidentDeps = {
       db,
       clock,
@@ -38,10 +40,11 @@ export function servicesFactory(core: CoreDeps): ListenerDeps['services'] {
       port: new SlackIncidentPort(client, { incidentsChannel: config.incidentsChannel, botUserId }),
       policy: config.postmortems,
     };
-    const postmortems: PostmortemDeps = { db, clock, logger, members, port: new SlackPostmortemPort(client), incidents, policy: config.postmortems };
-    const reminders: ReminderDeps = { db, clock, logger, port: new SlackReminderPort(client), policy: config.reminders };
+    const postmortems: PostmortemDeps = { db, clock, logger, members, port: new SlackPostmortemPort(client, people), incidents, policy: config.postmortems };
+    const reminders: ReminderDeps = { db, clock, logger, port: new SlackReminderPort(client, people), policy: config.reminders };
     return {
       members,
+      people,
       incidents,
       timeline: { db, clock, logger, members, port: new SlackTimelinePort(client, { emoji: config.timelineEmoji, botUserId }) },
       postmortems,
@@ -52,6 +55,6 @@ export function servicesFactory(core: CoreDeps): ListenerDeps['services'] {
 }
 
 /** What listeners get: the core dependencies and the per-request services. */
-export function listenerDeps(core: CoreDeps & { config: Config }): ListenerDeps {
-  return { ...core, services: servicesFactory(core) };
+export function listenerDeps(core: CoreDeps & { config: Config }, profiles: UserProfileCache): ListenerDeps {
+  return { ...core, services: servicesFactory(core, profiles) };
 }

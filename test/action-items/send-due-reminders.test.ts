@@ -1,7 +1,8 @@
 import pino from 'pino';
 import type { ActionItem, ReminderKind } from '../../src/action-items/action-item';
-import { addActionItem } from '../../src/action-items/action-item-service';
-import { markDone } from '../../src/action-items/change-item-status';
+import { addActionItem, editActionItem } from '../../src/action-items/action-item-service';
+import { findActionItem } from '../../src/action-items/action-items.repository';
+import { markDone, snooze } from '../../src/action-items/change-item-status';
 import type { ReminderPort } from '../../src/action-items/reminder-port';
 import { sendDueReminders } from '../../src/action-items/send-due-reminders';
 import { AppError } from '../../src/errors';
@@ -18,11 +19,14 @@ function recordingPort() {
     commander,
     failAfterDelivery: false,
     gone: false,
+    /** Runs while a DM is being sent: a person acting on the item at that moment. */
+    whileSending: undefined as undefined | (() => Promise<unknown>),
     timeZoneOf: async () => 'UTC',
     dmChannelOf: async () => 'D1',
     async remindOwner(_item: ActionItem, _incident: unknown, kind: ReminderKind, key: string) {
       if (port.gone) throw new AppError('owner_unreachable', 'gone');
       sent.push({ kind, key });
+      await port.whileSending?.();
       if (port.failAfterDelivery) {
         port.failAfterDelivery = false;
         throw new AppError('slack_unavailable', 'timed out after Slack posted');
@@ -45,7 +49,7 @@ async function setUp(nowIso: string) {
   const incidentId = await seedIncident(db);
   const input = { description: 'Add an alert', ownerId: 'U2', dueDate: '2026-12-01', type: 'detect' as const, ticketUrl: null };
   const itemId = await addActionItem(deps, incidentId, input, 'U1', '2026-11-30');
-  return { db, deps, port, itemId, at: (iso: string) => void (now = Date.parse(iso)) };
+  return { db, deps, port, itemId, input, at: (iso: string) => void (now = Date.parse(iso)) };
 }
 
 describe('sendDueReminders', () => {
@@ -92,6 +96,39 @@ describe('sendDueReminders', () => {
       await expect(markDone(deps, itemId, 'U2')).resolves.toBeDefined();
       await expect(markDone(deps, itemId, 'U2')).rejects.toThrow('already done');
       await expect(markDone(deps, itemId, 'U9')).rejects.toThrow("owner or the incident commander");
+    } finally {
+      await db.remove();
+    }
+  });
+});
+
+describe('a person acting on an item while its reminder is being sent', () => {
+  it('wins: a snooze meanwhile is kept, not overwritten by the record of the send', async () => {
+    const { db, deps, port, itemId } = await setUp('2026-11-30T10:00:00Z');
+    try {
+      port.whileSending = () => snooze(deps, itemId, 'U2', 7, policy);
+      expect(await sendDueReminders(deps)).toBe(1);
+      const row = await findActionItem(db.db, itemId);
+      // Seven days from now at 09:00, instead of the due-date reminder on 1 December.
+      expect(row).toMatchObject({ next_reminder_at: '2026-12-07T09:00:00.000Z', next_reminder_kind: 'due', reminder_claimed_until: null, owner_dm_channel: null });
+    } finally {
+      await db.remove();
+    }
+  });
+
+  it('does not disturb it when the change leaves the reminders alone', async () => {
+    const { db, deps, port, itemId, input } = await setUp('2026-11-30T10:00:00Z');
+    try {
+      port.whileSending = () => editActionItem(deps, itemId, { ...input, description: 'Add an alert on 5xx' }, '2026-11-30');
+      expect(await sendDueReminders(deps)).toBe(1);
+      const row = await findActionItem(db.db, itemId);
+      expect(row).toMatchObject({
+        description: 'Add an alert on 5xx',
+        next_reminder_at: '2026-12-01T09:00:00.000Z',
+        next_reminder_kind: 'due',
+        owner_dm_channel: 'D1',
+        reminder_claimed_until: null,
+      });
     } finally {
       await db.remove();
     }

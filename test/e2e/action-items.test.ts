@@ -1,6 +1,7 @@
 import { WebClient } from '@slack/web-api';
 import { createDb } from '../../src/db/create-db';
 import type { FakeChannel, FakeMessage } from '../../tools/fake-slack';
+import { jobRan, requestsFinished } from '../../tools/harness/completion';
 import { commandOpeningModal, declareThroughSlack, topModal } from '../../tools/harness/incident-steps';
 import { type TestBot, startTestBot } from '../../tools/harness/test-bot';
 import { buttonsOf, visibleText } from '../../tools/harness/visible-text';
@@ -19,8 +20,6 @@ function testClock(startIso: string) {
     },
   };
 }
-
-const settle = (ms = 150) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('action item reminders', () => {
   // Monday 30 November 2026, 00:00 UTC.
@@ -76,7 +75,7 @@ describe('action item reminders', () => {
     await nextReminderOf('Add a canary for config pushes', '2026-12-02T20:00:00.000Z');
 
     time.set('2026-12-02T19:59:00Z');
-    await settle();
+    await jobRan(t, 'action-item-reminders');
     expect(dms(kiri, 'due today')).toEqual([]);
     time.set('2026-12-02T20:00:00Z');
     await waitFor(() => dms(kiri, 'due today').length === 1);
@@ -84,15 +83,16 @@ describe('action item reminders', () => {
 
     time.set('2026-12-03T17:00:00Z');
     await waitFor(() => dms(lou, 'due today').length === 1);
-    await settle();
+    await jobRan(t, 'action-item-reminders');
     expect(dms(kiri, 'due today')).toHaveLength(1);
+    expect(dms(lou, 'due today')).toHaveLength(1);
   });
 
   it('follows up every three working days while overdue, skipping the weekend, then tells the commander', async () => {
     // Due Thursday 3 Dec: Friday, Monday, Tuesday → Tuesday 8 Dec 09:00 in Los Angeles.
     await nextReminderOf('Alert on checkout 5xx', '2026-12-08T17:00:00.000Z');
     time.set('2026-12-08T16:59:00Z');
-    await settle();
+    await jobRan(t, 'action-item-reminders');
     expect(dms(lou, 'overdue')).toEqual([]);
     time.set('2026-12-08T17:00:00Z');
     await waitFor(() => dms(lou, 'overdue').length === 1);
@@ -125,11 +125,12 @@ describe('action item reminders', () => {
     await waitFor(() => visibleText(t.slack.message(due!.channel, due!.ts)).includes(`Done by <@${kiri}>`));
     expect(buttonsOf(t.slack.message(due!.channel, due!.ts))).toEqual([]);
     await waitFor(() => t.slack.botMessages(channel.id).some((m) => m.text.includes('marked an action item done') && m.text.includes('Add a canary')));
+    await requestsFinished(t);
     const stored = await item('Add a canary for config pushes');
     expect(stored).toMatchObject({ status: 'done', status_changed_by: kiri, next_reminder_at: null });
     const before = t.slack.dm(kiri).length;
     time.set('2026-12-20T00:00:00Z');
-    await settle();
+    await jobRan(t, 'action-item-reminders');
     expect(t.slack.dm(kiri)).toHaveLength(before);
   });
 
@@ -170,12 +171,15 @@ describe('action item reminders', () => {
       )}`,
       'application/x-www-form-urlencoded',
     );
-    await settle();
+    await requestsFinished(t);
     expect((await item('Runbook for config rollback')).status).toBe('open');
+    expect(visibleText(t.slack.message(assigned!.channel, assigned!.ts))).not.toContain('Done by');
+    expect(t.slack.botMessages(channel.id).some((m) => m.text.includes('Runbook for config rollback'))).toBe(false);
   });
 
   it('reassigning moves the reminders to the new owner and tells both', async () => {
-    const runbook = await item('Runbook for config rollback');
+    const runbook = await addItem(cora, 'Dashboards for the payment queue', lou, '2026-12-30');
+    await waitFor(() => dms(lou, 'Dashboards for the payment queue').length === 1);
     const form = await commandOpeningModal(t, cora, channel.id, 'postmortem');
     await t.driver.blockAction({
       user: cora,
@@ -187,16 +191,16 @@ describe('action item reminders', () => {
     const edit = await topModal(t, cora, form.id);
     await t.driver.submitView({ user: cora, viewId: edit.id, fields: { ai_owner: kiri } });
     await waitFor(() => dms(lou, 'is now').some((m) => visibleText(m).includes(`<@${kiri}>`)));
-    await waitFor(() => dms(kiri, 'Runbook for config rollback').some((m) => visibleText(m).includes('You own a new action item')));
+    await waitFor(() => dms(kiri, 'Dashboards for the payment queue').some((m) => visibleText(m).includes('You own a new action item')));
     const moved = await waitFor(async () => {
-      const row = await item('Runbook for config rollback');
-      return row.owner_time_zone ? row : undefined;
+      const row = await item('Dashboards for the payment queue');
+      return row.owner_id === kiri && row.owner_time_zone === 'Pacific/Auckland' ? row : undefined;
     });
     expect(moved.owner_id).toBe(kiri);
     expect(moved.owner_time_zone).toBe('Pacific/Auckland');
     expect(moved.next_reminder_at).toBe('2026-12-29T20:00:00.000Z');
     t.slack.closeView(cora, form.id);
-    // Back to Lou for the App Home test below.
+    // And back to Lou.
     const again = await commandOpeningModal(t, cora, channel.id, 'postmortem');
     await t.driver.blockAction({
       user: cora,
@@ -207,11 +211,12 @@ describe('action item reminders', () => {
     });
     const back = await topModal(t, cora, again.id);
     await t.driver.submitView({ user: cora, viewId: back.id, fields: { ai_owner: lou } });
-    await waitFor(async () => (await item('Runbook for config rollback')).owner_id === lou);
+    await waitFor(async () => (await item('Dashboards for the payment queue')).owner_id === lou);
     t.slack.closeView(cora, again.id);
   });
 
   it('shows a person’s items from several incidents on their App Home, overdue first', async () => {
+    await addItem(cora, 'Review the checkout alerts', lou, '2026-12-30');
     const ops = t.slack.channelByName('ops')!.id;
     const second = await declareThroughSlack(t, cora, ops, { title: 'Search slow', responders: [lou] });
     const modal = await commandOpeningModal(t, cora, second.channel.id, 'action add');
@@ -228,17 +233,29 @@ describe('action item reminders', () => {
       return view && visibleText(view).includes('Index the orders table') ? view : undefined;
     });
     const text = visibleText(home);
-    expect(text).toContain('My action items (2)');
-    expect(text.indexOf('Index the orders table')).toBeLessThan(text.indexOf('Runbook for config rollback'));
+    // Earlier stories in this file may have left Lou more open items: all of them are listed.
+    const open = await t.bot.database.db.selectFrom('action_items').select('id').where('owner_id', '=', lou).where('status', '=', 'open').execute();
+    expect(open.length).toBeGreaterThanOrEqual(2);
+    expect(text).toContain(`My action items (${open.length})`);
+    expect(text.indexOf('Index the orders table')).toBeLessThan(text.indexOf('Review the checkout alerts'));
     expect(text).toContain('*Overdue*');
     expect(text).toContain('My open incidents (2)');
     expect(text).toContain('Checkout errors');
     expect(text).toContain('Search slow');
-    expect(buttonsOf(home).filter((b) => b.text === 'Mark done')).toHaveLength(2);
+    expect(buttonsOf(home).filter((b) => b.text === 'Mark done')).toHaveLength(open.length);
 
     const mine = await t.driver.command({ user: lou, channel: ops, text: 'actions' });
     expect(mine.status).toBe(200);
     await waitFor(() => t.slack.ephemerals(lou, ops).some((e) => visibleText(e).includes('Your open action items')));
+    // The channel's list shows closed items too: Cora gives one up.
+    await addItem(cora, 'Retire the legacy checkout alert', cora, '2026-12-30');
+    const [retire] = await waitFor(() => (dms(cora, 'Retire the legacy checkout alert').length ? dms(cora, 'Retire the legacy checkout alert') : undefined));
+    const wontDo = buttonsOf(retire).find((b) => b.text === "Won't do")!;
+    const onTop = t.slack.views(cora).at(-1)?.id;
+    await t.driver.blockAction({ user: cora, actionId: wontDo.actionId, container: { type: 'message', channel: retire!.channel, ts: retire!.ts } });
+    const reason = await topModal(t, cora, onTop);
+    await t.driver.submitView({ user: cora, viewId: reason.id, fields: { wont_do_reason: 'The new dashboards replace it' } });
+    await waitFor(async () => (await item('Retire the legacy checkout alert')).status === 'wont_do');
     await t.driver.command({ user: cora, channel: channel.id, text: 'actions' });
     await waitFor(() => t.slack.ephemerals(cora, channel.id).some((e) => visibleText(e).includes("won't do")));
     expect(incidentId).toBeTruthy();
@@ -277,7 +294,7 @@ describe('reminders that survive restarts, outages and Slack failures', () => {
     await t.restart(() => time.set('2026-12-10T12:00:00Z'));
     // Late, they say so: overdue since 2 December, one each.
     await waitFor(() => dmCount(ana, 'is overdue') === 3);
-    await settle(300);
+    await jobRan(t, 'action-item-reminders');
     expect(dmCount(ana, 'is overdue')).toBe(3);
     expect(dmCount(ana, 'due today')).toBe(0);
   });
@@ -300,11 +317,11 @@ describe('reminders that survive restarts, outages and Slack failures', () => {
         metadata: { event_type: 'action_item_reminder', event_payload: { key } },
       });
     });
-    await settle(200);
+    await jobRan(t, 'action-item-reminders');
     expect(dmCount(ana, 'due today')).toBe(1);
     time.advance(3 * 60_000);
     await waitFor(() => dmCount(ana, 'due today') === 2);
-    await settle(300);
+    await jobRan(t, 'action-item-reminders');
     expect(t.slack.dm(ana).filter((m) => m.text.includes('due today: Item 0'))).toHaveLength(1);
     expect(t.slack.dm(ana).filter((m) => m.text.includes('due today: Item 1'))).toHaveLength(1);
     await waitFor(async () => {

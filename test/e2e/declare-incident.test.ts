@@ -1,6 +1,7 @@
 import { format } from 'date-fns';
 import { tz } from '@date-fns/tz';
 import { buttonsOf, visibleText } from '../../tools/harness/visible-text';
+import { jobRan, requestsFinished } from '../../tools/harness/completion';
 import { commandOpeningModal, declareThroughSlack, submitDeclareForm } from '../../tools/harness/incident-steps';
 import { type TestBot, startTestBot } from '../../tools/harness/test-bot';
 import { waitFor } from '../../tools/harness/wait-for';
@@ -189,7 +190,7 @@ describe('declaring an incident', () => {
     await waitFor(() =>
       t.bot.database.db.selectFrom('incidents').select('id').where('request_key', '=', viewId).where('setup_completed_at', 'is not', null).executeTakeFirst(),
     );
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await requestsFinished(t);
     const rows = await t.bot.database.db.selectFrom('incidents').select('id').where('title', '=', 'Double click').execute();
     expect(rows).toHaveLength(1);
     expect(t.slack.channels().filter((c) => c.name.includes('double-click'))).toHaveLength(1);
@@ -312,7 +313,7 @@ describe('declaring when Slack refuses', () => {
       t.driver.signedPost(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded'),
     ]);
     await waitFor(() => visibleText(t.slack.view(modal.id)).includes('is declared'));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await requestsFinished(t);
     expect(t.slack.channels().filter((c) => c.name.endsWith('simultaneous'))).toHaveLength(1);
     expect(await t.bot.database.db.selectFrom('incidents').select('id').execute()).toHaveLength(1);
   });
@@ -329,8 +330,11 @@ describe('a declaration interrupted part-way', () => {
       await submitDeclareForm(t, alice, ops, 'Half made', { severity: 'SEV2' });
       const channel = await waitFor(() => t.slack.channels().find((c) => c.name.endsWith('half-made')));
       await waitFor(() => t.slack.callsTo('chat.postMessage').length > 0);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The declaration has given up for now, and the background job leaves it to its owner's lease.
+      await requestsFinished(t);
+      await jobRan(t, 'resume-setups');
       expect(t.slack.pins(channel.id)).toEqual([]);
+      expect(await t.bot.database.db.selectFrom('incidents').select('setup_completed_at').executeTakeFirstOrThrow()).toEqual({ setup_completed_at: null });
 
       offsetMs = 2 * 60 * 1000;
       await waitFor(() => t.slack.pins(channel.id).length === 1);

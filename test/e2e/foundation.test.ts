@@ -1,5 +1,6 @@
 import { fromStoredInstant } from '../../src/db/instant';
 import type { FakeSlack } from '../../tools/fake-slack';
+import { requestsFinished, skippedRedelivery } from '../../tools/harness/completion';
 import { type TestBot, startTestBot } from '../../tools/harness/test-bot';
 import { visibleText } from '../../tools/harness/visible-text';
 import { waitFor } from '../../tools/harness/wait-for';
@@ -55,8 +56,9 @@ describe('a freshly installed bot', () => {
     const first = await t.driver.event(event, { eventId: 'Ev0REDELIVER1' });
     const again = await t.driver.event(event, { eventId: 'Ev0REDELIVER1', retryNum: 1, retryReason: 'http_timeout' });
     expect([first.status, again.status]).toEqual([200, 200]);
+    expect(skippedRedelivery(t, 'Ev0REDELIVER1')).toBe(true);
     await waitFor(() => slack.homeView(bob));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await requestsFinished(t);
     expect(slack.callsTo('views.publish').filter((c) => c.args.user_id === bob)).toHaveLength(1);
 
     const receipt = await t.bot.database.db

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FakeChannel, FakeView } from '../../tools/fake-slack';
+import { jobRan, requestsFinished } from '../../tools/harness/completion';
 import { commandOpeningModal, declareThroughSlack, submitAs, topModal } from '../../tools/harness/incident-steps';
 import { type TestBot, startTestBot } from '../../tools/harness/test-bot';
 import { buttonsOf, visibleText } from '../../tools/harness/visible-text';
@@ -351,12 +352,13 @@ describe('post-mortem reminders', () => {
       const { channel } = await declareThroughSlack(t, alice, ops, { title: 'Queue stuck', severity: 'SEV1' });
       await t.driver.command({ user: alice, channel: channel.id, text: 'resolve Drained the queue' });
       const nudges = () => t.slack.dm(alice).filter((m) => m.text.includes('post-mortem for *Queue stuck*'));
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await requestsFinished(t);
+      await jobRan(t, 'postmortem-reminders');
       expect(nudges()).toEqual([]);
 
       offsetMs = 49 * 3_600_000;
       await waitFor(() => nudges().length === 1);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await jobRan(t, 'postmortem-reminders');
       expect(nudges()).toHaveLength(1);
       expect(t.slack.botMessages(channel.id).filter((m) => m.text.includes("post-mortem was due"))).toHaveLength(1);
 

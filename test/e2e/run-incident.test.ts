@@ -196,17 +196,6 @@ describe('running an incident from its channel', () => {
     expect(reply?.text).toContain('works inside an incident channel');
   });
 
-  it('lists open incidents privately, hiding private ones from people not involved', async () => {
-    await declareThroughSlack(t, alice, ops, { title: 'Disk full on db-3', severity: 'SEV3' });
-    await declareThroughSlack(t, bob, ops, { title: 'Secret incident', severity: 'SEV1', private: true });
-    const forAlice = visibleText((await t.driver.command({ user: alice, channel: ops, text: 'list' })).body);
-    expect(forAlice).toContain('Disk full on db-3');
-    expect(forAlice).not.toContain('Secret incident');
-    expect(forAlice).not.toContain('API latency');
-    const forBob = visibleText((await t.driver.command({ user: bob, channel: ops, text: 'list' })).body);
-    expect(forBob).toContain('Secret incident');
-  });
-
   it('offers a Declare button in the help that opens the form', async () => {
     const help = await t.driver.command({ user: carol, channel: ops, text: '' });
     const declare = buttonsOf(help.body).find((b) => b.text === 'Declare an incident')!;
@@ -214,6 +203,38 @@ describe('running an incident from its channel', () => {
     await t.driver.blockAction({ user: carol, actionId: declare.actionId, container: { type: 'ephemeral', channel: ops, ts: ephemeral.ts } });
     const modal = await topModal(t, carol);
     expect(modal.callback_id).toBe('declare_incident');
+  });
+});
+
+describe('listing open incidents', () => {
+  it('lists open incidents privately, hiding private ones from people not involved', async () => {
+    const t = await startTestBot();
+    try {
+      const alice = t.slack.addUser({ name: 'alice' }).id;
+      const bob = t.slack.addUser({ name: 'bob' }).id;
+      const ops = t.slack.addChannel({ name: 'ops', members: [alice, bob] }).id;
+      const resolved = await declareThroughSlack(t, alice, ops, { title: 'API latency', severity: 'SEV2', responders: [bob] });
+      await t.driver.command({ user: alice, channel: resolved.channel.id, text: 'resolve Rolled back deploy 42' });
+      await waitFor(async () => {
+        const row = await t.bot.database.db.selectFrom('incidents').select('status').where('id', '=', resolved.row.id).executeTakeFirstOrThrow();
+        return row.status === 'resolved';
+      });
+      await declareThroughSlack(t, alice, ops, { title: 'Disk full on db-3', severity: 'SEV3' });
+      await declareThroughSlack(t, bob, ops, { title: 'Secret incident', severity: 'SEV1', private: true });
+
+      const forAlice = visibleText((await t.driver.command({ user: alice, channel: ops, text: 'list' })).body);
+      expect(forAlice).toContain('Disk full on db-3');
+      expect(forAlice).not.toContain('Secret incident');
+      expect(forAlice).not.toContain('API latency');
+      const forBob = visibleText((await t.driver.command({ user: bob, channel: ops, text: 'list' })).body);
+      expect(forBob).toContain('Secret incident');
+      expect(forBob).toContain('Disk full on db-3');
+      expect(forBob).not.toContain('API latency');
+      // Answered in the acknowledgement, to the person alone: nothing is posted in the channel.
+      expect(t.slack.botMessages(ops).filter((m) => m.text.includes('Open incidents'))).toEqual([]);
+    } finally {
+      await t.stop();
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import type { IncidentsTable } from '../../src/incidents/incidents.table';
 import type { TimelineEntriesTable } from '../../src/timeline/timeline.table';
 import type { FakeChannel } from '../../tools/fake-slack';
+import { requestsFinished, skippedRedelivery } from '../../tools/harness/completion';
 import { commandOpeningModal, declareThroughSlack, submitAs, topModal } from '../../tools/harness/incident-steps';
 import { type TestBot, startTestBot } from '../../tools/harness/test-bot';
 import { visibleText } from '../../tools/harness/visible-text';
@@ -29,7 +30,6 @@ describe('the incident timeline', () => {
     (await entries()).filter((e) => e.kind === 'message' && !e.dismissed_at && (ts === undefined || e.source_ts === ts));
   const acknowledged = (channelId: string, ts: string) =>
     t.slack.reactionsOn(channelId, ts).some((r) => r.name === 'memo' && r.users.includes(t.slack.bot.userId));
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
 
   beforeAll(async () => {
     t = await startTestBot();
@@ -77,7 +77,8 @@ describe('the incident timeline', () => {
       await waitFor(async () => (await messageEntries(message.ts)).length === 1);
       await t.driver.reactionAdded(bob, channel.id, message.ts, 'pushpin');
       await t.driver.event(first.envelope.event as Record<string, unknown>, { eventId: first.eventId, retryNum: 1, retryReason: 'http_timeout' });
-      await settle();
+      expect(skippedRedelivery(t, first.eventId)).toBe(true);
+      await requestsFinished(t);
       expect(await messageEntries(message.ts)).toHaveLength(1);
       expect(t.slack.callsTo('reactions.add').filter((c) => c.args.timestamp === message.ts)).toHaveLength(1);
     });
@@ -89,8 +90,9 @@ describe('the incident timeline', () => {
       await waitFor(async () => (await messageEntries(message.ts)).length === 1);
 
       await t.driver.reactionRemoved(alice, channel.id, message.ts, 'pushpin');
-      await settle();
+      await requestsFinished(t);
       expect(await messageEntries(message.ts)).toHaveLength(1);
+      expect(acknowledged(channel.id, message.ts)).toBe(true);
 
       await t.driver.reactionRemoved(carol, channel.id, message.ts, 'pushpin');
       await waitFor(async () => (await messageEntries(message.ts)).length === 0);
@@ -111,7 +113,7 @@ describe('the incident timeline', () => {
       });
       await t.driver.event(event('reaction_removed'));
       await t.driver.event(event('reaction_added'));
-      await settle();
+      await requestsFinished(t);
       expect(await messageEntries(message.ts)).toHaveLength(0);
       expect(acknowledged(channel.id, message.ts)).toBe(false);
     });
@@ -136,7 +138,7 @@ describe('the incident timeline', () => {
       await t.driver.reactionAdded(alice, channel.id, other.ts, 'tada');
       const card = t.slack.pins(channel.id)[0]!;
       await t.driver.reactionAdded(alice, channel.id, card.ts, 'pushpin');
-      await settle();
+      await requestsFinished(t);
       expect(await messageEntries(other.ts)).toEqual([]);
       expect(await messageEntries(card.ts)).toEqual([]);
       const entriesElsewhere = await t.bot.database.db.selectFrom('timeline_entries').select('id').where('source_ts', '=', elsewhere.ts).execute();
@@ -171,8 +173,9 @@ describe('the incident timeline', () => {
       const message = t.slack.post(bob, channel.id, 'Failover started');
       t.slack.injectFault('reactions.get', { kind: 'http_error', status: 500 });
       const first = await t.driver.reactionAdded(alice, channel.id, message.ts, 'pushpin');
-      await settle();
+      await requestsFinished(t);
       expect(await messageEntries(message.ts)).toEqual([]);
+      expect(acknowledged(channel.id, message.ts)).toBe(false);
       await t.driver.event(first.envelope.event as Record<string, unknown>, { eventId: first.eventId, retryNum: 1, retryReason: 'http_error' });
       await waitFor(async () => (await messageEntries(message.ts)).length === 1);
     });
@@ -183,7 +186,7 @@ describe('the incident timeline', () => {
       await waitFor(async () => (await messageEntries(viaShortcut.ts)).length === 1);
       await t.driver.reactionAdded(carol, channel.id, viaShortcut.ts, 'pushpin');
       await t.driver.reactionRemoved(carol, channel.id, viaShortcut.ts, 'pushpin');
-      await settle();
+      await requestsFinished(t);
       expect(await messageEntries(viaShortcut.ts)).toHaveLength(1);
 
       const removed = t.slack.post(bob, channel.id, 'Noise');
@@ -202,7 +205,7 @@ describe('the incident timeline', () => {
       await waitFor(async () => (await messageEntries(removed.ts)).length === 0);
       t.slack.closeView(alice, timeline.id);
       await t.driver.reactionAdded(bob, channel.id, removed.ts, 'pushpin');
-      await settle();
+      await requestsFinished(t);
       expect(await messageEntries(removed.ts)).toEqual([]);
 
       const corrected = t.slack.post(bob, channel.id, 'DB at 90%');
@@ -225,7 +228,7 @@ describe('the incident timeline', () => {
       expect(stored!.occurred_at).toBe(tsToIso(corrected.ts));
       await t.driver.messageChanged(channel.id, corrected.ts, 'DB at 91%');
       await t.driver.reactionAdded(carol, channel.id, corrected.ts, 'pushpin');
-      await settle();
+      await requestsFinished(t);
       expect((await messageEntries(corrected.ts))[0]!.text).toBe(`DB CPU at 90% &lt;b&gt; on db-3 <@${bob}>`);
     });
   });
@@ -385,7 +388,7 @@ describe('the incident timeline', () => {
         state: { values: {} },
       });
       expect(response.status).toBe(200);
-      await settle();
+      await requestsFinished(t);
       expect((await entries()).some((e) => e.id === entry.id)).toBe(true);
       expect(t.slack.dm(dave).map((m) => m.text).join('\n')).toContain("Only members of the incident's channel");
     });

@@ -1,4 +1,5 @@
 import type { Fault } from '../../tools/fake-slack';
+import { jobRan, requestsFinished } from '../../tools/harness/completion';
 import { commandOpeningModal, declareThroughSlack } from '../../tools/harness/incident-steps';
 import { startTestBot } from '../../tools/harness/test-bot';
 import { visibleText } from '../../tools/harness/visible-text';
@@ -30,8 +31,9 @@ describe('capturing and reminding while Slack fails', () => {
       const entries = () =>
         t.bot.database.db.selectFrom('timeline_entries').select('id').where('incident_id', '=', row.id).where('source_ts', '=', message.ts).execute();
       await waitFor(async () => (await entries()).length === 1);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await requestsFinished(t);
       expect(await entries()).toHaveLength(1);
+      expect(t.slack.callsTo('reactions.add').filter((c) => c.ok && c.args.timestamp === message.ts)).toHaveLength(1);
     } finally {
       await t.stop();
     }
@@ -57,7 +59,7 @@ describe('capturing and reminding while Slack fails', () => {
       now += 61_000;
       await waitFor(() => assigned().length === 1);
       now += 5 * 60_000;
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await jobRan(t, 'action-item-reminders');
       expect(assigned()).toHaveLength(1);
     } finally {
       await t.stop();

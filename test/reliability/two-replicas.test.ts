@@ -5,7 +5,7 @@ import { insertIncident } from '../../src/incidents/incidents.repository';
 import { FakeSlack } from '../../tools/fake-slack';
 import { grantedBotScopes } from '../../tools/fake-slack/manifest';
 import { SlackDriver } from '../../tools/fake-slack/slack-driver';
-import { type BotProcess, spawnBot } from '../../tools/harness/spawn-bot';
+import { BOT_PROCESS, type BotProcess, spawnBot } from '../../tools/harness/spawn-bot';
 import { BOT_TOKEN, SIGNING_SECRET } from '../../tools/harness/test-bot';
 import { TEST_DIALECT, type TestDatabase, newTestDatabase } from '../../tools/harness/test-database';
 import { reminderKeys } from '../../tools/harness/reminder-keys';
@@ -78,17 +78,27 @@ describe(`two replicas on one ${TEST_DIALECT === 'postgres' ? 'PostgreSQL' : 'SQ
       .execute();
     await seed.close();
 
-    const env = { REMINDER_POLL_SECONDS: '5' };
-    replicas = [await spawnBot(slack, database, { env }), await spawnBot(slack, database, { env })];
+    // Both replicas poll for reminders every 100 ms, so their claims keep meeting.
+    const options = { script: BOT_PROCESS, env: { JOBS_EVERY_MS: '100' } };
+    replicas = [await spawnBot(slack, database, options), await spawnBot(slack, database, options)];
 
     const reminderKeysNow = () => reminderKeys(slack, owners);
     await waitFor(() => reminderKeysNow().length >= ITEMS, { timeoutMs: 30_000, intervalMs: 200 });
-    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    // A run still going on either replica could yet send a second DM: once each replica has
+    // finished a run that started after every item was reminded, none can.
+    await Promise.all(replicas.map((replica) => replica.jobRan('action-item-reminders')));
     const keys = reminderKeysNow();
     const duplicates = keys.length - new Set(keys).size;
     console.log(`reminders: ${ITEMS} due, ${new Set(keys).size} sent, ${duplicates} duplicate`);
     expect(new Set(keys).size).toBe(ITEMS);
     expect(duplicates).toBe(0);
+    const recorded = createDb(database.config);
+    try {
+      const items = await recorded.db.selectFrom('action_items').select(['next_reminder_kind', 'reminder_claimed_until']).execute();
+      expect(items.filter((item) => item.next_reminder_kind !== 'overdue' || item.reminder_claimed_until !== null)).toEqual([]);
+    } finally {
+      await recorded.close();
+    }
 
     // Concurrent reactions: two people mark each message, one event to each replica, at once.
     const drivers = replicas.map((r) => new SlackDriver({ appUrl: `http://127.0.0.1:${r.port}`, signingSecret: SIGNING_SECRET, slack }));
@@ -108,7 +118,15 @@ describe(`two replicas on one ${TEST_DIALECT === 'postgres' ? 'PostgreSQL' : 'SQ
         },
         { timeoutMs: 20_000, intervalMs: 100 },
       );
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Every reaction event is stored before it is acknowledged and marked handled once its
+      // listeners finish: when all are, no replica can add anything more.
+      await waitFor(
+        async () => {
+          const events = await check.db.selectFrom('inbox').select('handled_at').where('kind', '=', 'event').execute();
+          return events.length === MESSAGES * 2 && events.every((e) => e.handled_at !== null);
+        },
+        { timeoutMs: 30_000, intervalMs: 100 },
+      );
       const rows = await check.db.selectFrom('timeline_entries').select('source_ts').where('kind', '=', 'message').execute();
       const distinct = new Set(rows.map((r) => r.source_ts)).size;
       console.log(`timeline: ${MESSAGES} messages marked twice on two replicas, ${distinct} entries, ${rows.length - distinct} duplicate`);

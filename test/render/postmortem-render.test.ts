@@ -1,6 +1,6 @@
 import { incidentMetrics } from '../../src/postmortems/incident-metrics';
 import { plainFromSlack, roleNamer } from '../../src/mrkdwn/plain-text';
-import { POSTMORTEM_LIMITS, chunkText, postmortemMessages } from '../../src/render/postmortem-blocks';
+import { POSTMORTEM_LIMITS, postmortemMessages } from '../../src/render/postmortem-blocks';
 import { escapeMarkdown, postmortemMarkdown, postmortemPath } from '../../src/render/postmortem-markdown';
 import { blocksTextLength, checkBlocks } from '../../tools/fake-slack';
 import { doc, entries, incident, item, names } from '../../tools/harness/postmortem-fixture';
@@ -49,16 +49,6 @@ describe('postmortemMessages', () => {
     expect(text).not.toMatch(/Alice|Bob|Carol/);
     expect(text).toContain('Commander');
     expect(text).toContain('Responder A');
-  });
-});
-
-describe('chunkText', () => {
-  it('cuts at line ends, and inside a huge line never through an entity or a link', () => {
-    const chunks = chunkText(`${'a'.repeat(2897)}&amp;b\nshort`, 2900);
-    expect(chunks[0]).toBe('a'.repeat(2897));
-    expect(chunkText(`${'a'.repeat(2890)} <https://x.example/long|link>`, 2900)[0]).toBe(`${'a'.repeat(2890)} `);
-    expect(chunks.every((c) => c.length <= 2900)).toBe(true);
-    expect(chunks.join('')).toContain('&amp;b');
   });
 });
 

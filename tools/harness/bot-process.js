@@ -1,8 +1,11 @@
 // Starts the built bot (dist/, as `npm start` runs it) as a process of its own, configured from
-// the environment like production, with two changes for tests that kill and restart it:
+// the environment like production, with these changes for tests that kill and restart it:
 // - its clock runs CLOCK_OFFSET_MS ahead, so a restart can behave as if the bot had been down
 //   long enough for every lease the killed process held to run out;
-// - background jobs run every JOBS_EVERY_MS.
+// - background jobs run every JOBS_EVERY_MS;
+// - when started with an IPC channel, it answers `{ jobRan: name, id }` with `{ id }` once a run
+//   of that job which started after the question has finished (see spawn-bot.ts);
+// - SIGTERM stops it gracefully, as `npm start` does.
 const { loadConfig } = require('../../dist/src/config');
 const { createLogger } = require('../../dist/src/logger');
 const { startBot } = require('../../dist/src/start-bot');
@@ -12,7 +15,7 @@ const everyMs = Number(process.env.JOBS_EVERY_MS ?? 100);
 const config = loadConfig();
 const logger = createLogger(config.log);
 
-startBot(config, {
+const started = startBot(config, {
   logger,
   clock: { now: () => new Date(Date.now() + offsetMs) },
   jobs: {
@@ -21,7 +24,35 @@ startBot(config, {
     remindersEveryMs: everyMs,
     replayInboxEveryMs: everyMs,
   },
-}).catch((err) => {
-  logger.fatal({ err }, 'the bot could not start');
-  process.exitCode = 1;
 });
+
+started.then(
+  (bot) => {
+    process.once('SIGTERM', () => {
+      bot.stop().then(
+        () => process.exit(0),
+        (err) => {
+          logger.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  },
+  (err) => {
+    logger.fatal({ err }, 'the bot could not start');
+    process.exitCode = 1;
+  },
+);
+
+if (process.send) {
+  // Listening from the start: a question may come as soon as /healthz answers.
+  process.on('message', (message) => {
+    void started.then((bot) => {
+      const job = bot.jobs.get(message.jobRan);
+      if (!job) return process.send({ id: message.id, error: `no job called ${message.jobRan}` });
+      return job.nextRun().then(() => process.send({ id: message.id }));
+    });
+  });
+  // The channel must not keep a stopped bot alive.
+  process.channel.unref();
+}

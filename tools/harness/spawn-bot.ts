@@ -17,6 +17,11 @@ export interface BotProcess {
   port: number;
   url: string;
   exited: Promise<number | null>;
+  /**
+   * Resolves once a run of the named background job that starts after this call has finished in
+   * that process. Only for BOT_PROCESS, which answers over the IPC channel spawnBot opens.
+   */
+  jobRan(name: string): Promise<void>;
 }
 
 /**
@@ -29,7 +34,8 @@ export async function spawnBot(
   options: { script?: string; env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {},
 ): Promise<BotProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.script ?? MAIN], {
+  const script = options.script ?? MAIN;
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
@@ -41,8 +47,28 @@ export async function spawnBot(
       LOG_LEVEL: 'warn',
       ...options.env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // BOT_PROCESS answers questions about its jobs over an IPC channel; `npm start` has none.
+    stdio: script === BOT_PROCESS ? ['ignore', 'ignore', 'inherit', 'ipc'] : ['ignore', 'ignore', 'inherit'],
   });
+  // The channel must not keep the test process alive once the bot is gone.
+  child.channel?.unref();
+  let asked = 0;
+  const jobRan = (name: string) =>
+    new Promise<void>((resolve, reject) => {
+      const id = (asked += 1);
+      const answer = (message: { id?: number; error?: string }) => {
+        if (message.id !== id) return;
+        child.off('message', answer);
+        child.off('exit', gone);
+        if (message.error) reject(new Error(message.error));
+        else resolve();
+      };
+      const gone = () => reject(new Error(`the bot exited before its ${name} job ran`));
+      if (!child.send) return reject(new Error('only BOT_PROCESS answers which jobs have run'));
+      child.on('message', answer);
+      child.once('exit', gone);
+      child.send({ jobRan: name, id });
+    });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const ready = waitFor(
@@ -56,5 +82,5 @@ export async function spawnBot(
   // Once ready, a later exit (the test killing it) is nobody's error here.
   died.catch(() => undefined);
   await Promise.race([ready, died]);
-  return { child, port, url, exited };
+  return { child, port, url, exited, jobRan };
 }

@@ -4,20 +4,21 @@ import type { Incident } from '../../incidents/incident';
 import { itemSummary } from './action-item-message';
 import { escapeAndTruncate } from '../../mrkdwn/escape';
 import type { SlackMessage } from '../../render/slack-message';
+import { contextLine, mrkdwnSection } from './block-kit';
 
 const SHOWN = 40;
 const STATE: Record<ActionItem['status'], string> = { open: ':hourglass: open', done: ':white_check_mark: done', wont_do: ":no_entry_sign: won't do" };
 
 /** Items with their state, as a private reply; `title` says whose or which. */
 export function actionItemList(title: string, entries: Array<{ item: ActionItem; incident: Incident }>, today: string): SlackMessage {
-  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: `*${escapeAndTruncate(title, 500)}*` } }];
-  if (entries.length === 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'No action items.' }] });
+  const blocks: KnownBlock[] = [mrkdwnSection(`*${escapeAndTruncate(title, 500)}*`)];
+  if (entries.length === 0) blocks.push(contextLine('No action items.'));
   for (const { item, incident } of entries.slice(0, SHOWN)) {
     const state = item.status === 'open' && item.dueDate < today ? ':warning: overdue' : STATE[item.status];
     const owner = `owner <@${item.ownerId}>`;
     const reason = item.status === 'wont_do' && item.statusReason ? ` — ${escapeAndTruncate(item.statusReason, 300)}` : '';
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${itemSummary(item, incident)}\n${state} · ${owner}${reason}` } });
+    blocks.push(mrkdwnSection(`${itemSummary(item, incident)}\n${state} · ${owner}${reason}`));
   }
-  if (entries.length > SHOWN) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${entries.length - SHOWN} more.` }] });
+  if (entries.length > SHOWN) blocks.push(contextLine(`…and ${entries.length - SHOWN} more.`));
   return { text: `${title}: ${entries.length}`, blocks };
 }

@@ -5,6 +5,7 @@ import { BlockId, ItemAction } from '../ids';
 import { escapeAndTruncate, mrkdwnLink } from '../../mrkdwn/escape';
 import type { SlackMessage } from '../../render/slack-message';
 import { slackDate } from '../../mrkdwn/date-token';
+import { button, contextLine, mrkdwnSection } from './block-kit';
 
 const LEAD: Record<Exclude<ReminderKind, 'reschedule'>, string> = {
   assigned: ':clipboard: You own a new action item',
@@ -18,16 +19,11 @@ export function itemButtons(item: ActionItem, incident: Incident, blockId = `${B
     type: 'actions',
     block_id: blockId,
     elements: [
-      { type: 'button', text: { type: 'plain_text', text: 'Mark done' }, action_id: ItemAction.done, value: item.id, style: 'primary' },
-      { type: 'button', text: { type: 'plain_text', text: 'Snooze 1 day' }, action_id: ItemAction.snoozeDay, value: item.id },
-      { type: 'button', text: { type: 'plain_text', text: 'Snooze 1 week' }, action_id: ItemAction.snoozeWeek, value: item.id },
-      { type: 'button', text: { type: 'plain_text', text: "Won't do" }, action_id: ItemAction.wontDo, value: item.id },
-      {
-        type: 'button',
-        text: { type: 'plain_text', text: 'Open incident' },
-        action_id: ItemAction.openIncident,
-        url: `https://slack.com/app_redirect?channel=${incident.channelId}`,
-      },
+      button('Mark done', ItemAction.done, { value: item.id, style: 'primary' }),
+      button('Snooze 1 day', ItemAction.snoozeDay, { value: item.id }),
+      button('Snooze 1 week', ItemAction.snoozeWeek, { value: item.id }),
+      button("Won't do", ItemAction.wontDo, { value: item.id }),
+      button('Open incident', ItemAction.openIncident, { url: `https://slack.com/app_redirect?channel=${incident.channelId}` }),
     ],
   };
 }
@@ -50,10 +46,10 @@ export function itemState(item: ActionItem, note?: string): string {
 export function actionItemMessage(item: ActionItem, incident: Incident, kind: ReminderKind | null, note?: string): SlackMessage {
   const lead = kind && kind !== 'reschedule' ? LEAD[kind] : ':clipboard: Action item';
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `${lead}\n${itemSummary(item, incident)}` } },
+    mrkdwnSection(`${lead}\n${itemSummary(item, incident)}`),
   ];
   const state = itemState(item, note);
-  if (state) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: state }] });
+  if (state) blocks.push(contextLine(state));
   if (item.status === 'open') blocks.push(itemButtons(item, incident));
   return { text: `${lead.replace(/^:[a-z_]+: /, '')}: ${escapeAndTruncate(item.description, 300)} (due ${item.dueDate})`, blocks };
 }

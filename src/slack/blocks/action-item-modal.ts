@@ -2,6 +2,7 @@ import type { ModalView, PlainTextOption } from '@slack/types';
 import { ACTION_DESCRIPTION_MAX, ACTION_ITEM_TYPES, ACTION_ITEM_TYPE_LABELS, type ActionItem, type ActionItemType } from '../../action-items/action-item';
 import { TICKET_URL_MAX } from '../../action-items/validate-action-item';
 import { CallbackId, Field } from '../ids';
+import { datepicker, inputBlock, modal, option, staticSelect, textInput, usersSelect } from './block-kit';
 
 /** Where the item belongs, which one is edited, and the form underneath to refresh afterwards. */
 export interface ActionItemModalMetadata {
@@ -21,71 +22,28 @@ const TYPE_HINTS: Record<ActionItemType, string> = {
   process: 'Changes how we work (runbooks, reviews)',
 };
 
-const typeOption = (type: ActionItemType): PlainTextOption => ({
-  text: { type: 'plain_text', text: ACTION_ITEM_TYPE_LABELS[type] },
-  description: { type: 'plain_text', text: TYPE_HINTS[type] },
-  value: type,
-});
+const typeOption = (type: ActionItemType): PlainTextOption => option(ACTION_ITEM_TYPE_LABELS[type], type, TYPE_HINTS[type]);
 
 /** The pushed form for one action item: what, who, by when, which kind, and a ticket. */
 export function actionItemModal(metadata: ActionItemModalMetadata, item?: ActionItem): ModalView {
-  return {
-    type: 'modal',
-    callback_id: CallbackId.actionItem,
-    title: { type: 'plain_text', text: item ? 'Edit action item' : 'Add action item' },
-    submit: { type: 'plain_text', text: item ? 'Save' : 'Add' },
-    close: { type: 'plain_text', text: 'Back' },
-    private_metadata: JSON.stringify(metadata),
+  return modal({
+    callbackId: CallbackId.actionItem,
+    title: item ? 'Edit action item' : 'Add action item',
+    submit: item ? 'Save' : 'Add',
+    close: 'Back',
+    privateMetadata: JSON.stringify(metadata),
     blocks: [
-      {
-        type: 'input',
-        block_id: Field.itemDescription,
-        label: { type: 'plain_text', text: 'What will be done' },
-        hint: { type: 'plain_text', text: 'A mechanism, not a resolution: a test, an alert, a lint rule, a guard rail.' },
-        element: {
-          type: 'plain_text_input',
-          action_id: Field.itemDescription,
-          multiline: true,
-          max_length: ACTION_DESCRIPTION_MAX,
-          ...(item ? { initial_value: item.description } : {}),
-        },
-      },
-      {
-        type: 'input',
-        block_id: Field.itemOwner,
-        label: { type: 'plain_text', text: 'Owner' },
-        element: { type: 'users_select', action_id: Field.itemOwner, ...(item ? { initial_user: item.ownerId } : {}) },
-      },
-      {
-        type: 'input',
-        block_id: Field.itemDue,
-        label: { type: 'plain_text', text: 'Due date' },
-        element: { type: 'datepicker', action_id: Field.itemDue, ...(item ? { initial_date: item.dueDate } : {}) },
-      },
-      {
-        type: 'input',
-        block_id: Field.itemType,
-        label: { type: 'plain_text', text: 'Type' },
-        element: {
-          type: 'static_select',
-          action_id: Field.itemType,
-          options: ACTION_ITEM_TYPES.map(typeOption),
-          ...(item ? { initial_option: typeOption(item.type) } : {}),
-        },
-      },
-      {
-        type: 'input',
-        block_id: Field.itemTicket,
-        optional: true,
-        label: { type: 'plain_text', text: 'Ticket link' },
-        element: {
-          type: 'plain_text_input',
-          action_id: Field.itemTicket,
-          max_length: TICKET_URL_MAX,
-          placeholder: { type: 'plain_text', text: 'https://tracker.example.com/OPS-123' },
-          ...(item?.ticketUrl ? { initial_value: item.ticketUrl } : {}),
-        },
-      },
+      inputBlock('What will be done', textInput(Field.itemDescription, { multiline: true, maxLength: ACTION_DESCRIPTION_MAX, initial: item?.description }), {
+        hint: 'A mechanism, not a resolution: a test, an alert, a lint rule, a guard rail.',
+      }),
+      inputBlock('Owner', usersSelect(Field.itemOwner, item?.ownerId)),
+      inputBlock('Due date', datepicker(Field.itemDue, item?.dueDate)),
+      inputBlock('Type', staticSelect(Field.itemType, ACTION_ITEM_TYPES.map(typeOption), { initial: item && typeOption(item.type) })),
+      inputBlock(
+        'Ticket link',
+        textInput(Field.itemTicket, { maxLength: TICKET_URL_MAX, placeholder: 'https://tracker.example.com/OPS-123', initial: item?.ticketUrl }),
+        { optional: true },
+      ),
     ],
-  };
+  });
 }

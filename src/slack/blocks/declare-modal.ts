@@ -1,9 +1,10 @@
-import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
 import { severityOption } from './severity-option';
 import { TITLE_MAX } from '../../incidents/incident';
 import { SEVERITIES, type Severity } from '../../incidents/severity';
 import { CallbackId, Field } from '../ids';
 import { escapeMrkdwn } from '../../mrkdwn/escape';
+import { checkbox, dateTimepicker, inputBlock, modal, mrkdwnSection, multiUsersSelect, option, staticSelect, textInput } from './block-kit';
 
 export interface DeclareFormValues {
   title: string;
@@ -29,99 +30,36 @@ export const EMPTY_DECLARE_FORM: DeclareFormValues = {
  */
 export function declareModal(values: DeclareFormValues, problem?: string): ModalView {
   const blocks: KnownBlock[] = [];
-  if (problem) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `:warning: ${escapeMrkdwn(problem)}` } });
-  }
+  if (problem) blocks.push(mrkdwnSection(`:warning: ${escapeMrkdwn(problem)}`));
   blocks.push(
-    {
-      type: 'input',
-      block_id: Field.title,
-      label: { type: 'plain_text', text: 'Title' },
-      hint: { type: 'plain_text', text: 'What is broken, in a few words people will recognise.' },
-      element: {
-        type: 'plain_text_input',
-        action_id: Field.title,
-        max_length: TITLE_MAX,
-        placeholder: { type: 'plain_text', text: 'Checkout returns 500s' },
-        ...(values.title ? { initial_value: values.title.slice(0, TITLE_MAX) } : {}),
-      },
-    },
-    {
-      type: 'input',
-      block_id: Field.severity,
-      label: { type: 'plain_text', text: 'Severity' },
-      element: {
-        type: 'static_select',
-        action_id: Field.severity,
-        placeholder: { type: 'plain_text', text: 'How bad is it?' },
-        options: SEVERITIES.map(severityOption),
-        ...(values.severity ? { initial_option: severityOption(values.severity) } : {}),
-      },
-    },
-    {
-      type: 'input',
-      block_id: Field.description,
+    inputBlock(
+      'Title',
+      textInput(Field.title, { maxLength: TITLE_MAX, placeholder: 'Checkout returns 500s', initial: values.title }),
+      { hint: 'What is broken, in a few words people will recognise.' },
+    ),
+    inputBlock(
+      'Severity',
+      staticSelect(Field.severity, SEVERITIES.map(severityOption), {
+        placeholder: 'How bad is it?',
+        initial: values.severity && severityOption(values.severity),
+      }),
+    ),
+    inputBlock(
+      "What's happening",
+      textInput(Field.description, { multiline: true, maxLength: 3000, placeholder: 'Symptoms, alerts, who is affected', initial: values.description }),
+      { optional: true },
+    ),
+    inputBlock('Responders', multiUsersSelect(Field.responders, { placeholder: 'Who should join?', initial: values.responderIds }), {
       optional: true,
-      label: { type: 'plain_text', text: "What's happening" },
-      element: {
-        type: 'plain_text_input',
-        action_id: Field.description,
-        multiline: true,
-        max_length: 3000,
-        placeholder: { type: 'plain_text', text: 'Symptoms, alerts, who is affected' },
-        ...(values.description ? { initial_value: values.description } : {}),
-      },
-    },
-    {
-      type: 'input',
-      block_id: Field.responders,
+      hint: 'You are invited and become the incident commander.',
+    }),
+    inputBlock('Visibility', checkbox(Field.private, privateOption, values.isPrivate), { optional: true }),
+    inputBlock('Impact started at', dateTimepicker(Field.impactStartedAt, values.impactStartedAt), {
       optional: true,
-      label: { type: 'plain_text', text: 'Responders' },
-      hint: { type: 'plain_text', text: 'You are invited and become the incident commander.' },
-      element: {
-        type: 'multi_users_select',
-        action_id: Field.responders,
-        placeholder: { type: 'plain_text', text: 'Who should join?' },
-        ...(values.responderIds.length ? { initial_users: values.responderIds } : {}),
-      },
-    },
-    {
-      type: 'input',
-      block_id: Field.private,
-      optional: true,
-      label: { type: 'plain_text', text: 'Visibility' },
-      element: {
-        type: 'checkboxes',
-        action_id: Field.private,
-        options: [privateOption],
-        ...(values.isPrivate ? { initial_options: [privateOption] } : {}),
-      },
-    },
-    {
-      type: 'input',
-      block_id: Field.impactStartedAt,
-      optional: true,
-      label: { type: 'plain_text', text: 'Impact started at' },
-      hint: { type: 'plain_text', text: 'If customers were affected before anyone noticed. Empty means now.' },
-      element: {
-        type: 'datetimepicker',
-        action_id: Field.impactStartedAt,
-        ...(values.impactStartedAt ? { initial_date_time: Math.floor(values.impactStartedAt.getTime() / 1000) } : {}),
-      },
-    },
+      hint: 'If customers were affected before anyone noticed. Empty means now.',
+    }),
   );
-  return {
-    type: 'modal',
-    callback_id: CallbackId.declare,
-    title: { type: 'plain_text', text: 'Declare an incident' },
-    submit: { type: 'plain_text', text: 'Declare' },
-    close: { type: 'plain_text', text: 'Cancel' },
-    blocks,
-  };
+  return modal({ callbackId: CallbackId.declare, title: 'Declare an incident', submit: 'Declare', close: 'Cancel', blocks });
 }
 
-const privateOption: PlainTextOption = {
-  text: { type: 'plain_text', text: 'Private incident' },
-  description: { type: 'plain_text', text: 'Private channel, invited people only; never announced' },
-  value: 'private',
-};
+const privateOption = option('Private incident', 'private', 'Private channel, invited people only; never announced');

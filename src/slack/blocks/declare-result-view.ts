@@ -2,15 +2,10 @@ import type { ModalView } from '@slack/types';
 import type { Incident } from '../../incidents/incident';
 import { BlockId, CallbackId, IncidentAction } from '../ids';
 import { escapeMrkdwn } from '../../mrkdwn/escape';
+import { button, modal, mrkdwnSection } from './block-kit';
 
 function resultView(text: string, extra: ModalView['blocks'] = []): ModalView {
-  return {
-    type: 'modal',
-    callback_id: CallbackId.declareResult,
-    title: { type: 'plain_text', text: 'Declare an incident' },
-    close: { type: 'plain_text', text: 'Close' },
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }, ...extra],
-  };
+  return modal({ callbackId: CallbackId.declareResult, title: 'Declare an incident', close: 'Close', blocks: [mrkdwnSection(text), ...extra] });
 }
 
 /** Shown the moment the form is accepted, while the channel is being set up. */
@@ -32,15 +27,7 @@ export function setupStoppedView(incident: Incident, problem: string): ModalView
       {
         type: 'actions',
         block_id: BlockId.declareResultActions,
-        elements: [
-          {
-            type: 'button',
-            text: { type: 'plain_text', text: 'Finish setting up' },
-            action_id: IncidentAction.finishSetup,
-            value: incident.id,
-            style: 'primary',
-          },
-        ],
+        elements: [button('Finish setting up', IncidentAction.finishSetup, { value: incident.id, style: 'primary' })],
       },
     ],
   );

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { BlockId, IncidentAction } from '../ids';
 import type { SlackMessage } from '../../render/slack-message';
+import { button, header, mrkdwnSection } from './block-kit';
 
 /** One line of usage, as shown in help and on the App Home. */
 export interface CommandUsage {
@@ -19,23 +20,16 @@ export function commandList(commands: readonly CommandUsage[]): string {
 /** The reply to `/incident help`; `notice` explains why help is shown (e.g. an unknown subcommand). */
 export function helpMessage(commands: readonly CommandUsage[], notice?: string): SlackMessage {
   const blocks: KnownBlock[] = [];
-  if (notice) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: notice } });
+  if (notice) blocks.push(mrkdwnSection(notice));
   blocks.push(
-    { type: 'header', text: { type: 'plain_text', text: PRODUCT_NAME } },
-    { type: 'section', text: { type: 'mrkdwn', text: PITCH } },
+    header(PRODUCT_NAME),
+    mrkdwnSection(PITCH),
     {
       type: 'actions',
       block_id: BlockId.helpActions,
-      elements: [
-        {
-          type: 'button',
-          text: { type: 'plain_text', text: 'Declare an incident' },
-          action_id: IncidentAction.declare,
-          style: 'danger',
-        },
-      ],
+      elements: [button('Declare an incident', IncidentAction.declare, { style: 'danger' })],
     },
-    { type: 'section', text: { type: 'mrkdwn', text: `*Commands*\n${commandList(commands)}` } },
+    mrkdwnSection(`*Commands*\n${commandList(commands)}`),
   );
   const text = [notice, `${PRODUCT_NAME}: ${PITCH}`, ...commands.map((c) => `${c.usage} — ${c.summary}`)]
     .filter(Boolean)

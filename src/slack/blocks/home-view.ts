@@ -6,6 +6,7 @@ import { stateLine } from './incident-card';
 import { BlockId } from '../ids';
 import { escapeAndTruncate } from '../../mrkdwn/escape';
 import { slackDate } from '../../mrkdwn/date-token';
+import { contextLine, header, mrkdwnSection } from './block-kit';
 
 /** Items shown with their buttons (two blocks each), keeping the Home tab under 100 blocks. */
 const ITEMS_SHOWN = 25;
@@ -15,22 +16,22 @@ const EMPTY_WORK: MyWork = { items: [], incidents: [], postmortems: [] };
 
 /** The App Home tab: my action items (overdue first), my open incidents, recent post-mortems, and how to start. */
 export function homeView(commands: readonly CommandUsage[], work: MyWork = EMPTY_WORK, today = ''): HomeView {
-  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: PRODUCT_NAME } }];
+  const blocks: KnownBlock[] = [header(PRODUCT_NAME)];
 
-  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*My action items (${work.items.length})*` } });
+  blocks.push(mrkdwnSection(`*My action items (${work.items.length})*`));
   if (work.items.length === 0) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'Nothing assigned to you. :sparkles:' }] });
+    blocks.push(contextLine('Nothing assigned to you. :sparkles:'));
   }
   for (const { item, incident } of work.items.slice(0, ITEMS_SHOWN)) {
     const overdue = today && item.dueDate < today ? ':warning: *Overdue* · ' : '';
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `${overdue}${itemSummary(item, incident)}` } }, itemButtons(item, incident, `${BlockId.homeItemActions}:${item.id}`));
+    blocks.push(mrkdwnSection(`${overdue}${itemSummary(item, incident)}`), itemButtons(item, incident, `${BlockId.homeItemActions}:${item.id}`));
   }
   if (work.items.length > ITEMS_SHOWN) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `…and ${work.items.length - ITEMS_SHOWN} more: \`/incident actions\`` }] });
+    blocks.push(contextLine(`…and ${work.items.length - ITEMS_SHOWN} more: \`/incident actions\``));
   }
 
-  blocks.push({ type: 'divider' }, { type: 'section', text: { type: 'mrkdwn', text: `*My open incidents (${work.incidents.length})*` } });
-  if (work.incidents.length === 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: 'None open.' }] });
+  blocks.push({ type: 'divider' }, mrkdwnSection(`*My open incidents (${work.incidents.length})*`));
+  if (work.incidents.length === 0) blocks.push(contextLine('None open.'));
   for (const incident of work.incidents.slice(0, INCIDENTS_SHOWN)) {
     blocks.push({
       type: 'section',
@@ -38,10 +39,10 @@ export function homeView(commands: readonly CommandUsage[], work: MyWork = EMPTY
     });
   }
 
-  blocks.push({ type: 'divider' }, { type: 'section', text: { type: 'mrkdwn', text: '*Recent post-mortems*' } });
+  blocks.push({ type: 'divider' }, mrkdwnSection('*Recent post-mortems*'));
   blocks.push(
     work.postmortems.length === 0
-      ? { type: 'context', elements: [{ type: 'mrkdwn', text: 'None published yet.' }] }
+      ? contextLine('None published yet.')
       : {
           type: 'section',
           text: {
@@ -62,7 +63,7 @@ export function homeView(commands: readonly CommandUsage[], work: MyWork = EMPTY
         text: 'When something breaks, run `/incident` from any channel. The bot keeps the incident channel, its timeline and the post-mortem in one place.',
       },
     },
-    { type: 'section', text: { type: 'mrkdwn', text: `*Commands*\n${commandList(commands)}` } },
+    mrkdwnSection(`*Commands*\n${commandList(commands)}`),
   );
   return { type: 'home', blocks };
 }

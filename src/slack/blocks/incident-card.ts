@@ -6,6 +6,7 @@ import { SEVERITY_EMOJI } from './severity-emoji';
 import type { SlackMessage } from '../../render/slack-message';
 import { escapeAndTruncate, escapeMrkdwn } from '../../mrkdwn/escape';
 import { slackDate } from '../../mrkdwn/date-token';
+import { button, contextLine, header, mrkdwnSection } from './block-kit';
 
 const HEADER_MAX = 150;
 
@@ -27,20 +28,20 @@ function facts(incident: Incident): string {
   return lines.join('\n');
 }
 
-function button(text: string, actionId: string, incidentId: string, style?: 'primary' | 'danger'): Button {
-  return { type: 'button', text: { type: 'plain_text', text }, action_id: actionId, value: incidentId, ...(style ? { style } : {}) };
+function cardButton(text: string, actionId: string, incidentId: string, style?: 'primary' | 'danger'): Button {
+  return button(text, actionId, { value: incidentId, style });
 }
 
 function cardActions(incident: Incident): ActionsBlock {
-  const postmortem = button('Write post-mortem', PostmortemAction.open, incident.id);
+  const postmortem = cardButton('Write post-mortem', PostmortemAction.open, incident.id);
   const elements = isClosed(incident.status)
-    ? [postmortem, button('Reopen', IncidentAction.reopen, incident.id)]
+    ? [postmortem, cardButton('Reopen', IncidentAction.reopen, incident.id)]
     : [
-        button('Update status', IncidentAction.updateStatus, incident.id),
-        button('Change severity', IncidentAction.changeSeverity, incident.id),
-        button('Assign commander', IncidentAction.assignCommander, incident.id),
+        cardButton('Update status', IncidentAction.updateStatus, incident.id),
+        cardButton('Change severity', IncidentAction.changeSeverity, incident.id),
+        cardButton('Assign commander', IncidentAction.assignCommander, incident.id),
         postmortem,
-        button('Resolve', IncidentAction.resolve, incident.id, 'primary'),
+        cardButton('Resolve', IncidentAction.resolve, incident.id, 'primary'),
       ];
   return { type: 'actions', block_id: BlockId.cardActions, elements };
 }
@@ -53,13 +54,13 @@ function headerText(incident: Incident): string {
 /** The pinned card in the incident channel: the incident's state and its controls. */
 export function incidentCard(incident: Incident): SlackMessage {
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: headerText(incident) } },
-    { type: 'section', text: { type: 'mrkdwn', text: stateLine(incident) } },
+    header(headerText(incident)),
+    mrkdwnSection(stateLine(incident)),
   ];
   if (incident.description) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: escapeAndTruncate(incident.description, 3000) } });
+    blocks.push(mrkdwnSection(escapeAndTruncate(incident.description, 3000)));
   }
-  blocks.push({ type: 'section', text: { type: 'mrkdwn', text: facts(incident) } }, cardActions(incident));
+  blocks.push(mrkdwnSection(facts(incident)), cardActions(incident));
   return {
     text: `${incident.severity} ${STATUS_LABELS[incident.status]}: ${escapeMrkdwn(incident.title)}`,
     blocks,
@@ -72,8 +73,8 @@ export function announcementMessage(incident: Incident): SlackMessage {
   const summary = `${stateLine(incident)} — *${escapeAndTruncate(incident.title, 2800)}*`;
   const details = `Join ${channel} · Commander <@${incident.commanderId}> · Declared ${slackDate(incident.declaredAt)}`;
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: summary } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: details }] },
+    mrkdwnSection(summary),
+    contextLine(details),
   ];
   return {
     text: `${incident.severity} incident ${STATUS_LABELS[incident.status].toLowerCase()}: ${escapeMrkdwn(incident.title)}`,

@@ -4,95 +4,59 @@ import { RESOLUTION_NOTE_MAX } from '../../incidents/incident';
 import { SEVERITIES } from '../../incidents/severity';
 import { type OpenStatus, STATUSES, STATUS_LABELS, STATUS_MEANINGS, type SettableStatus, isClosed } from '../../incidents/status';
 import { CallbackId, Field } from '../ids';
+import { inputBlock, modal, option, staticSelect, textInput, usersSelect } from './block-kit';
 import { severityOption } from './severity-option';
-
-const MODAL_TITLE_MAX = 24;
 
 /** Which incident a lifecycle modal acts on, carried in `private_metadata`. */
 export interface IncidentModalMetadata {
   incidentId: string;
 }
 
-function modal(callbackId: string, title: string, submit: string, incident: Incident, blocks: ModalView['blocks']): ModalView {
-  return {
-    type: 'modal',
-    callback_id: callbackId,
-    title: { type: 'plain_text', text: title.slice(0, MODAL_TITLE_MAX) },
-    submit: { type: 'plain_text', text: submit },
-    close: { type: 'plain_text', text: 'Cancel' },
-    private_metadata: JSON.stringify({ incidentId: incident.id } satisfies IncidentModalMetadata),
+/** A one-question modal about an incident, under the incident's title. */
+function incidentModal(callbackId: string, title: string, submit: string, incident: Incident, blocks: ModalView['blocks']): ModalView {
+  return modal({
+    callbackId,
+    title,
+    submit,
+    close: 'Cancel',
+    privateMetadata: JSON.stringify({ incidentId: incident.id } satisfies IncidentModalMetadata),
     blocks: [{ type: 'context', elements: [{ type: 'plain_text', text: incident.title.slice(0, 2000) }] }, ...blocks],
-  };
+  });
 }
 
-function statusOption(status: SettableStatus): PlainTextOption {
-  return {
-    text: { type: 'plain_text', text: STATUS_LABELS[status] },
-    description: { type: 'plain_text', text: STATUS_MEANINGS[status] },
-    value: status,
-  };
-}
+const statusOption = (status: SettableStatus): PlainTextOption => option(STATUS_LABELS[status], status, STATUS_MEANINGS[status]);
 
 export function severityModal(incident: Incident): ModalView {
-  return modal(CallbackId.changeSeverity, 'Change severity', 'Change', incident, [
-    {
-      type: 'input',
-      block_id: Field.severity,
-      label: { type: 'plain_text', text: 'Severity' },
-      element: {
-        type: 'static_select',
-        action_id: Field.severity,
-        options: SEVERITIES.map(severityOption),
-        initial_option: severityOption(incident.severity),
-      },
-    },
+  return incidentModal(CallbackId.changeSeverity, 'Change severity', 'Change', incident, [
+    inputBlock('Severity', staticSelect(Field.severity, SEVERITIES.map(severityOption), { initial: severityOption(incident.severity) })),
   ]);
 }
 
 /** Resolving has its own modal (it asks for a note), so only the open statuses are offered. */
 export function statusModal(incident: Incident): ModalView {
   const open = STATUSES.filter((s) => s !== 'resolved');
-  return modal(CallbackId.changeStatus, 'Update status', 'Update', incident, [
-    {
-      type: 'input',
-      block_id: Field.status,
-      label: { type: 'plain_text', text: 'Status' },
-      hint: { type: 'plain_text', text: 'To resolve the incident, use Resolve on the incident card.' },
-      element: {
-        type: 'static_select',
-        action_id: Field.status,
-        options: open.map(statusOption),
-        ...(!isClosed(incident.status) ? { initial_option: statusOption(incident.status as OpenStatus) } : {}),
-      },
-    },
+  const current = isClosed(incident.status) ? null : statusOption(incident.status as OpenStatus);
+  return incidentModal(CallbackId.changeStatus, 'Update status', 'Update', incident, [
+    inputBlock('Status', staticSelect(Field.status, open.map(statusOption), { initial: current }), {
+      hint: 'To resolve the incident, use Resolve on the incident card.',
+    }),
   ]);
 }
 
 export function commanderModal(incident: Incident): ModalView {
-  return modal(CallbackId.assignCommander, 'Assign commander', 'Assign', incident, [
-    {
-      type: 'input',
-      block_id: Field.commander,
-      label: { type: 'plain_text', text: 'Incident commander' },
-      hint: { type: 'plain_text', text: 'They coordinate the response and are invited to the channel.' },
-      element: { type: 'users_select', action_id: Field.commander, initial_user: incident.commanderId },
-    },
+  return incidentModal(CallbackId.assignCommander, 'Assign commander', 'Assign', incident, [
+    inputBlock('Incident commander', usersSelect(Field.commander, incident.commanderId), {
+      hint: 'They coordinate the response and are invited to the channel.',
+    }),
   ]);
 }
 
 export function resolveModal(incident: Incident): ModalView {
-  return modal(CallbackId.resolve, 'Resolve incident', 'Resolve', incident, [
-    {
-      type: 'input',
-      block_id: Field.resolutionNote,
-      label: { type: 'plain_text', text: 'Resolution' },
-      hint: { type: 'plain_text', text: 'One line: what ended the customer impact.' },
-      element: {
-        type: 'plain_text_input',
-        action_id: Field.resolutionNote,
-        max_length: RESOLUTION_NOTE_MAX,
-        placeholder: { type: 'plain_text', text: 'Rolled back the 14:02 deploy' },
-      },
-    },
+  return incidentModal(CallbackId.resolve, 'Resolve incident', 'Resolve', incident, [
+    inputBlock(
+      'Resolution',
+      textInput(Field.resolutionNote, { maxLength: RESOLUTION_NOTE_MAX, placeholder: 'Rolled back the 14:02 deploy' }),
+      { hint: 'One line: what ended the customer impact.' },
+    ),
   ]);
 }

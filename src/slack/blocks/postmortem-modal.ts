@@ -5,6 +5,8 @@ import { CAUSE_GROUP_QUESTIONS, type Postmortem, type PostmortemContent } from '
 import { BlockId, CallbackId, Field, PostmortemAction } from '../ids';
 import { escapeAndTruncate, mrkdwnLink } from '../../mrkdwn/escape';
 import { slackDate } from '../../mrkdwn/date-token';
+import { splitText } from '../../render/split-text';
+import { button, checkbox, contextLine, datepicker, header, inputBlock, modal, mrkdwnSection, option, staticSelect, textInput, usersSelect } from './block-kit';
 
 /** Which draft the form was opened on: a save over a newer one is refused, not silent. */
 export interface PostmortemFormMetadata {
@@ -18,25 +20,10 @@ const INPUT_MAX = 3000;
 
 const lines = (items: string[]) => items.join('\n');
 
-function textInput(field: string, label: string, value: string, options: { optional?: boolean; hint?: string; placeholder?: string } = {}): InputBlock {
-  return {
-    type: 'input',
-    block_id: field,
-    optional: options.optional ?? true,
-    label: { type: 'plain_text', text: label },
-    ...(options.hint ? { hint: { type: 'plain_text', text: options.hint } } : {}),
-    element: {
-      type: 'plain_text_input',
-      action_id: field,
-      multiline: true,
-      max_length: INPUT_MAX,
-      ...(options.placeholder ? { placeholder: { type: 'plain_text', text: options.placeholder } } : {}),
-      ...(value ? { initial_value: value.slice(0, INPUT_MAX) } : {}),
-    },
-  };
+/** A multi-line answer in the form; every one may be left empty while drafting. */
+function answer(field: string, label: string, value: string, hint?: string): InputBlock {
+  return inputBlock(label, textInput(field, { multiline: true, maxLength: INPUT_MAX, initial: value }), { optional: true, hint });
 }
-
-const heading = (text: string): KnownBlock => ({ type: 'header', text: { type: 'plain_text', text } });
 
 /** Told when someone else saved after this person opened the form. */
 export function conflictNotice(savedBy: string | null, savedAt: Date | null): string {
@@ -51,19 +38,16 @@ export function actionItemLine(item: ActionItem): string {
   return `*${escapeAndTruncate(item.description, 1500)}*\n<@${item.ownerId}> · due ${item.dueDate} · ${ACTION_ITEM_TYPE_LABELS[item.type]}${ticket}`;
 }
 
-const itemOption = (item: ActionItem): PlainTextOption => ({
-  text: { type: 'plain_text', text: item.description.slice(0, 75) },
-  value: item.id,
-});
+const itemOption = (item: ActionItem): PlainTextOption => option(item.description.slice(0, 75), item.id);
 
 function actionItemBlocks(items: ActionItem[]): KnownBlock[] {
   const add: ActionsBlock = {
     type: 'actions',
     block_id: BlockId.postmortemItems,
-    elements: [{ type: 'button', text: { type: 'plain_text', text: 'Add action item' }, action_id: PostmortemAction.addActionItem }],
+    elements: [button('Add action item', PostmortemAction.addActionItem)],
   };
   if (items.length === 0) {
-    return [{ type: 'context', elements: [{ type: 'mrkdwn', text: 'No action items yet. Each gets one owner and a due date.' }] }, add];
+    return [contextLine('No action items yet. Each gets one owner and a due date.'), add];
   }
   if (items.length <= ITEMS_LISTED_ONE_BY_ONE) {
     const listed: KnownBlock[] = items.map((item) => ({
@@ -73,25 +57,16 @@ function actionItemBlocks(items: ActionItem[]): KnownBlock[] {
       accessory: {
         type: 'overflow',
         action_id: PostmortemAction.actionItemMenu,
-        options: [
-          { text: { type: 'plain_text', text: 'Edit' }, value: `edit:${item.id}` },
-          { text: { type: 'plain_text', text: 'Remove' }, value: `remove:${item.id}` },
-        ],
+        options: [option('Edit', `edit:${item.id}`), option('Remove', `remove:${item.id}`)],
       },
     }));
     return [...listed, add];
   }
   // Too many to give each a block: list them as text and pick one to edit or remove.
   const text = items.map((item, i) => `${i + 1}. ${escapeAndTruncate(item.description, 200)} — <@${item.ownerId}>, due ${item.dueDate}`).join('\n');
-  const chunks = text.match(/[\s\S]{1,2900}(?:\n|$)/g) ?? [text];
-  const picker = (actionId: string, placeholder: string) => ({
-    type: 'static_select' as const,
-    action_id: actionId,
-    placeholder: { type: 'plain_text' as const, text: placeholder },
-    options: items.slice(0, 100).map(itemOption),
-  });
+  const picker = (actionId: string, placeholder: string) => staticSelect(actionId, items.slice(0, 100).map(itemOption), { placeholder });
   return [
-    ...chunks.map((chunk): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: chunk } })),
+    ...splitText(text).map(mrkdwnSection),
     {
       type: 'actions',
       block_id: `${BlockId.postmortemItems}_pick`,
@@ -118,80 +93,40 @@ export function postmortemModal(
     ? `Last saved by <@${postmortem.updatedBy}> ${slackDate(postmortem.updatedAt)}.`
     : 'Not saved yet. Anyone in the incident channel can write it with you.';
   const blocks: KnownBlock[] = [];
-  if (notice) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `:warning: ${notice}` } });
+  if (notice) blocks.push(mrkdwnSection(`:warning: ${notice}`));
   blocks.push(
-    { type: 'context', elements: [{ type: 'mrkdwn', text: `*${escapeAndTruncate(incident.title, 500)}* · ${saved}` }] },
-    textInput(Field.summary, 'Summary', content.summary, { hint: 'What happened and why, in a few sentences.' }),
-    textInput(Field.impact, 'Impact', content.impact, { hint: 'Who or what was affected, how much, for how long.' }),
-    heading('Causes'),
-    {
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: 'No incident has a single cause. One per line; at least two in all before publishing.' }],
-    },
-    textInput(Field.causeAvoid, CAUSE_GROUP_QUESTIONS.avoid, lines(content.causes.avoid)),
-    textInput(Field.causeDetect, CAUSE_GROUP_QUESTIONS.detect, lines(content.causes.detect)),
-    textInput(Field.causeFixFaster, CAUSE_GROUP_QUESTIONS.fixFaster, lines(content.causes.fixFaster)),
-    textInput(Field.fiveWhys, 'Five whys', lines(content.fiveWhys), { hint: 'Optional: one "why" per line, each answering the one before.' }),
-    heading('Lessons'),
-    textInput(Field.wentWell, 'What went well', lines(content.wentWell)),
-    textInput(Field.wentWrong, 'What went wrong', lines(content.wentWrong)),
-    textInput(Field.gotLucky, 'Where we got lucky', lines(content.gotLucky)),
-    heading(`Action items (${items.length})`),
+    contextLine(`*${escapeAndTruncate(incident.title, 500)}* · ${saved}`),
+    answer(Field.summary, 'Summary', content.summary, 'What happened and why, in a few sentences.'),
+    answer(Field.impact, 'Impact', content.impact, 'Who or what was affected, how much, for how long.'),
+    header('Causes'),
+    contextLine('No incident has a single cause. One per line; at least two in all before publishing.'),
+    answer(Field.causeAvoid, CAUSE_GROUP_QUESTIONS.avoid, lines(content.causes.avoid)),
+    answer(Field.causeDetect, CAUSE_GROUP_QUESTIONS.detect, lines(content.causes.detect)),
+    answer(Field.causeFixFaster, CAUSE_GROUP_QUESTIONS.fixFaster, lines(content.causes.fixFaster)),
+    answer(Field.fiveWhys, 'Five whys', lines(content.fiveWhys), 'Optional: one "why" per line, each answering the one before.'),
+    header('Lessons'),
+    answer(Field.wentWell, 'What went well', lines(content.wentWell)),
+    answer(Field.wentWrong, 'What went wrong', lines(content.wentWrong)),
+    answer(Field.gotLucky, 'Where we got lucky', lines(content.gotLucky)),
+    header(`Action items (${items.length})`),
     ...actionItemBlocks(items),
-    heading('Review meeting'),
-    {
-      type: 'input',
-      block_id: Field.facilitator,
+    header('Review meeting'),
+    inputBlock('Facilitator', usersSelect(Field.facilitator, content.facilitatorId), { optional: true }),
+    inputBlock('Meeting date', datepicker(Field.meetingDate, content.meetingDate), { optional: true }),
+    inputBlock('Tags', textInput(Field.tags, { maxLength: 500, initial: content.tags.join(', ') }), {
       optional: true,
-      label: { type: 'plain_text', text: 'Facilitator' },
-      element: { type: 'users_select', action_id: Field.facilitator, ...(content.facilitatorId ? { initial_user: content.facilitatorId } : {}) },
-    },
-    {
-      type: 'input',
-      block_id: Field.meetingDate,
-      optional: true,
-      label: { type: 'plain_text', text: 'Meeting date' },
-      element: { type: 'datepicker', action_id: Field.meetingDate, ...(content.meetingDate ? { initial_date: content.meetingDate } : {}) },
-    },
-    {
-      type: 'input',
-      block_id: Field.tags,
-      optional: true,
-      label: { type: 'plain_text', text: 'Tags' },
-      hint: { type: 'plain_text', text: 'Comma-separated, e.g. database, deploys' },
-      element: {
-        type: 'plain_text_input',
-        action_id: Field.tags,
-        max_length: 500,
-        ...(content.tags.length ? { initial_value: content.tags.join(', ') } : {}),
-      },
-    },
-    {
-      type: 'input',
-      block_id: Field.anonymise,
-      optional: true,
-      label: { type: 'plain_text', text: 'Publishing' },
-      element: {
-        type: 'checkboxes',
-        action_id: Field.anonymise,
-        options: [anonymiseOption],
-        ...(content.anonymise ? { initial_options: [anonymiseOption] } : {}),
-      },
-    },
+      hint: 'Comma-separated, e.g. database, deploys',
+    }),
+    inputBlock('Publishing', checkbox(Field.anonymise, anonymiseOption, content.anonymise), { optional: true }),
   );
-  return {
-    type: 'modal',
-    callback_id: CallbackId.postmortem,
-    title: { type: 'plain_text', text: 'Post-mortem' },
-    submit: { type: 'plain_text', text: 'Save and review' },
-    close: { type: 'plain_text', text: 'Close' },
-    private_metadata: JSON.stringify({ incidentId: incident.id, version: basedOnVersion } satisfies PostmortemFormMetadata),
+  return modal({
+    callbackId: CallbackId.postmortem,
+    title: 'Post-mortem',
+    submit: 'Save and review',
+    close: 'Close',
+    privateMetadata: JSON.stringify({ incidentId: incident.id, version: basedOnVersion } satisfies PostmortemFormMetadata),
     blocks,
-  };
+  });
 }
 
-const anonymiseOption: PlainTextOption = {
-  text: { type: 'plain_text', text: 'Anonymise' },
-  description: { type: 'plain_text', text: 'Publish people as roles ("Commander", "Responder A")' },
-  value: 'anonymise',
-};
+const anonymiseOption = option('Anonymise', 'anonymise', 'Publish people as roles ("Commander", "Responder A")');

@@ -6,6 +6,7 @@ import { BlockId, CallbackId, TimelineAction } from '../ids';
 import { changeNotice } from './change-notice';
 import { escapeAndTruncate, mrkdwnLink, quoteSlackText, truncateSlackText } from '../../mrkdwn/escape';
 import { slackDate } from '../../mrkdwn/date-token';
+import { button, contextLine, modal, option } from './block-kit';
 
 /** Entries per page: with their gap lines and controls a page stays under 100 blocks. */
 export const TIMELINE_PAGE_SIZE = 40;
@@ -69,15 +70,12 @@ function entryMenu(entry: TimelineEntry): Overflow | undefined {
   return {
     type: 'overflow',
     action_id: TimelineAction.entryMenu,
-    options: [
-      { text: { type: 'plain_text', text: 'Edit text or time' }, value: `edit:${entry.id}` },
-      { text: { type: 'plain_text', text: 'Delete' }, value: `delete:${entry.id}` },
-    ],
+    options: [option('Edit text or time', `edit:${entry.id}`), option('Delete', `delete:${entry.id}`)],
   };
 }
 
 function pageButton(text: string, page: number): Button {
-  return { type: 'button', text: { type: 'plain_text', text }, action_id: TimelineAction.page, value: String(page) };
+  return button(text, TimelineAction.page, { value: String(page) });
 }
 
 /**
@@ -99,26 +97,18 @@ export function timelineView(incident: Incident, entries: TimelineEntry[], reque
         type: 'mrkdwn',
         text: `*${escapeAndTruncate(incident.title, 200)}* · ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}`,
       },
-      accessory: {
-        type: 'button',
-        text: { type: 'plain_text', text: 'Add entry' },
-        action_id: TimelineAction.addEntry,
-        value: incident.id,
-      },
+      accessory: button('Add entry', TimelineAction.addEntry, { value: incident.id }),
     },
   ];
   if (entries.length === 0) {
-    blocks.push({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: 'Nothing yet. React with the timeline emoji to a message in the channel, or add an entry.' }],
-    });
+    blocks.push(contextLine('Nothing yet. React with the timeline emoji to a message in the channel, or add an entry.'));
   }
   entries.slice(first, first + TIMELINE_PAGE_SIZE).forEach((entry, offset) => {
     const index = first + offset;
     const gap = gaps[index] ?? 0;
     if (index > 0 && (gap >= SHOWN_GAP_MS || longest.has(index))) {
       const note = longest.has(index) ? ' — *one of the longest gaps*' : '';
-      blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `:hourglass: ${humanDuration(gap)} with nothing recorded${note}` }] });
+      blocks.push(contextLine(`:hourglass: ${humanDuration(gap)} with nothing recorded${note}`));
     }
     const menu = entryMenu(entry);
     blocks.push({
@@ -133,16 +123,15 @@ export function timelineView(incident: Incident, entries: TimelineEntry[], reque
     if (page > 0) buttons.push(pageButton('◀ Earlier', page - 1));
     if (page < pages - 1) buttons.push({ ...pageButton('Later ▶', page + 1), action_id: TimelineAction.pageLater });
     blocks.push(
-      { type: 'context', elements: [{ type: 'mrkdwn', text: `Page ${page + 1} of ${pages} · entries ${first + 1}–${Math.min(first + TIMELINE_PAGE_SIZE, entries.length)} of ${entries.length}` }] },
+      contextLine(`Page ${page + 1} of ${pages} · entries ${first + 1}–${Math.min(first + TIMELINE_PAGE_SIZE, entries.length)} of ${entries.length}`),
       { type: 'actions', block_id: BlockId.timelinePages, elements: buttons },
     );
   }
-  return {
-    type: 'modal',
-    callback_id: CallbackId.timeline,
-    title: { type: 'plain_text', text: 'Incident timeline' },
-    close: { type: 'plain_text', text: 'Close' },
-    private_metadata: JSON.stringify({ incidentId: incident.id, page } satisfies TimelineViewMetadata),
+  return modal({
+    callbackId: CallbackId.timeline,
+    title: 'Incident timeline',
+    close: 'Close',
+    privateMetadata: JSON.stringify({ incidentId: incident.id, page } satisfies TimelineViewMetadata),
     blocks,
-  };
+  });
 }

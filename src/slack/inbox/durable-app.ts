@@ -17,6 +17,11 @@ export class DurableApp extends App {
     return this.inbox.receive(event, (e) => super.processEvent(e));
   }
 
+  /** Forgets stored requests received before `before`. */
+  pruneInbox(before: Date): Promise<number> {
+    return this.inbox.prune(before);
+  }
+
   /** Handles stored requests that a dead process or a failure left unhandled. */
   replayPending(): Promise<number> {
     return this.inbox.replayPending((e) => super.processEvent(e));

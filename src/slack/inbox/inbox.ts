@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/database';
 import type { Logger } from '../../logger';
-import { giveUp, markFailed, markHandled, storeRequest, takePending, takeRedelivered } from './inbox.repository';
+import { giveUp, markFailed, markHandled, pruneInbox, storeRequest, takePending, takeRedelivered } from './inbox.repository';
 import type { InboxKind } from './inbox.table';
 
 /** Longer than any listener runs (Slack calls with their retries); a dead process's requests wait this long. */
@@ -104,6 +104,11 @@ export class Inbox {
       );
     }
     return pending.length;
+  }
+
+  /** Forgets requests received before `before`: Slack stops redelivering after minutes. */
+  prune(before: Date): Promise<number> {
+    return pruneInbox(this.deps.db, before);
   }
 
   private async handle(id: string, event: ReceiverEvent, process: HandleRequest): Promise<void> {

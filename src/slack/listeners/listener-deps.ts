@@ -10,6 +10,7 @@ import type { MembershipPort } from '../../incidents/membership-port';
 import type { Logger } from '../../logger';
 import type { PostmortemDeps } from '../../postmortems/postmortem-deps';
 import type { TimelineDeps } from '../../timeline/timeline-deps';
+import type { UserDirectory } from '../web-api/user-directory';
 
 /** Every service's dependencies for one request, talking to Slack through that request's client. */
 export interface Services {
@@ -20,6 +21,8 @@ export interface Services {
   actionItems: ActionItemDeps;
   /** Live channel membership: the one guard, for reads as well as writes. */
   members: MembershipPort;
+  /** People's names and time zones, read from Slack a few minutes at most. */
+  people: UserDirectory;
 }
 
 /** What listeners may use. Built once by the wiring and passed explicitly, so tests need no global mocks. */

@@ -1,10 +1,13 @@
 import type { WebClient } from '@slack/web-api';
+import { AppError } from '../../errors';
 import type { Incident } from '../../incidents/incident';
 import type { IncidentPort } from '../../incidents/incident-port';
+import { requireReady } from '../../incidents/require-ready';
 import type { SystemEntry } from '../../timeline/timeline-entry';
 import { changeNotice } from '../blocks/change-notice';
 import { announcementMessage, incidentCard, incidentTopic } from '../blocks/incident-card';
 import { findMarkedMessage } from '../web-api/find-marked-message';
+import { requiredField } from '../web-api/required-field';
 import { slackCall, slackErrorCode, toAppError } from '../web-api/slack-call';
 
 /** Metadata marking the incident card and the announcement, so a crashed set-up finds them. */
@@ -32,7 +35,7 @@ export class SlackIncidentPort implements IncidentPort {
   async createChannel(name: string, isPrivate: boolean): Promise<{ id: string; name: string } | 'name_taken'> {
     try {
       const result = await this.client.conversations.create({ name, is_private: isPrivate });
-      return { id: result.channel?.id as string, name: result.channel?.name ?? name };
+      return { id: requiredField(result.channel?.id, 'conversations.create', 'channel id'), name: result.channel?.name ?? name };
     } catch (error) {
       if (slackErrorCode(error) === 'name_taken') return 'name_taken';
       throw toAppError(error);
@@ -57,7 +60,7 @@ export class SlackIncidentPort implements IncidentPort {
     const result = await slackCall(() =>
       this.client.chat.postMessage({ channel: channelOf(incident), ...incidentCard(incident), ...marking(CARD_EVENT, incident) }),
     );
-    return result?.ts as string;
+    return requiredField(result.ts, 'chat.postMessage', 'message ts');
   }
 
   findCard(incident: Incident): Promise<string | undefined> {
@@ -65,12 +68,15 @@ export class SlackIncidentPort implements IncidentPort {
   }
 
   async pinCard(incident: Incident): Promise<void> {
-    await slackCall(() => this.client.pins.add({ channel: channelOf(incident), timestamp: incident.cardTs as string }), ['already_pinned']);
+    const ts = incident.cardTs;
+    if (!ts) throw new AppError('incident_not_ready', 'the incident card is not posted yet. Try again in a moment.');
+    await slackCall(() => this.client.pins.add({ channel: channelOf(incident), timestamp: ts }), ['already_pinned']);
   }
 
   async updateCard(incident: Incident): Promise<void> {
-    if (!incident.cardTs) return;
-    await slackCall(() => this.client.chat.update({ channel: channelOf(incident), ts: incident.cardTs as string, ...incidentCard(incident) }));
+    const ts = incident.cardTs;
+    if (!ts) return;
+    await slackCall(() => this.client.chat.update({ channel: channelOf(incident), ts, ...incidentCard(incident) }));
   }
 
   async announce(incident: Incident): Promise<{ channelId: string; ts: string } | null> {
@@ -86,7 +92,7 @@ export class SlackIncidentPort implements IncidentPort {
       await slackCall(() => this.client.conversations.join({ channel }));
       result = await slackCall(post);
     }
-    return { channelId: channel, ts: result?.ts as string };
+    return { channelId: channel, ts: requiredField(result.ts, 'chat.postMessage', 'message ts') };
   }
 
   async findAnnouncement(incident: Incident): Promise<{ channelId: string; ts: string } | undefined> {
@@ -115,7 +121,5 @@ export class SlackIncidentPort implements IncidentPort {
   }
 }
 
-function channelOf(incident: Incident): string {
-  if (!incident.channelId) throw new Error(`Incident ${incident.id} has no channel yet`);
-  return incident.channelId;
-}
+/** The incident's channel: every call here but the announcement's happens after it is created. */
+const channelOf = (incident: Incident): string => requireReady(incident).channelId;

@@ -6,25 +6,24 @@ import type { PostmortemDocument } from '../../render/postmortem-document';
 import { slackDate } from '../../mrkdwn/date-token';
 import type { SlackMessage } from '../../render/slack-message';
 import { escapeMrkdwn } from '../../mrkdwn/escape';
+import { requireReady } from '../../incidents/require-ready';
 import { findMarkedMessages } from '../web-api/find-marked-message';
+import { requiredField } from '../web-api/required-field';
 import { slackCall, slackErrorCode, toAppError } from '../web-api/slack-call';
+import type { UserDirectory } from '../web-api/user-directory';
 
 /** Metadata marking each published part, so a part whose posting was not recorded is found. */
 const PART_EVENT = 'postmortem_part';
 
 /** Post-mortems' view of Slack: members, names, the published messages and the Markdown file. */
 export class SlackPostmortemPort implements PostmortemPort {
-  constructor(private readonly client: WebClient) {}
+  constructor(
+    private readonly client: WebClient,
+    private readonly people: UserDirectory,
+  ) {}
 
-  async displayNames(userIds: string[]): Promise<Map<string, string>> {
-    const names = new Map<string, string>();
-    for (const id of userIds) {
-      const result = await slackCall(() => this.client.users.info({ user: id })).catch(() => undefined);
-      const user = result?.user;
-      const name = user?.profile?.real_name || user?.real_name || user?.profile?.display_name || user?.name;
-      if (name) names.set(id, name);
-    }
-    return names;
+  displayNames(userIds: string[]): Promise<Map<string, string>> {
+    return this.people.names(userIds);
   }
 
   async showPostmortem(channelId: string, doc: PostmortemDocument, existing: string[]): Promise<string[]> {
@@ -43,7 +42,7 @@ export class SlackPostmortemPort implements PostmortemPort {
         const posted = await slackCall(() =>
           this.client.chat.postMessage({ channel: channelId, ...message, metadata: { event_type: PART_EVENT, event_payload: { postmortem_id: postmortemId, part: i } } }),
         );
-        shown.push(posted?.ts as string);
+        shown.push(requiredField(posted.ts, 'chat.postMessage', 'message ts'));
       }
       for (const ts of existing.slice(messages.length)) {
         await slackCall(() => this.client.chat.delete({ channel: channelId, ts }), ['message_not_found']);
@@ -80,10 +79,12 @@ export class SlackPostmortemPort implements PostmortemPort {
     const bytes = Buffer.from(file.content, 'utf8');
     for (const channelId of channelIds) {
       const target = await slackCall(() => this.client.files.getUploadURLExternal({ filename: file.filename, length: bytes.length }));
-      const response = await fetch(target?.upload_url as string, { method: 'POST', body: bytes });
+      const uploadUrl = requiredField(target.upload_url, 'files.getUploadURLExternal', 'upload_url');
+      const fileId = requiredField(target.file_id, 'files.getUploadURLExternal', 'file_id');
+      const response = await fetch(uploadUrl, { method: 'POST', body: bytes });
       if (!response.ok) throw toAppError({ code: 'slack_webapi_http_error', statusCode: response.status });
       await slackCall(() =>
-        this.client.files.completeUploadExternal({ files: [{ id: target?.file_id as string, title: file.title }], channel_id: channelId }),
+        this.client.files.completeUploadExternal({ files: [{ id: fileId, title: file.title }], channel_id: channelId }),
       );
     }
   }
@@ -100,7 +101,7 @@ export class SlackPostmortemPort implements PostmortemPort {
   async nudgeChannel(incident: Incident, dueAt: Date): Promise<void> {
     await slackCall(() =>
       this.client.chat.postMessage({
-        channel: incident.channelId as string,
+        channel: requireReady(incident).channelId,
         text: `:memo: This incident's post-mortem was due ${slackDate(dueAt)}. Anyone here can help: \`/incident postmortem\`.`,
       }),
     );

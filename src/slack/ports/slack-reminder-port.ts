@@ -2,12 +2,14 @@ import type { WebClient } from '@slack/web-api';
 import type { ActionItem, ReminderKind } from '../../action-items/action-item';
 import type { ReminderPort } from '../../action-items/reminder-port';
 import type { Incident } from '../../incidents/incident';
-import { isKnownTimeZone } from '../../zoned-time';
+import { requireReady } from '../../incidents/require-ready';
 import { actionItemMessage, itemSummary } from '../blocks/action-item-message';
 import { escapeAndTruncate } from '../../mrkdwn/escape';
 import { AppError, isAppError } from '../../errors';
 import { findMarkedMessage } from '../web-api/find-marked-message';
+import { requiredField } from '../web-api/required-field';
 import { slackCall, slackErrorCode } from '../web-api/slack-call';
+import type { UserDirectory } from '../web-api/user-directory';
 
 /** Slack's answers meaning the person cannot get DMs any more (deactivated, deleted, a bot). */
 const OWNER_GONE = new Set(['user_not_found', 'user_disabled', 'cannot_dm_bot', 'user_is_bot', 'users_not_found']);
@@ -17,17 +19,18 @@ export const REMINDER_EVENT = 'action_item_reminder';
 
 /** Reminders' view of Slack: the owner's zone, their DM, and the commander. */
 export class SlackReminderPort implements ReminderPort {
-  constructor(private readonly client: WebClient) {}
+  constructor(
+    private readonly client: WebClient,
+    private readonly people: UserDirectory,
+  ) {}
 
-  async timeZoneOf(userId: string): Promise<string | null> {
-    const result = await slackCall(() => this.client.users.info({ user: userId }));
-    const zone = result?.user?.tz;
-    return isKnownTimeZone(zone) ? zone : null;
+  timeZoneOf(userId: string): Promise<string | null> {
+    return this.people.timeZoneOf(userId);
   }
 
   async dmChannelOf(userId: string): Promise<string> {
     const result = await this.reachOwner(() => this.client.conversations.open({ users: userId }));
-    return result?.channel?.id as string;
+    return requiredField(result.channel?.id, 'conversations.open', 'channel id');
   }
 
   async remindOwner(item: ActionItem, incident: Incident, kind: ReminderKind, key: string, dmChannel: string): Promise<void> {
@@ -41,7 +44,7 @@ export class SlackReminderPort implements ReminderPort {
   }
 
   /** Slack's ways of saying the person is gone, as the one thing reminders need to know. */
-  private async reachOwner<T>(call: () => Promise<T>): Promise<T | undefined> {
+  private async reachOwner<T>(call: () => Promise<T>): Promise<T> {
     try {
       return await slackCall(call);
     } catch (error) {
@@ -67,7 +70,7 @@ export class SlackReminderPort implements ReminderPort {
   async noteDone(item: ActionItem, incident: Incident): Promise<void> {
     await slackCall(() =>
       this.client.chat.postMessage({
-        channel: incident.channelId as string,
+        channel: requireReady(incident).channelId,
         text: `:white_check_mark: <@${item.statusChangedBy}> marked an action item done: *${escapeAndTruncate(item.description, 500)}*`,
       }),
     );

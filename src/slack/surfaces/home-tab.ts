@@ -1,16 +1,14 @@
 import type { WebClient } from '@slack/web-api';
 import { myWork } from '../../home/my-work';
-import { localParts } from '../../zoned-time';
 import { COMMAND_USAGES } from '../blocks/command-usages';
 import { homeView } from '../blocks/home-view';
 import type { ListenerDeps } from '../listeners/listener-deps';
 import { slackCall } from '../web-api/slack-call';
-import { userTimeZone } from '../web-api/user-time-zone';
+import { personDay } from './person-day';
 
 /** Publishes a person's Home tab as it is now: opened, or after they acted on an item there. */
 export async function publishHome(deps: ListenerDeps, client: WebClient, userId: string): Promise<void> {
-  const timeZone = await userTimeZone(client, userId, deps.config.reminders.defaultTimeZone);
-  const today = localParts(deps.clock.now(), timeZone).date;
+  const { today } = await personDay(deps, client, userId);
   const view = homeView(COMMAND_USAGES, await myWork(deps.services(client).incidents, userId, today), today);
   await slackCall(() => client.views.publish({ user_id: userId, view }));
 }

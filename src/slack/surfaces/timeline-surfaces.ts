@@ -4,13 +4,12 @@ import { timelineFor } from '../../timeline/timeline-queries';
 import { addEntryModal } from '../blocks/timeline-entry-modals';
 import { timelineView } from '../blocks/timeline-view';
 import { slackCall } from '../web-api/slack-call';
-import { userTimeZone } from '../web-api/user-time-zone';
 import { localParts } from '../../zoned-time';
 import type { ListenerDeps } from '../listeners/listener-deps';
 
 /** The add-entry form, its date and time set to now in the person's own zone. */
 export async function addEntryForm(deps: ListenerDeps, client: WebClient, incident: Incident, userId: string, timelineViewId?: string) {
-  const timeZone = await userTimeZone(client, userId, deps.config.reminders.defaultTimeZone);
+  const timeZone = await deps.services(client).people.timeZoneOr(userId, deps.config.reminders.defaultTimeZone);
   return addEntryModal(incident, localParts(deps.clock.now(), timeZone), { incidentId: incident.id, timeZone, timelineViewId });
 }
 

@@ -29,7 +29,7 @@ export async function findMarkedMessages(
     }),
   );
   const found: MarkedMessage[] = [];
-  for (const message of history?.messages ?? []) {
+  for (const message of history.messages ?? []) {
     const metadata = (message as { metadata?: { event_type?: string; event_payload?: Payload } }).metadata;
     const payload = metadata?.event_payload ?? {};
     if (metadata?.event_type === eventType && message.ts && matches(payload)) found.push({ ts: message.ts, payload });

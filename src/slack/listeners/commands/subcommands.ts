@@ -9,8 +9,8 @@ import { status } from './status';
 import type { Subcommand } from './subcommand';
 import { timeline } from './timeline';
 import { postmortem } from './postmortem';
-import { action } from './action';
-import { actions } from './actions';
+import { actionAdd } from './action-add';
+import { actionsList } from './actions-list';
 
 /** Every `/incident` subcommand, in the order help lists them. */
-export const SUBCOMMANDS: Subcommand[] = [declare, status, severity, commander, resolve, reopen, timeline, postmortem, action, actions, list, help];
+export const SUBCOMMANDS: Subcommand[] = [declare, status, severity, commander, resolve, reopen, timeline, postmortem, actionAdd, actionsList, list, help];

@@ -1,0 +1,165 @@
+import type { Config } from '../config';
+import { calendarDay } from '../zoned-time';
+import type { ReminderKind } from './action-item';
+import { afterWorkingDays, reminderInstant, retryDelayMs } from './reminder-schedule';
+
+/**
+ * Where an item's reminders stand. An item starts `assigned` (the assignment DM is due at once),
+ * then waits for its `due`-date reminder, then sends `overdue` follow-ups until it is closed; the
+ * commander is told at the policy's count of overdue ones. `reschedule` waits for the poller to
+ * work the schedule out again after the due date moved. Every change is one of the pure
+ * transitions below; the services only load, apply and store.
+ */
+export type ReminderState = ScheduledReminder | UnreachableOwner | ClosedReminders;
+
+/** The states an open item can be in. */
+export type OpenReminders = ScheduledReminder | UnreachableOwner;
+
+/** A reminder is coming: `kind` at `at`. */
+export interface ScheduledReminder extends ReminderFacts {
+  kind: ReminderKind;
+  at: Date;
+}
+
+/** The owner's account cannot receive DMs: none is sent until a new owner or due date starts them again. */
+export interface UnreachableOwner extends ReminderFacts {
+  kind: 'owner_unreachable';
+  at: null;
+}
+
+/** Done or won't do: none is sent, for good. */
+export interface ClosedReminders extends ReminderFacts {
+  kind: 'closed';
+  at: null;
+}
+
+interface ReminderFacts {
+  /** Overdue reminders sent for this owner and due date; part of each reminder's key. */
+  overdueSent: number;
+  /** Failed tries at the coming reminder in a row: sets the back-off, and makes the next try check the DM first. */
+  failures: number;
+  /** Learnt from the chat at the first reminder; forgotten when the item changes hands. */
+  ownerTimeZone: string | null;
+  ownerDmChannel: string | null;
+}
+
+export type ReminderPolicy = Pick<Config['reminders'], 'hour' | 'overdueEveryWorkingDays' | 'escalateAfter'>;
+
+/** When to send what, worked out in the owner's zone. */
+export interface ReminderContext {
+  /** The item's due day, `yyyy-MM-dd`, in the owner's own calendar. */
+  dueDate: string;
+  now: Date;
+  timeZone: string;
+  policy: ReminderPolicy;
+}
+
+const DAY_MS = 86_400_000;
+
+export function isScheduled(state: ReminderState): state is ScheduledReminder {
+  return state.at !== null;
+}
+
+/** A new item: the assignment DM goes out at the next poll, and schedules the rest. */
+export function assigned(now: Date): ScheduledReminder {
+  return { kind: 'assigned', at: now, overdueSent: 0, failures: 0, ownerTimeZone: null, ownerDmChannel: null };
+}
+
+/** A new owner starts again from the assignment DM, in their own zone. A closed item stays closed. */
+export function reassigned(state: ReminderState, now: Date): ReminderState {
+  return state.kind === 'closed' ? state : assigned(now);
+}
+
+/**
+ * The due date moved: the poller works the reminders out again at once. An owner not yet told of
+ * the item still gets the assignment DM first, which schedules the rest.
+ */
+export function redated(state: ReminderState, now: Date): ReminderState {
+  if (state.kind === 'closed') return state;
+  return { ...state, kind: state.kind === 'assigned' ? 'assigned' : 'reschedule', at: now, overdueSent: 0 };
+}
+
+/**
+ * Puts the next reminder off by `days`: to that day at the reminder hour in the owner's zone,
+ * counted from the reminder that was coming if it is later than now. An item not due yet has its
+ * due-date reminder moved, not turned into an overdue one.
+ */
+export function snoozed(
+  state: OpenReminders,
+  days: number,
+  now: Date,
+  policy: Pick<Config['reminders'], 'hour' | 'defaultTimeZone'>,
+): ScheduledReminder {
+  const timeZone = state.ownerTimeZone ?? policy.defaultTimeZone;
+  const base = state.at && state.at > now ? state.at : now;
+  const day = calendarDay(new Date(base.getTime() + days * DAY_MS), timeZone);
+  return { ...state, kind: state.kind === 'overdue' ? 'overdue' : 'due', at: reminderInstant(day, policy.hour, timeZone) };
+}
+
+/** Done or won't do: nothing more is sent. */
+export function closed(state: ReminderState): ClosedReminders {
+  return { ...state, kind: 'closed', at: null };
+}
+
+/**
+ * The owner cannot receive DMs: nothing more is sent (the commander is told instead) until the
+ * item changes hands or dates.
+ */
+export function ownerUnreachable(state: OpenReminders): UnreachableOwner {
+  return { ...state, kind: 'owner_unreachable', at: null };
+}
+
+/**
+ * Names one reminder in the item's sequence. It stays the same across retries, so a DM that was
+ * posted before the answer was lost can be recognised instead of being sent again.
+ */
+export function reminderKey(itemId: string, state: ScheduledReminder, dueDate: string): string {
+  return `${itemId}:${state.kind}:${state.overdueSent}:${dueDate}`;
+}
+
+/** What the coming reminder says: a late due-date one (after an outage, a snooze) says overdue, not "due today". */
+export function reminderToShow(state: ScheduledReminder, { dueDate, now, timeZone }: Omit<ReminderContext, 'policy'>): ReminderKind {
+  return state.kind === 'due' && dueDate < calendarDay(now, timeZone) ? 'overdue' : state.kind;
+}
+
+/**
+ * The schedule after the due date moved: the due-date reminder at the hour on the owner's new due
+ * day, or at once if that moment has passed.
+ */
+export function rescheduled(state: ScheduledReminder, context: ReminderContext): ScheduledReminder {
+  return { ...state, ...afterAssignment(context), ownerTimeZone: context.timeZone };
+}
+
+/**
+ * The coming reminder reached the owner's DM (`dmChannel`). What follows is scheduled from now, so
+ * after downtime an item gets one catch-up reminder, not one per missed day: the assignment is
+ * followed by the due-date reminder, that and each overdue one by another after so many working
+ * days. `escalate` says to tell the commander: at exactly the policy's count of overdue reminders,
+ * and not when the DM was only found sent after an interruption (`foundSent`), lest it be told twice.
+ */
+export function reminderSent(
+  state: ScheduledReminder,
+  context: ReminderContext & { dmChannel: string; foundSent: boolean },
+): { state: ScheduledReminder; escalate: boolean } {
+  const { now, timeZone, policy } = context;
+  const overdueSent = state.overdueSent + (state.kind === 'overdue' ? 1 : 0);
+  const next =
+    state.kind === 'assigned'
+      ? afterAssignment(context)
+      : { kind: 'overdue' as const, at: afterWorkingDays(now, policy.overdueEveryWorkingDays, policy.hour, timeZone) };
+  return {
+    state: { ...next, overdueSent, failures: 0, ownerTimeZone: timeZone, ownerDmChannel: context.dmChannel },
+    escalate: state.kind === 'overdue' && overdueSent === policy.escalateAfter && !context.foundSent,
+  };
+}
+
+/** The coming reminder could not be sent: the same one is tried again after a growing back-off. */
+export function sendFailed(state: ScheduledReminder, now: Date): ScheduledReminder {
+  const failures = state.failures + 1;
+  return { ...state, failures, at: new Date(now.getTime() + retryDelayMs(failures)) };
+}
+
+function afterAssignment({ dueDate, now, timeZone, policy }: ReminderContext): Pick<ScheduledReminder, 'kind' | 'at'> {
+  const due = reminderInstant(dueDate, policy.hour, timeZone);
+  return { kind: 'due', at: due > now ? due : now };
+}
