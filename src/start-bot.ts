@@ -13,6 +13,7 @@ import { type ConfiguredChannel, joinConfiguredChannels } from './slack/app/join
 import type { InFlight } from './slack/app/in-flight';
 import { INBOX_LEASE_MS } from './slack/inbox/inbox';
 import { UserProfileCache } from './slack/web-api/user-directory';
+import { requiredField } from './slack/web-api/required-field';
 import { startupStep } from './startup-failure';
 import { listenerDeps } from './wiring/service-deps';
 import { sendDueReminders } from './action-items/send-due-reminders';
@@ -87,7 +88,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
     });
     await startupStep('slack_bot_token', () => app.init());
     // Background work acts as the bot too: it must know its own user (Slack refuses to invite it).
-    const botUserId = (await startupStep('slack_bot_token', () => app.client.auth.test())).user_id;
+    const identity = await startupStep('slack_bot_token', () => app.client.auth.test());
+    const botUserId = requiredField(identity.user_id, 'auth.test', 'user_id');
     await joinConfiguredChannels(app.client, logger, configuredChannels(config));
     // Each run gets fresh services: membership read during one run is never reused by the next.
     const services = () => deps.services(app.client, botUserId);

@@ -23,6 +23,7 @@ export function pickIncidentSubmitted(deps: ListenerDeps): Routed<ViewArgs> {
     }
     await ack({ response_action: 'update', view: addingToTimelineView() });
     reply.inModal(view.id, (problem) => addedToTimelineView(null, false, problem));
+    // The link is a nicety on the entry: without it the message is still captured, so a refusal is not a failure.
     const permalink = await slackCall(() => client.chat.getPermalink({ channel: channelId, message_ts: ts }))
       .then((r) => r.permalink ?? null)
       .catch(() => null);
