@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'entry_not_editable',
   'invalid_entry',
   'bot_message',
+  'too_many_entries',
   // Action items
   'action_item_not_found',
   'invalid_action_item',

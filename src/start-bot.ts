@@ -13,6 +13,7 @@ import { type ConfiguredChannel, joinConfiguredChannels } from './slack/app/join
 import type { InFlight } from './slack/app/in-flight';
 import { INBOX_LEASE_MS } from './slack/inbox/inbox';
 import { UserProfileCache } from './slack/web-api/user-directory';
+import { ChannelPacer, SLACK_POST_INTERVAL_MS } from './slack/web-api/channel-pacer';
 import { requiredField } from './slack/web-api/required-field';
 import { startupStep } from './startup-failure';
 import { listenerDeps } from './wiring/service-deps';
@@ -36,6 +37,8 @@ export interface StartOptions {
   logger: Logger;
   clock?: Clock;
   slackClientOptions?: WebClientOptions;
+  /** How posts are spaced in each channel (tests post without waiting). */
+  postPacer?: ChannelPacer;
   /** Overrides for job periods (tests run them often). */
   jobs?: {
     resumeSetupsEveryMs?: number;
@@ -78,7 +81,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
     const applied = await startupStep('database', () => migrateToLatest(database.db));
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
 
-    const deps = listenerDeps({ db: database.db, clock, logger, config }, new UserProfileCache());
+    const shared = { profiles: new UserProfileCache(), postPacer: options.postPacer ?? new ChannelPacer(SLACK_POST_INTERVAL_MS) };
+    const deps = listenerDeps({ db: database.db, clock, logger, config }, shared);
     const { app, inFlight } = createSlackApp({
       config,
       deps,

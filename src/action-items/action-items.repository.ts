@@ -88,6 +88,53 @@ export async function finishReminder(db: Kysely<Database>, id: string, claim: st
     .execute();
 }
 
+/**
+ * Records the item's DMs (see item-messages.ts). Written apart from the reminder's record, whose
+ * claim an edit may have released meanwhile: a DM that was posted is the item's either way.
+ */
+export async function recordItemMessages(db: Kysely<Database>, id: string, dmMessages: string): Promise<void> {
+  await db.updateTable('action_items').set({ dm_messages: dmMessages }).where('id', '=', id).execute();
+}
+
+/**
+ * Open items whose next reminder is later than `after`: the few whose schedule may have been
+ * worked out while the clock ran ahead. A due-date reminder is left out while it falls on or
+ * before its due day, as almost all do however far ahead it is.
+ */
+export async function listRemindersLaterThan(db: Kysely<Database>, after: string, limit: number): Promise<ActionItemRow[]> {
+  return db
+    .selectFrom('action_items')
+    .selectAll()
+    .where('status', '=', 'open')
+    .where('next_reminder_at', '>', after)
+    .where((eb) => eb.or([eb('next_reminder_kind', '<>', 'due'), eb(eb.fn('substr', ['next_reminder_at', eb.val(1), eb.val(10)]), '>', eb.ref('due_date'))]))
+    .orderBy('next_reminder_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Sets a reminder worked out again, unless it moved or was claimed since it was read. A claim
+ * running out after `claimCeiling` was taken while the clock ran ahead, and is released.
+ */
+export async function replaceReminder(
+  db: Kysely<Database>,
+  id: string,
+  expectedAt: string,
+  now: string,
+  claimCeiling: string,
+  changes: Partial<ReminderColumns>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('action_items')
+    .set({ ...changes, reminder_claimed_until: null })
+    .where('id', '=', id)
+    .where('next_reminder_at', '=', expectedAt)
+    .where((eb) => eb.or([leaseIsFree(eb, 'reminder_claimed_until', now), eb('reminder_claimed_until', '>', claimCeiling)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 /** A person's open items, soonest due first. */
 export async function listOpenItemsOwnedBy(db: Kysely<Database>, ownerId: string): Promise<ActionItemRow[]> {
   return db.selectFrom('action_items').selectAll().where('owner_id', '=', ownerId).where('status', '=', 'open').orderBy('due_date').orderBy('created_at').execute();

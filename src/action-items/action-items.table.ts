@@ -16,6 +16,8 @@ export interface ActionItemsTable {
   status_changed_at: StoredInstant | null;
   owner_time_zone: string | null;
   owner_dm_channel: string | null;
+  /** The item's DMs the bot posted, oldest first, as `channel/ts` separated by spaces (see item-messages.ts). */
+  dm_messages: string | null;
   /** When the next reminder is due; null when none is (done, won't do, owner unreachable). */
   next_reminder_at: StoredInstant | null;
   /** Which reminder that is (a `ReminderKind`); null exactly when `next_reminder_at` is. */

@@ -8,7 +8,10 @@ import { loadIncident } from '../incidents/incident-queries';
 import type { ActionItem } from './action-item';
 import { toActionItem } from './action-item-mapper';
 import { findActionItem, updateActionItem } from './action-items.repository';
-import { type ReminderState, closed, snoozed } from './reminder-state';
+import { type MessageLocation, parseItemMessages } from './item-messages';
+import { dayAfter, isCalendarDay } from './reminder-schedule';
+import { type ReminderState, type SnoozeDays, closed, snoozeDaysFrom, snoozed, snoozedTo } from './reminder-state';
+import { calendarDay } from '../zoned-time';
 import { reminderUpdate, toReminderState } from './reminder-state-mapper';
 
 interface Deps {
@@ -18,8 +21,15 @@ interface Deps {
 
 export const WONT_DO_REASON_MAX = 500;
 
-/** The item and its incident, if this person may act on it: its owner or the incident commander. */
-async function actionable(deps: Deps, itemId: string, userId: string): Promise<{ item: ActionItem; reminders: ReminderState; incident: Incident }> {
+/**
+ * The item and its incident, if this person may act on it: its owner or the incident commander.
+ * `dmMessages` are the item's own DMs: the only messages a change to it may be shown in.
+ */
+async function actionable(
+  deps: Deps,
+  itemId: string,
+  userId: string,
+): Promise<{ item: ActionItem; reminders: ReminderState; incident: Incident; dmMessages: MessageLocation[] }> {
   const row = await findActionItem(deps.db, itemId);
   if (!row) throw new AppError('action_item_not_found', 'that action item no longer exists.');
   const item = toActionItem(row);
@@ -27,11 +37,11 @@ async function actionable(deps: Deps, itemId: string, userId: string): Promise<{
   if (userId !== item.ownerId && userId !== incident.commanderId) {
     throw new AppError('not_the_owner', "only the item's owner or the incident commander can change it.");
   }
-  return { item, reminders: toReminderState(row), incident };
+  return { item, reminders: toReminderState(row), incident, dmMessages: parseItemMessages(row.dm_messages) };
 }
 
 async function close(deps: Deps, itemId: string, userId: string, status: 'done' | 'wont_do', reason: string | null) {
-  const { item, reminders, incident } = await actionable(deps, itemId, userId);
+  const { item, reminders, incident, dmMessages } = await actionable(deps, itemId, userId);
   if (item.status !== 'open') throw new AppError('item_closed', `that action item is already ${item.status === 'done' ? 'done' : "closed as won't do"}.`);
   const now = toStoredInstant(deps.clock.now());
   await updateActionItem(deps.db, itemId, {
@@ -42,7 +52,7 @@ async function close(deps: Deps, itemId: string, userId: string, status: 'done' 
     ...reminderUpdate(reminders, closed(reminders)),
     updated_at: now,
   });
-  return { before: item, item: toActionItem((await findActionItem(deps.db, itemId))!), incident };
+  return { before: item, item: toActionItem((await findActionItem(deps.db, itemId))!), incident, dmMessages };
 }
 
 /** Done: reminders stop. Returns the item as it is now and its incident. */
@@ -65,12 +75,28 @@ export function wontDoReasonProblem(reason: string): { code: 'reason_required' |
   return null;
 }
 
-/** Puts the next reminder off by a day or a week (see `snoozed`). */
-export async function snooze(deps: Deps, itemId: string, userId: string, days: 1 | 7, policy: { hour: number; defaultTimeZone: string }) {
-  const { reminders, incident } = await actionable(deps, itemId, userId);
+/**
+ * A snooze button's request: a day or a week, and the day the button named (null on buttons of
+ * messages sent before they named one: those snooze from the coming reminder, see `snoozed`).
+ */
+export interface SnoozeRequest {
+  days: 1 | 7;
+  day: string | null;
+}
+
+/**
+ * Puts the next reminder off to the day the button named (see `snoozedTo`), so a double click or
+ * a replay snoozes once. Returns, with the item, when the reminder now comes and the days the
+ * message's snooze buttons name from now on: the same ones, when the button named a day.
+ */
+export async function snooze(deps: Deps, itemId: string, userId: string, request: SnoozeRequest, policy: { hour: number; defaultTimeZone: string }) {
+  if (request.day !== null && !isCalendarDay(request.day)) throw new AppError('invalid_input', 'that snooze button names no day.');
+  const { reminders, incident, dmMessages } = await actionable(deps, itemId, userId);
   if (reminders.kind === 'closed') throw new AppError('item_closed', 'that action item is already closed.');
   const now = deps.clock.now();
-  const after = snoozed(reminders, days, now, policy);
+  const after = request.day === null ? snoozed(reminders, request.days, now, policy) : snoozedTo(reminders, request.day, now, policy);
   await updateActionItem(deps.db, itemId, { ...reminderUpdate(reminders, after), updated_at: toStoredInstant(now) });
-  return { item: toActionItem((await findActionItem(deps.db, itemId))!), incident, until: after.at };
+  const from = request.day === null ? calendarDay(after.at, reminders.ownerTimeZone ?? policy.defaultTimeZone) : dayAfter(request.day, -request.days);
+  const buttons: SnoozeDays = snoozeDaysFrom(from);
+  return { item: toActionItem((await findActionItem(deps.db, itemId))!), incident, until: after.at, snooze: buttons, dmMessages };
 }

@@ -30,3 +30,29 @@ export function afterWorkingDays(from: Date, workingDays: number, hour: number, 
 export function retryDelayMs(attempt: number): number {
   return Math.min(60, 2 ** Math.max(0, attempt - 1)) * 60_000;
 }
+
+/** The next `hour`:00 in the zone after `now`: today's if it is still to come, else tomorrow's. */
+export function nextReminderHour(now: Date, hour: number, timeZone: string): Date {
+  const today = reminderInstant(calendarDay(now, timeZone), hour, timeZone);
+  if (today > now) return today;
+  return reminderInstant(calendarDay(addDays(new TZDate(now.getTime(), timeZone), 1), timeZone), hour, timeZone);
+}
+
+/** The calendar day (`yyyy-MM-dd`) `days` after another: plain calendar arithmetic, no zone needed. */
+export function dayAfter(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Whether the text names a day on the calendar as `yyyy-MM-dd` (`2026-02-30` does not). */
+export function isCalendarDay(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && dayAfter(text, 0) === text;
+}
+
+/**
+ * The longest a reminder worked out from now can lie ahead: an overdue follow-up after
+ * `workingDays` working days (a weekend on each side at most), put off a week by a snooze.
+ */
+export function longestWaitDays(workingDays: number): number {
+  return Math.ceil((workingDays * 7) / 5) + 2 + 7;
+}

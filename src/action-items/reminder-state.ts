@@ -1,14 +1,15 @@
 import type { Config } from '../config';
 import { calendarDay } from '../zoned-time';
 import type { ReminderKind } from './action-item';
-import { afterWorkingDays, reminderInstant, retryDelayMs } from './reminder-schedule';
+import { afterWorkingDays, dayAfter, longestWaitDays, nextReminderHour, reminderInstant, retryDelayMs } from './reminder-schedule';
 
 /**
  * Where an item's reminders stand. An item starts `assigned` (the assignment DM is due at once),
  * then waits for its `due`-date reminder, then sends `overdue` follow-ups until it is closed; the
  * commander is told at the policy's count of overdue ones. `reschedule` waits for the poller to
  * work the schedule out again after the due date moved. Every change is one of the pure
- * transitions below; the services only load, apply and store.
+ * transitions below; the services only load, apply and store. A transition that does not apply
+ * (reassigning a closed item, say) returns the very state it was given, so a caller can tell.
  */
 export type ReminderState = ScheduledReminder | UnreachableOwner | ClosedReminders;
 
@@ -82,7 +83,8 @@ export function redated(state: ReminderState, now: Date): ReminderState {
 /**
  * Puts the next reminder off by `days`: to that day at the reminder hour in the owner's zone,
  * counted from the reminder that was coming if it is later than now. An item not due yet has its
- * due-date reminder moved, not turned into an overdue one.
+ * due-date reminder moved, not turned into an overdue one. This is what a snooze button that
+ * names no day does (messages sent before the buttons named one); repeated, it adds up.
  */
 export function snoozed(
   state: OpenReminders,
@@ -94,6 +96,74 @@ export function snoozed(
   const base = state.at && state.at > now ? state.at : now;
   const day = calendarDay(new Date(base.getTime() + days * DAY_MS), timeZone);
   return { ...state, kind: state.kind === 'overdue' ? 'overdue' : 'due', at: reminderInstant(day, policy.hour, timeZone) };
+}
+
+/** The days a message's "Snooze 1 day" and "Snooze 1 week" name, fixed when it is rendered. */
+export interface SnoozeDays {
+  day: string;
+  week: string;
+}
+
+/** The snooze days counted from a calendar day (`yyyy-MM-dd`). */
+export function snoozeDaysFrom(day: string): SnoozeDays {
+  return { day: dayAfter(day, 1), week: dayAfter(day, 7) };
+}
+
+/**
+ * The snooze days for a message about to be sent, counted (as `snoozed` counts) from the reminder
+ * that will come after it, or from now if that has passed, in the owner's zone.
+ */
+export function snoozeDaysAfter(next: ScheduledReminder, now: Date, timeZone: string): SnoozeDays {
+  return snoozeDaysFrom(calendarDay(next.at > now ? next.at : now, timeZone));
+}
+
+/**
+ * Snoozes to the day the button named: the next reminder comes that day at the reminder hour in
+ * the owner's zone, so a double click or a replay gives the same result as one click. A day whose
+ * reminder hour has passed (a button on an old message) is not refused: the owner asked for quiet
+ * until then, so the reminder comes at the next reminder hour instead, which repeats give as well.
+ */
+export function snoozedTo(
+  state: OpenReminders,
+  day: string,
+  now: Date,
+  policy: Pick<Config['reminders'], 'hour' | 'defaultTimeZone'>,
+): ScheduledReminder {
+  const timeZone = state.ownerTimeZone ?? policy.defaultTimeZone;
+  const stated = reminderInstant(day, policy.hour, timeZone);
+  const at = stated > now ? stated : nextReminderHour(now, policy.hour, timeZone);
+  return { ...state, kind: state.kind === 'overdue' ? 'overdue' : 'due', at };
+}
+
+/** How far past what its schedule allows a reminder may lie before it is taken for a clock jump. */
+const JUMP_MARGIN_MS = 2 * DAY_MS;
+
+/**
+ * The latest a reminder of this kind can legitimately be due, seen from `now`: the assignment DM
+ * and a rescheduling are due at once; a due-date reminder on its due day (a week later after a
+ * snooze); an overdue follow-up after the policy's working days and a snoozed week. Later than
+ * that, it was worked out while the clock ran ahead (and was then put back).
+ */
+export function latestAllowed(kind: ReminderKind, { dueDate, now, timeZone, policy }: ReminderContext): Date {
+  const fromNow = (days: number) => new Date(now.getTime() + days * DAY_MS + JUMP_MARGIN_MS);
+  if (kind === 'assigned' || kind === 'reschedule') return fromNow(0);
+  const longest = fromNow(longestWaitDays(policy.overdueEveryWorkingDays));
+  if (kind === 'overdue') return longest;
+  const dueAfterSnooze = new Date(reminderInstant(dueDate, policy.hour, timeZone).getTime() + 7 * DAY_MS + JUMP_MARGIN_MS);
+  return dueAfterSnooze > longest ? dueAfterSnooze : longest;
+}
+
+/**
+ * After the clock jumped back: a reminder further ahead than its schedule allows is worked out
+ * again from the due date and now, so it is not skipped for as long as the clock was wrong. One
+ * within its schedule is returned as it is.
+ */
+export function afterClockJump(state: ScheduledReminder, context: ReminderContext): ScheduledReminder {
+  if (state.at <= latestAllowed(state.kind, context)) return state;
+  const { now, timeZone, policy } = context;
+  if (state.kind === 'due') return { ...state, ...afterAssignment(context) };
+  if (state.kind === 'overdue') return { ...state, at: afterWorkingDays(now, policy.overdueEveryWorkingDays, policy.hour, timeZone) };
+  return { ...state, at: now };
 }
 
 /** Done or won't do: nothing more is sent. */

@@ -7,10 +7,20 @@ import { isAppError } from '../errors';
 import { loadIncident } from '../incidents/incident-queries';
 import type { Logger } from '../logger';
 import { toActionItem } from './action-item-mapper';
-import { type ActionItemRow, claimDueReminders, finishReminder } from './action-items.repository';
+import {
+  type ActionItemRow,
+  claimDueReminders,
+  finishReminder,
+  listRemindersLaterThan,
+  recordItemMessages,
+  replaceReminder,
+} from './action-items.repository';
+import { withItemMessage } from './item-messages';
 import type { ReminderPort } from './reminder-port';
+import { longestWaitDays } from './reminder-schedule';
 import {
   type ReminderState,
+  afterClockJump,
   isScheduled,
   ownerUnreachable,
   reminderKey,
@@ -18,6 +28,7 @@ import {
   reminderToShow,
   rescheduled,
   sendFailed,
+  snoozeDaysAfter,
 } from './reminder-state';
 import { changedReminderColumns, toReminderState } from './reminder-state-mapper';
 
@@ -46,6 +57,7 @@ export const CLAIM_CHUNK = 50;
  * day. Returns how many were sent.
  */
 export async function sendDueReminders(deps: ReminderDeps): Promise<number> {
+  await recomputeAfterClockJump(deps);
   let sent = 0;
   for (let handled = 0; handled < BATCH; ) {
     // Each claim runs from when it is taken: a long batch must not outlive the claims it holds.
@@ -83,11 +95,15 @@ async function sendOne(deps: ReminderDeps, row: ActionItemRow, wasClaimed: boole
     // can be looked for on the next try instead of being sent twice.
     const dmChannel = before.ownerDmChannel ?? (await port.dmChannelOf(row.owner_id));
     const retried = wasClaimed || before.failures > 0;
-    const foundSent = retried && (await port.reminderWasSent(dmChannel, key, new Date(now.getTime() - LOOK_BACK_MS)));
-    if (foundSent) log.info('reminder was sent before an interruption; recording it');
-    else await port.remindOwner(item, incident, reminderToShow(before, context), key, dmChannel);
-
+    const foundTs = retried ? await port.sentReminder(dmChannel, key, new Date(now.getTime() - LOOK_BACK_MS)) : undefined;
+    const foundSent = foundTs !== undefined;
     const sent = reminderSent(before, { ...context, dmChannel, foundSent });
+    if (foundSent) log.info('reminder was sent before an interruption; recording it');
+    const ts =
+      foundTs ??
+      (await port.remindOwner(item, incident, { kind: reminderToShow(before, context), key, snooze: snoozeDaysAfter(sent.state, now, timeZone) }, dmChannel));
+    await recordItemMessages(deps.db, row.id, withItemMessage(row.dm_messages, { channel: dmChannel, ts }));
+
     if (sent.escalate) {
       await port
         .tellCommander(item, incident, 'overdue')
@@ -112,5 +128,33 @@ async function sendOne(deps: ReminderDeps, row: ActionItemRow, wasClaimed: boole
     await record(failed);
     log.warn({ err: error, code, failures: failed.failures, retryAt: toStoredInstant(failed.at) }, 'reminder failed; will retry');
     return false;
+  }
+}
+
+/** Items looked at per poll for a schedule worked out while the clock ran ahead. */
+const CLOCK_JUMP_BATCH = 200;
+
+/**
+ * After the system clock was put back (by weeks, say), a reminder worked out while it ran ahead
+ * lies further off than its schedule allows and would be skipped for as long: it is worked out
+ * again from the due date and now (see `afterClockJump`). A jump forward needs nothing here: the
+ * reminders it passed are due, and each is sent once and scheduled from the new now.
+ */
+async function recomputeAfterClockJump(deps: ReminderDeps): Promise<void> {
+  const { db, clock, policy, logger } = deps;
+  const now = clock.now();
+  const nearest = new Date(now.getTime() + longestWaitDays(policy.overdueEveryWorkingDays) * 86_400_000);
+  const rows = await listRemindersLaterThan(db, toStoredInstant(nearest), CLOCK_JUMP_BATCH);
+  for (const row of rows) {
+    const before = toReminderState(row);
+    if (!isScheduled(before)) continue;
+    const timeZone = before.ownerTimeZone ?? policy.defaultTimeZone;
+    const after = afterClockJump(before, { dueDate: row.due_date, now, timeZone, policy });
+    if (after === before) continue;
+    const stored = toStoredInstant(now);
+    const ceiling = toStoredInstant(new Date(now.getTime() + REMINDER_CLAIM_MS));
+    if (await replaceReminder(db, row.id, row.next_reminder_at!, stored, ceiling, changedReminderColumns(before, after))) {
+      logger.warn({ itemId: row.id, kind: before.kind, was: row.next_reminder_at, now: toStoredInstant(after.at) }, 'reminder further ahead than its schedule allows (the clock was put back); worked out again');
+    }
   }
 }

@@ -28,8 +28,11 @@ export function validateActionItem(
     errors.description = `Keep it to ${ACTION_DESCRIPTION_MAX} characters (it has ${description.length}); link a ticket for details.`;
   }
   if (!input.ownerId) errors.ownerId = 'Every action item needs one owner.';
-  if (!input.dueDate || !/^\d{4}-\d{2}-\d{2}$/.test(input.dueDate)) errors.dueDate = 'Pick a due date.';
+  if (!input.dueDate || !isCalendarDay(input.dueDate)) errors.dueDate = 'Pick a due date.';
   else if (input.dueDate < today && input.dueDate !== keptDueDate) errors.dueDate = 'The due date is in the past. Pick today or later.';
+  else if (input.dueDate > yearsAfter(today, DUE_YEARS_MAX) && input.dueDate !== keptDueDate) {
+    errors.dueDate = `Pick a due date within the next ${DUE_YEARS_MAX} years.`;
+  }
   if (!input.type || !(ACTION_ITEM_TYPES as readonly string[]).includes(input.type)) errors.type = 'Pick a type.';
   if (input.ticketUrl && !isWebUrl(input.ticketUrl)) errors.ticketUrl = 'Enter a full link starting with https:// or http:// (or leave it empty).';
   else if (input.ticketUrl && input.ticketUrl.trim().length > TICKET_URL_MAX) errors.ticketUrl = `Keep the link under ${TICKET_URL_MAX} characters.`;
@@ -37,6 +40,21 @@ export function validateActionItem(
 }
 
 export const TICKET_URL_MAX = 500;
+
+/** A due date further off than this is a typo or a way of never being reminded. */
+export const DUE_YEARS_MAX = 10;
+
+/** `yyyy-MM-dd` naming a day on the calendar: `2026-02-30` and `9999-99-99` do not. */
+function isCalendarDay(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const day = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
+}
+
+/** The same calendar day `years` later, as `yyyy-MM-dd` (compared as text, like every due date). */
+function yearsAfter(day: string, years: number): string {
+  return `${String(Number(day.slice(0, 4)) + years).padStart(4, '0')}${day.slice(4)}`;
+}
 
 /** The link as stored and shown: normalised, so `<`, `>` and spaces are percent-encoded. */
 export function normaliseUrl(text: string): string {

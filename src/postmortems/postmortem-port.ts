@@ -1,15 +1,32 @@
 import type { Incident } from '../incidents/incident';
 import type { PostmortemDocument } from '../render/postmortem-document';
 
+/**
+ * One published message of a post-mortem: where it is, and a fingerprint of what it shows (null
+ * when not known), so a refresh edits only the messages whose content changed.
+ */
+export interface ShownMessage {
+  ts: string;
+  contentHash: string | null;
+}
+
+export interface ShowOptions {
+  /** Edit every message, even one whose fingerprint says it is unchanged (publishing again brings back a deleted one). */
+  editUnchanged: boolean;
+  /** Called after each message posted or edited: a long publish keeps its lease alive here. */
+  afterEach?: () => Promise<void>;
+}
+
 /** What post-mortems need from the chat workspace. The Slack adapter implements it. */
 export interface PostmortemPort {
   /** How people are called, for a document read outside the chat; unknown ids are left out. */
   displayNames(userIds: string[]): Promise<Map<string, string>>;
   /**
    * Shows the post-mortem in a channel, editing the messages it already occupies there (by
-   * position), posting more or removing extra ones as needed. Returns the messages' ids in order.
+   * position) whose content changed, posting more (paced to what the channel takes) or removing
+   * extra ones as needed. Returns the messages in order.
    */
-  showPostmortem(channelId: string, doc: PostmortemDocument, existing: string[]): Promise<string[]>;
+  showPostmortem(channelId: string, doc: PostmortemDocument, existing: ShownMessage[], options: ShowOptions): Promise<ShownMessage[]>;
   /** Shares a file in the channels. */
   shareFile(channelIds: string[], file: { filename: string; title: string; content: string }): Promise<void>;
   /** Reminds the commander, privately, that the post-mortem is due. */
@@ -24,7 +41,7 @@ export interface PostmortemPort {
  */
 export class PartlyShownError extends Error {
   constructor(
-    readonly shown: string[],
+    readonly shown: ShownMessage[],
     cause: unknown,
   ) {
     super('The post-mortem was only partly shown', { cause });

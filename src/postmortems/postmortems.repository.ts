@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../db/database';
 import type { PostmortemsTable } from './postmortems.table';
 import { leaseIsFree } from '../db/lease';
+import type { ShownMessage } from './postmortem-port';
 
 export type PostmortemRow = Selectable<PostmortemsTable>;
 
@@ -42,24 +43,24 @@ export async function updatePostmortem(db: Kysely<Database>, id: string, changes
   await db.updateTable('postmortems').set(changes).where('id', '=', id).execute();
 }
 
-export async function listPostmortemMessages(db: Kysely<Database>, postmortemId: string, channelId: string): Promise<string[]> {
+export async function listPostmortemMessages(db: Kysely<Database>, postmortemId: string, channelId: string): Promise<ShownMessage[]> {
   const rows = await db
     .selectFrom('postmortem_messages')
-    .select('ts')
+    .select(['ts', 'content_hash'])
     .where('postmortem_id', '=', postmortemId)
     .where('channel_id', '=', channelId)
     .orderBy('position')
     .execute();
-  return rows.map((r) => r.ts);
+  return rows.map((r) => ({ ts: r.ts, contentHash: r.content_hash }));
 }
 
-export async function replacePostmortemMessages(db: Kysely<Database>, postmortemId: string, channelId: string, tsList: string[]): Promise<void> {
+export async function replacePostmortemMessages(db: Kysely<Database>, postmortemId: string, channelId: string, shown: ShownMessage[]): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('postmortem_messages').where('postmortem_id', '=', postmortemId).where('channel_id', '=', channelId).execute();
-    if (tsList.length > 0) {
+    if (shown.length > 0) {
       await trx
         .insertInto('postmortem_messages')
-        .values(tsList.map((ts, position) => ({ postmortem_id: postmortemId, channel_id: channelId, position, ts })))
+        .values(shown.map(({ ts, contentHash }, position) => ({ postmortem_id: postmortemId, channel_id: channelId, position, ts, content_hash: contentHash })))
         .execute();
     }
   });
@@ -74,6 +75,11 @@ export async function claimPublishLease(db: Kysely<Database>, id: string, now: s
     .where((eb) => leaseIsFree(eb, 'publish_lease_until', now))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Moves the end of a publishing lease this caller holds, so a long publish is not taken over. */
+export async function extendPublishLease(db: Kysely<Database>, id: string, until: string): Promise<void> {
+  await db.updateTable('postmortems').set({ publish_lease_until: until }).where('id', '=', id).where('publish_lease_until', 'is not', null).execute();
 }
 
 /** The post-mortems published most recently, newest first. */

@@ -24,4 +24,6 @@ export interface PostmortemMessagesTable {
   channel_id: string;
   position: number;
   ts: string;
+  /** A fingerprint of the message's content when last shown; null when not known. */
+  content_hash: string | null;
 }

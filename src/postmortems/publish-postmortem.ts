@@ -14,8 +14,8 @@ import { incidentMetrics } from './incident-metrics';
 import { type BlamelessNote, MIN_CAUSES, type Postmortem, causeCount } from './postmortem';
 import type { PostmortemDeps } from './postmortem-deps';
 import { postmortemFor } from './postmortem-queries';
-import { PartlyShownError } from './postmortem-port';
-import { claimPublishLease, listPostmortemMessages, replacePostmortemMessages, updatePostmortem } from './postmortems.repository';
+import { PartlyShownError, type ShowOptions } from './postmortem-port';
+import { claimPublishLease, extendPublishLease, listPostmortemMessages, replacePostmortemMessages, updatePostmortem } from './postmortems.repository';
 import { incidentForMember } from '../incidents/require-member';
 import { requireReady } from '../incidents/require-ready';
 
@@ -49,8 +49,11 @@ export async function reviewPostmortem(db: PostmortemDeps['db'], incidentId: str
   return { problems, notes: problems.length ? [] : reviewBlameless(postmortem.content, await actionItemsFor(db, incidentId)) };
 }
 
-/** How long one publish may hold the lease; long post-mortems take many Slack calls. */
-const PUBLISH_LEASE_MS = 5 * 60_000;
+/**
+ * How long a publish holds the lease without showing progress. It is extended after every
+ * message, so only a publish stalled this long (its replica gone) can be taken over.
+ */
+export const PUBLISH_LEASE_MS = 5 * 60_000;
 
 /**
  * Publishes the post-mortem in the incident channel and the post-mortems channel (never for a
@@ -83,8 +86,13 @@ export async function publishPostmortem(
     const doc = await buildDocument(deps, incident, { ...postmortem, publishedAt: now, publishedBy: userId }, actionItems);
     const channels = [incident.channelId];
     if (deps.policy.channel && !incident.isPrivate) channels.push(deps.policy.channel);
+    // Publishing again edits every message, so one somebody deleted comes back.
+    const show: ShowOptions = {
+      editUnchanged: true,
+      afterEach: () => extendPublishLease(deps.db, postmortem.id, toStoredInstant(new Date(deps.clock.now().getTime() + PUBLISH_LEASE_MS))),
+    };
     let messages = 0;
-    for (const channel of channels) messages += await showIn(deps, postmortem.id, channel, doc);
+    for (const channel of channels) messages += await showIn(deps, postmortem.id, channel, doc, show);
     await deps.port.shareFile(channels, { filename: 'README.md', title: doc.path, content: postmortemMarkdown(doc) });
     await updatePostmortem(deps.db, postmortem.id, {
       published_at: toStoredInstant(now),
@@ -101,7 +109,8 @@ export async function publishPostmortem(
 
 /** Everything the published post-mortem shows, as of now. */
 async function buildDocument(deps: PostmortemDeps, incident: Incident, postmortem: Postmortem, actionItems: PostmortemDocument['actionItems']) {
-  const timeline = await timelineFor(deps.db, incident.id);
+  // The document does not list its own publishing: publishing would otherwise change what it shows.
+  const timeline = (await timelineFor(deps.db, incident.id)).filter((e) => !(e.kind === 'system' && e.change === 'postmortem_published'));
   const slug = incident.channelName?.replace(/^inc-/, '') ?? incident.id;
   return {
     incident,
@@ -116,7 +125,8 @@ async function buildDocument(deps: PostmortemDeps, incident: Incident, postmorte
 
 /**
  * Brings a published post-mortem's messages up to date (an action item was done, say) without
- * publishing anew: same messages, no new file, no change of status. Does nothing before publishing.
+ * publishing anew: same messages, no new file, no change of status, and only the messages whose
+ * content changed are edited. Does nothing before publishing.
  */
 export async function refreshPublishedPostmortem(deps: PostmortemDeps, incidentId: string): Promise<void> {
   const postmortem = await postmortemFor(deps.db, incidentId);
@@ -126,15 +136,15 @@ export async function refreshPublishedPostmortem(deps: PostmortemDeps, incidentI
   const channels = [incident.channelId];
   if (deps.policy.channel && !incident.isPrivate) channels.push(deps.policy.channel);
   for (const channel of channels) {
-    if ((await listPostmortemMessages(deps.db, postmortem.id, channel)).length > 0) await showIn(deps, postmortem.id, channel, doc);
+    if ((await listPostmortemMessages(deps.db, postmortem.id, channel)).length > 0) await showIn(deps, postmortem.id, channel, doc, { editUnchanged: false });
   }
 }
 
 /** Shows the document in one channel, remembering its messages even when Slack stops part-way. */
-async function showIn(deps: PostmortemDeps, postmortemId: string, channel: string, doc: PostmortemDocument): Promise<number> {
+async function showIn(deps: PostmortemDeps, postmortemId: string, channel: string, doc: PostmortemDocument, options: ShowOptions): Promise<number> {
   const existing = await listPostmortemMessages(deps.db, postmortemId, channel);
   try {
-    const shown = await deps.port.showPostmortem(channel, doc, existing);
+    const shown = await deps.port.showPostmortem(channel, doc, existing, options);
     await replacePostmortemMessages(deps.db, postmortemId, channel, shown);
     return shown.length;
   } catch (error) {

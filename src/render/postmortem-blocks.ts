@@ -17,31 +17,49 @@ import { SECTION_TEXT_MAX, splitText } from './split-text';
  */
 export const POSTMORTEM_LIMITS = { blocksPerMessage: 45, sectionChars: SECTION_TEXT_MAX, messageChars: 11_000 } as const;
 
+/**
+ * The most messages a post-mortem takes in one channel, however long it is. Six hold about 66,000
+ * characters: everything written in the form (ten fields of at most 3,000 characters), up to 100
+ * action items and an excerpt of the timeline, and at Slack's one message a second per channel
+ * they post in about five seconds. More would bury the channel and make every refresh costly; the
+ * full timeline is in the Markdown file published alongside.
+ */
+export const MAX_POSTMORTEM_MESSAGES = 6;
+
+/** The most timeline entries shown in Slack: enough to follow the incident, short enough to read. */
+export const TIMELINE_SHOWN_MAX = 100;
+
+/** An entry's text in an excerpted timeline is cut here; the file has it whole. */
+const EXCERPT_TEXT_MAX = 500;
+
 const HEADER_MAX = 150;
+const TAGS_MAX = 1000;
 
 type Part = { kind: 'header'; text: string } | { kind: 'text'; text: string } | { kind: 'divider' } | { kind: 'fields'; fields: string[] };
 
 const bullets = (items: string[]) => (items.length ? items.map((i) => `• ${escapeMrkdwn(i)}`).join('\n') : '_None recorded._');
 
-function timelineLine(doc: PostmortemDocument, entry: TimelineEntry): string {
+function timelineLine(doc: PostmortemDocument, entry: TimelineEntry, textMax = Infinity): string {
   const when = slackDate(entry.occurredAt, '{date_short} {time}');
   const name = (id: string | null | undefined) => escapeMrkdwn(doc.person(id));
+  const userText = (text: string) => escapeAndTruncate(text.replace(/\s*\n\s*/g, ' '), textMax);
   switch (entry.kind) {
     case 'system':
-      return `${when} _${describeChange(entry, { name, text: escapeMrkdwn })}_`;
+      return `${when} _${describeChange(entry, { name, text: userText })}_`;
     case 'message': {
-      const text = escapeMrkdwn(plainFromSlack(entry.text, (id) => doc.person(id)).replace(/\s*\n\s*/g, ' '));
+      const text = userText(plainFromSlack(entry.text, (id) => doc.person(id)));
       const link = entry.permalink ? ` ${mrkdwnLink(entry.permalink, '↗')}` : '';
       return `${when} *${name(entry.authorId)}:* ${text}${entry.filesNote ? ` _(${escapeMrkdwn(entry.filesNote)})_` : ''}${link}`;
     }
     case 'manual': {
       const milestone = entry.milestone ? `*${MILESTONE_LABELS[entry.milestone]}:* ` : '';
-      return `${when} ${milestone}${escapeMrkdwn(entry.text.replace(/\s*\n\s*/g, ' '))}`;
+      return `${when} ${milestone}${userText(entry.text)}`;
     }
   }
 }
 
-function parts(doc: PostmortemDocument): Part[] {
+/** Everything but the timeline, which gets the room that is left. */
+function writtenParts(doc: PostmortemDocument): Part[] {
   const { incident, postmortem, metrics } = doc;
   const content = postmortem.content;
   const duration = (ms: number | null) => (ms === null ? '—' : humanDuration(ms));
@@ -60,6 +78,7 @@ function parts(doc: PostmortemDocument): Part[] {
         `*Commander*\n${escapeAndTruncate(doc.person(incident.commanderId), 200)}`,
         `*Impact started*\n${slackDate(incident.impactStartedAt)}`,
         `*Authors*\n${escapeAndTruncate(postmortem.authorIds.map((id) => doc.person(id)).join(', ') || '—', 1500)}`,
+        ...(content.tags.length ? [`*Tags*\n${escapeAndTruncate(content.tags.join(', '), TAGS_MAX)}`] : []),
       ],
     },
     heading('Summary'),
@@ -92,10 +111,35 @@ function parts(doc: PostmortemDocument): Part[] {
           .join('\n') || '_None._',
     },
     { kind: 'divider' },
-    heading(`Timeline (${doc.timeline.length})`),
-    { kind: 'text', text: doc.timeline.map((e) => timelineLine(doc, e)).join('\n') || '_No entries._' },
   );
   return list;
+}
+
+/** First and last entries, then milestones and lifecycle changes, then the rest, each in time order. */
+function byImportance(timeline: TimelineEntry[]): number[] {
+  const last = timeline.length - 1;
+  const middle = Array.from({ length: Math.max(0, last - 1) }, (_, i) => i + 1);
+  const landmark = (e: TimelineEntry) => e.kind === 'system' || (e.kind === 'manual' && e.milestone !== null);
+  return [
+    ...(last >= 0 ? [0] : []),
+    ...(last >= 1 ? [last] : []),
+    ...middle.filter((i) => landmark(timeline[i] as TimelineEntry)),
+    ...middle.filter((i) => !landmark(timeline[i] as TimelineEntry)),
+  ];
+}
+
+/** The timeline section showing the entries at `shown` (indices, in time order). */
+function timelineParts(doc: PostmortemDocument, shown: number[], excerpt: boolean): Part[] {
+  const total = doc.timeline.length;
+  const lines = shown.map((i) => timelineLine(doc, doc.timeline[i] as TimelineEntry, excerpt ? EXCERPT_TEXT_MAX : Infinity));
+  const hidden = total - shown.length;
+  if (hidden > 0) {
+    lines.push(`_${hidden.toLocaleString('en-US')} more ${hidden === 1 ? 'entry is' : 'entries are'} in the attached Markdown file._`);
+  }
+  return [
+    { kind: 'text', text: `*Timeline (${total.toLocaleString('en-US')})*` },
+    { kind: 'text', text: lines.join('\n') || '_No entries._' },
+  ];
 }
 
 function toBlocks(part: Part): KnownBlock[] {
@@ -120,14 +164,11 @@ function blockChars(block: KnownBlock): number {
   return chars;
 }
 
-/**
- * The post-mortem as Slack messages, split wherever a message would break Slack's limits,
- * however long the timeline: it is never refused for its length.
- */
-export function postmortemMessages(doc: PostmortemDocument): SlackMessage[] {
+/** Fills messages block by block, starting a new one wherever the next block would break a limit. */
+function pack(blocks: KnownBlock[]): KnownBlock[][] {
   const messages: KnownBlock[][] = [[]];
   let chars = 0;
-  for (const block of parts(doc).flatMap(toBlocks)) {
+  for (const block of blocks) {
     const size = blockChars(block);
     const current = messages[messages.length - 1] as KnownBlock[];
     if (current.length > 0 && (current.length >= POSTMORTEM_LIMITS.blocksPerMessage || chars + size > POSTMORTEM_LIMITS.messageChars)) {
@@ -138,9 +179,55 @@ export function postmortemMessages(doc: PostmortemDocument): SlackMessage[] {
       chars += size;
     }
   }
+  return messages;
+}
+
+/**
+ * The post-mortem as Slack messages, at most {@link MAX_POSTMORTEM_MESSAGES}, each within Slack's
+ * limits; it is never refused for its length. Everything written is shown; the timeline is shown
+ * whole when it fits, and otherwise as an excerpt (the first and last entries, then every
+ * milestone and lifecycle change that fits) with a count of the entries only the Markdown file has.
+ */
+export function postmortemMessages(doc: PostmortemDocument): SlackMessage[] {
+  const written = writtenParts(doc).flatMap(toBlocks);
+  const layout = (shown: number[], excerpt: boolean) => pack([...written, ...timelineParts(doc, shown, excerpt).flatMap(toBlocks)]);
+  const fits = (messages: KnownBlock[][]) => messages.length <= MAX_POSTMORTEM_MESSAGES;
+
+  const all = doc.timeline.map((_, i) => i);
+  let messages = all.length <= TIMELINE_SHOWN_MAX ? layout(all, false) : undefined;
+  if (!messages || !fits(messages)) {
+    // The most entries, in order of importance, that still fit: more entries never take less room.
+    const order = byImportance(doc.timeline);
+    const excerpt = (count: number) => layout(order.slice(0, count).sort((a, b) => a - b), true);
+    let low = 0;
+    let high = Math.min(order.length, TIMELINE_SHOWN_MAX);
+    while (low < high) {
+      const mid = Math.ceil((low + high) / 2);
+      if (fits(excerpt(mid))) low = mid;
+      else high = mid - 1;
+    }
+    messages = excerpt(low);
+    if (!fits(messages)) messages = cutToLimit(messages);
+  }
   const title = escapeMrkdwn(doc.incident.title);
+  const count = messages.length;
   return messages.map((blocks, i) => ({
-    text: messages.length === 1 ? `Post-mortem: ${title}` : `Post-mortem: ${title} (part ${i + 1} of ${messages.length})`,
+    text: count === 1 ? `Post-mortem: ${title}` : `Post-mortem: ${title} (part ${i + 1} of ${count})`,
     blocks,
   }));
+}
+
+/**
+ * Only when what was written alone outgrows the messages (a hundred long action items, say): the
+ * first messages, ending with a pointer to the file, which has everything.
+ */
+function cutToLimit(messages: KnownBlock[][]): KnownBlock[][] {
+  const kept = messages.slice(0, MAX_POSTMORTEM_MESSAGES);
+  const last = kept[kept.length - 1] as KnownBlock[];
+  const note: KnownBlock = { type: 'section', text: { type: 'mrkdwn', text: '_The rest of this post-mortem is in the attached Markdown file._' } };
+  while (last.length > 0 && (last.length >= POSTMORTEM_LIMITS.blocksPerMessage || last.reduce((n, b) => n + blockChars(b), 0) + blockChars(note) > POSTMORTEM_LIMITS.messageChars)) {
+    last.pop();
+  }
+  last.push(note);
+  return kept;
 }

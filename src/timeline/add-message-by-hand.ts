@@ -4,6 +4,7 @@ import type { TimelineDeps } from './timeline-deps';
 import type { ChannelMessage } from './timeline-entry';
 import { insertMessageEntry } from './timeline.repository';
 import { requireMember } from '../incidents/require-member';
+import { requireRoomForEntry } from './entry-limits';
 
 /**
  * A person adds a message to an incident's timeline (the message shortcut), at the message's own
@@ -14,6 +15,7 @@ export async function addMessageByHand(deps: TimelineDeps, incidentId: string, m
   const incident = await loadIncident(deps.db, incidentId);
   if (!incident.setupCompletedAt) throw new AppError('incident_not_ready', 'that incident is still being set up. Try again in a moment.');
   await requireMember(deps.members, incident, userId, 'change its timeline');
+  await requireRoomForEntry(deps.db, incidentId, message.text);
   const added = await insertMessageEntry(
     deps.db,
     {

@@ -1,12 +1,16 @@
 import { refreshIncident } from '../incidents/change-incident';
+import type { Incident } from '../incidents/incident';
 import type { IncidentDeps } from '../incidents/incident-deps';
 import { recordMilestone } from '../incidents/record-milestone';
+import { EARLIEST_INCIDENT_TIME } from '../incidents/validate-declare';
+import { slackDate } from '../mrkdwn/date-token';
 import type { TimelineDeps } from './timeline-deps';
-import type { Milestone } from './timeline-entry';
+import { MILESTONES, MILESTONE_LABELS, type Milestone } from './timeline-entry';
 import { insertManualEntry } from './timeline.repository';
 import { requireMember } from '../incidents/require-member';
 import { AppError } from '../errors';
 import { loadIncident } from '../incidents/incident-queries';
+import { requireRoomForEntry } from './entry-limits';
 
 export const ENTRY_TEXT_MAX = 3000;
 
@@ -17,7 +21,7 @@ export interface ManualEntryInput {
   actorId: string;
 }
 
-export type ManualEntryField = 'text' | 'occurredAt';
+export type ManualEntryField = 'text' | 'occurredAt' | 'milestone';
 
 const PICK_A_TIME = 'Pick the date and time it happened.';
 
@@ -27,8 +31,12 @@ export function validateEntry(input: Pick<ManualEntryInput, 'text' | 'occurredAt
   const text = input.text.trim();
   if (!text) errors.text = 'Say what happened, e.g. "Alert fired: checkout error rate above 5%".';
   else if (text.length > ENTRY_TEXT_MAX) errors.text = `Keep it to ${ENTRY_TEXT_MAX} characters (it has ${text.length}).`;
-  if (!input.occurredAt) errors.occurredAt = PICK_A_TIME;
-  else if (input.occurredAt.getTime() > now.getTime() + 60_000) errors.occurredAt = 'That is in the future. Pick when it happened.';
+  const at = input.occurredAt?.getTime();
+  if (at === undefined || Number.isNaN(at)) errors.occurredAt = PICK_A_TIME;
+  else if (at > now.getTime() + 60_000) errors.occurredAt = 'That is in the future. Pick when it happened.';
+  else if (at < EARLIEST_INCIDENT_TIME.getTime()) {
+    errors.occurredAt = `That is too long ago. Pick a time in ${EARLIEST_INCIDENT_TIME.getUTCFullYear()} or later.`;
+  }
   return errors;
 }
 
@@ -41,10 +49,48 @@ export function validEntry(input: Pick<ManualEntryInput, 'text' | 'occurredAt'>,
   return { text: input.text.trim(), occurredAt };
 }
 
+/** Another milestone that a new one would be out of order with, and where the new one must be. */
+export interface MilestoneConflict {
+  milestone: Milestone;
+  at: Date;
+  /** The new milestone must be at or after this one (it comes earlier in the order), or at or before it. */
+  mustBe: 'after' | 'before';
+}
+
+const MILESTONE_AT: Record<Milestone, (incident: Incident) => Date | null> = {
+  impact_started: (incident) => incident.impactStartedAt,
+  detected: (incident) => incident.detectedAt,
+  mitigated: (incident) => incident.mitigatedAt,
+  resolved: (incident) => incident.resolvedAt,
+};
+
+/**
+ * Milestones are in order: impact started ≤ detected ≤ mitigated ≤ resolved, or time to detect and
+ * time to resolve make no sense. The milestone that marking `milestone` at `at` would put out of
+ * order, if any: the latest earlier milestone still after `at`, else the first later one before it.
+ */
+export function milestoneConflict(incident: Incident, milestone: Milestone, at: Date): MilestoneConflict | null {
+  const rank = MILESTONES.indexOf(milestone);
+  const others = MILESTONES.flatMap((other, i) => {
+    const otherAt = i === rank ? null : MILESTONE_AT[other](incident);
+    return otherAt ? [{ milestone: other, at: otherAt, mustBe: i < rank ? ('after' as const) : ('before' as const) }] : [];
+  });
+  const after = others.filter((o) => o.mustBe === 'after' && o.at.getTime() > at.getTime());
+  const before = others.filter((o) => o.mustBe === 'before' && o.at.getTime() < at.getTime());
+  return after.at(-1) ?? before[0] ?? null;
+}
+
+/** The words for a milestone out of order; `when` is the other milestone's time as the reader should see it. */
+export function milestoneOrderProblem(milestone: Milestone, conflict: MilestoneConflict, when: string): string {
+  const [mine, theirs] = [MILESTONE_LABELS[milestone], MILESTONE_LABELS[conflict.milestone]];
+  const side = conflict.mustBe === 'after' ? 'before' : 'after';
+  return `${mine} cannot be ${side} ${theirs}, which is at ${when}. Pick another time, or mark ${theirs} at its right time first.`;
+}
+
 /**
  * Adds an entry for something that happened outside Slack. A milestone also sets the incident's
  * matching instant (the alert at 02:14 is when it was detected), in the same transaction, and the
- * incident card then shows it.
+ * incident card then shows it; one that would put the milestones out of order is refused.
  */
 export async function addManualEntry(
   services: { timeline: TimelineDeps; incidents: IncidentDeps },
@@ -52,9 +98,15 @@ export async function addManualEntry(
   input: ManualEntryInput,
 ): Promise<string> {
   const deps = services.timeline;
-  await requireMember(deps.members, await loadIncident(deps.db, incidentId), input.actorId, 'change its timeline');
+  const incident = await requireMember(deps.members, await loadIncident(deps.db, incidentId), input.actorId, 'change its timeline');
   const now = deps.clock.now();
   const { text, occurredAt } = validEntry(input, now);
+  await requireRoomForEntry(deps.db, incidentId, text);
+  const conflict = input.milestone ? milestoneConflict(incident, input.milestone, occurredAt) : null;
+  if (input.milestone && conflict) {
+    const problem = milestoneOrderProblem(input.milestone, conflict, slackDate(conflict.at));
+    throw new AppError('invalid_entry', problem, { fields: { milestone: problem } });
+  }
   const id = await deps.db.transaction().execute(async (trx) => {
     const id = await insertManualEntry(trx, { incidentId, occurredAt, actorId: input.actorId, text, milestone: input.milestone }, now);
     if (input.milestone) await recordMilestone(trx, incidentId, input.milestone, occurredAt, now);

@@ -1,4 +1,6 @@
+import { isAppError } from '../errors';
 import { incidentForChannel } from '../incidents/incident-queries';
+import { requireRoomForEntry } from './entry-limits';
 import type { TimelineDeps } from './timeline-deps';
 import { deleteReactionCapture, insertMessageEntry } from './timeline.repository';
 
@@ -8,6 +10,9 @@ import { deleteReactionCapture, insertMessageEntry } from './timeline.repository
  * events that arrive twice or out of order still leave exactly one entry while anyone marks the
  * message and none once nobody does. After adding, it reads once more: a removal handled while
  * this add was in flight would otherwise leave an entry nobody marks.
+ *
+ * A timeline that is full takes no more captures. A reaction has nobody waiting for an answer, so
+ * the refusal is logged at warn and the message gets no :memo:, which is how people see a capture.
  */
 export async function syncMarkedMessage(deps: TimelineDeps, channelId: string, ts: string): Promise<void> {
   const incident = await incidentForChannel(deps.db, channelId);
@@ -16,6 +21,7 @@ export async function syncMarkedMessage(deps: TimelineDeps, channelId: string, t
   const current = await deps.port.readMarkedMessage(channelId, ts);
   if (current && !current.message.byBot && current.marked) {
     const { message } = current;
+    if (!(await hasRoom(deps, incident.id, message.text, ts))) return;
     const added = await insertMessageEntry(
       deps.db,
       {
@@ -41,4 +47,15 @@ export async function syncMarkedMessage(deps: TimelineDeps, channelId: string, t
   if ((await deleteReactionCapture(deps.db, incident.id, source)) === 0) return;
   if (current) await deps.port.withdrawAcknowledgement(channelId, ts);
   deps.logger.info({ incidentId: incident.id, ts }, 'message removed from the timeline');
+}
+
+async function hasRoom(deps: TimelineDeps, incidentId: string, text: string, ts: string): Promise<boolean> {
+  try {
+    await requireRoomForEntry(deps.db, incidentId, text);
+    return true;
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'too_many_entries') throw error;
+    deps.logger.warn({ incidentId, ts, code: error.code }, 'timeline full: marked message not added');
+    return false;
+  }
 }

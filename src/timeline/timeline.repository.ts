@@ -40,6 +40,17 @@ export async function listTimelineRows(db: Kysely<Database>, incidentId: string)
     .execute();
 }
 
+/** How many entries the incident's timeline shows and how many characters of text they hold. */
+export async function countTimelineContent(db: Kysely<Database>, incidentId: string): Promise<{ entries: number; characters: number }> {
+  const row = await db
+    .selectFrom('timeline_entries')
+    .select((eb) => [eb.fn.countAll<string | number>().as('entries'), eb.fn.sum<string | number | null>(eb.fn('length', ['text'])).as('characters')])
+    .where('incident_id', '=', incidentId)
+    .where('dismissed_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { entries: Number(row.entries), characters: Number(row.characters ?? 0) };
+}
+
 export interface NewMessageEntryRow {
   incidentId: string;
   occurredAt: Date;

@@ -14,6 +14,7 @@ import { SlackPostmortemPort } from '../slack/ports/slack-postmortem-port';
 import { SlackReminderPort } from '../slack/ports/slack-reminder-port';
 import { SlackTimelinePort } from '../slack/ports/slack-timeline-port';
 import { LiveChannelMembers } from '../slack/web-api/channel-members';
+import type { ChannelPacer } from '../slack/web-api/channel-pacer';
 import { UserDirectory, type UserProfileCache } from '../slack/web-api/user-directory';
 
 export interface CoreDeps {
@@ -27,11 +28,17 @@ export interface CoreDeps {
  * Binds every service to Slack through one Web API client: the only place the ports are chosen.
  * Listeners call it per request (Bolt hands each its client); background jobs once, with the app's.
  */
-export function servicesFactory(core: CoreDeps, profiles: UserProfileCache): ListenerDeps['services'] {
+/** What all requests of one process share: people's profiles and each channel's posting pace. */
+export interface SharedSlackState {
+  profiles: UserProfileCache;
+  postPacer: ChannelPacer;
+}
+
+export function servicesFactory(core: CoreDeps, shared: SharedSlackState): ListenerDeps['services'] {
   return (client: WebClient, botUserId?: string): Services => {
     const { db, clock, logger, config } = core;
     const members = new LiveChannelMembers(client);
-    const people = new UserDirectory(client, profiles);
+    const people = new UserDirectory(client, shared.profiles);
     const incidents: IncidentDeps = {
       db,
       clock,
@@ -40,7 +47,7 @@ export function servicesFactory(core: CoreDeps, profiles: UserProfileCache): Lis
       port: new SlackIncidentPort(client, { incidentsChannel: config.incidentsChannel, botUserId }),
       policy: config.postmortems,
     };
-    const postmortems: PostmortemDeps = { db, clock, logger, members, port: new SlackPostmortemPort(client, people), incidents, policy: config.postmortems };
+    const postmortems: PostmortemDeps = { db, clock, logger, members, port: new SlackPostmortemPort(client, people, shared.postPacer), incidents, policy: config.postmortems };
     const reminders: ReminderDeps = { db, clock, logger, port: new SlackReminderPort(client, people), policy: config.reminders };
     return {
       members,
@@ -55,6 +62,6 @@ export function servicesFactory(core: CoreDeps, profiles: UserProfileCache): Lis
 }
 
 /** What listeners get: the core dependencies and the per-request services. */
-export function listenerDeps(core: CoreDeps & { config: Config }, profiles: UserProfileCache): ListenerDeps {
-  return { ...core, services: servicesFactory(core, profiles) };
+export function listenerDeps(core: CoreDeps & { config: Config }, shared: SharedSlackState): ListenerDeps {
+  return { ...core, services: servicesFactory(core, shared) };
 }

@@ -19,6 +19,7 @@ function row(overrides: Partial<ActionItemRow>): ActionItemRow {
     status_changed_at: null,
     owner_time_zone: 'Pacific/Auckland',
     owner_dm_channel: 'D2',
+    dm_messages: null,
     next_reminder_at: '2026-12-02T20:00:00.000Z',
     next_reminder_kind: 'due',
     overdue_reminders_sent: 1,

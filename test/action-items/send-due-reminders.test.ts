@@ -3,7 +3,7 @@ import type { ActionItem, ReminderKind } from '../../src/action-items/action-ite
 import { addActionItem, editActionItem } from '../../src/action-items/action-item-service';
 import { findActionItem } from '../../src/action-items/action-items.repository';
 import { markDone, snooze } from '../../src/action-items/change-item-status';
-import type { ReminderPort } from '../../src/action-items/reminder-port';
+import type { ReminderMessage, ReminderPort } from '../../src/action-items/reminder-port';
 import { sendDueReminders } from '../../src/action-items/send-due-reminders';
 import { AppError } from '../../src/errors';
 import { seedIncident, testDatabase } from '../../tools/harness/test-db';
@@ -12,7 +12,7 @@ const policy = { hour: 9, defaultTimeZone: 'UTC', overdueEveryWorkingDays: 1, es
 
 /** A chat that records what it was asked to send; `failNext` makes the next DM fail after it was delivered. */
 function recordingPort() {
-  const sent: Array<{ kind: ReminderKind; key: string }> = [];
+  const sent: Array<{ kind: ReminderKind; key: string; ts: string; snooze: ReminderMessage['snooze'] }> = [];
   const commander: string[] = [];
   const port = {
     sent,
@@ -23,16 +23,18 @@ function recordingPort() {
     whileSending: undefined as undefined | (() => Promise<unknown>),
     timeZoneOf: async () => 'UTC',
     dmChannelOf: async () => 'D1',
-    async remindOwner(_item: ActionItem, _incident: unknown, kind: ReminderKind, key: string) {
+    async remindOwner(_item: ActionItem, _incident: unknown, { kind, key, snooze }: ReminderMessage) {
       if (port.gone) throw new AppError('owner_unreachable', 'gone');
-      sent.push({ kind, key });
+      const ts = `1000.${sent.length}`;
+      sent.push({ kind, key, ts, snooze });
       await port.whileSending?.();
       if (port.failAfterDelivery) {
         port.failAfterDelivery = false;
         throw new AppError('slack_unavailable', 'timed out after Slack posted');
       }
+      return ts;
     },
-    reminderWasSent: async (_channel: string, key: string) => sent.some((s) => s.key === key),
+    sentReminder: async (_channel: string, key: string) => sent.find((s) => s.key === key)?.ts,
     tellCommander: async (_item: ActionItem, _incident: unknown, why: string) => void commander.push(why),
     noteDone: async () => undefined,
     tellPreviousOwner: async () => undefined,
@@ -106,7 +108,7 @@ describe('a person acting on an item while its reminder is being sent', () => {
   it('wins: a snooze meanwhile is kept, not overwritten by the record of the send', async () => {
     const { db, deps, port, itemId } = await setUp('2026-11-30T10:00:00Z');
     try {
-      port.whileSending = () => snooze(deps, itemId, 'U2', 7, policy);
+      port.whileSending = () => snooze(deps, itemId, 'U2', { days: 7, day: null }, policy);
       expect(await sendDueReminders(deps)).toBe(1);
       const row = await findActionItem(db.db, itemId);
       // Seven days from now at 09:00, instead of the due-date reminder on 1 December.
@@ -129,6 +131,77 @@ describe('a person acting on an item while its reminder is being sent', () => {
         owner_dm_channel: 'D1',
         reminder_claimed_until: null,
       });
+    } finally {
+      await db.remove();
+    }
+  });
+});
+
+describe('reminders after the system clock jumps', () => {
+  const nextReminder = async (db: { db: Parameters<typeof findActionItem>[0] }, itemId: string) => (await findActionItem(db.db, itemId))?.next_reminder_at;
+
+  it('back a month: an overdue follow-up scheduled from the later time is worked out again, not skipped for a month', async () => {
+    const { db, deps, port, itemId, at } = await setUp('2026-11-30T10:00:00Z');
+    try {
+      expect(await sendDueReminders(deps)).toBe(1);
+      // The clock ran a month ahead: the follow-up after this one was set for Tuesday 5 January.
+      at('2027-01-04T09:00:00Z');
+      expect(await sendDueReminders(deps)).toBe(1);
+      expect(await nextReminder(db, itemId)).toBe('2027-01-05T09:00:00.000Z');
+      // Put right: Wednesday 2 December. The next follow-up is a working day from now.
+      at('2026-12-02T09:30:00Z');
+      expect(await sendDueReminders(deps)).toBe(0);
+      expect(await nextReminder(db, itemId)).toBe('2026-12-03T09:00:00.000Z');
+      at('2026-12-03T09:00:00Z');
+      expect(await sendDueReminders(deps)).toBe(1);
+      expect(port.sent.at(-1)?.kind).toBe('overdue');
+    } finally {
+      await db.remove();
+    }
+  });
+
+  it('back a month: an item added while the clock ran ahead gets its assignment DM at once', async () => {
+    const { db, deps, port, at } = await setUp('2026-11-30T10:00:00Z');
+    try {
+      expect(await sendDueReminders(deps)).toBe(1);
+      at('2027-01-10T10:00:00Z');
+      const input = { description: 'Add a canary', ownerId: 'U2', dueDate: '2027-01-20', type: 'detect' as const, ticketUrl: null };
+      const later = await addActionItem(deps, 'incident-1', input, 'U1', '2027-01-10');
+      at('2026-12-10T10:00:00Z');
+      // The first item's catch-up reminder, and the new one's assignment DM.
+      expect(await sendDueReminders(deps)).toBe(2);
+      expect(port.sent.filter((s) => s.key.startsWith(later)).map((s) => s.kind)).toEqual(['assigned']);
+      // The due-date reminder keeps its day: it came from the due date, not from the clock.
+      expect(await nextReminder(db, later)).toBe('2027-01-20T09:00:00.000Z');
+    } finally {
+      await db.remove();
+    }
+  });
+
+  it('leaves alone a due-date reminder far ahead because the due date is', async () => {
+    const { db, deps, at } = await setUp('2026-11-30T10:00:00Z');
+    try {
+      const input = { description: 'Replace the load balancer', ownerId: 'U2', dueDate: '2027-06-01', type: 'prevent' as const, ticketUrl: null };
+      const far = await addActionItem(deps, 'incident-1', input, 'U1', '2026-11-30');
+      await sendDueReminders(deps);
+      expect(await nextReminder(db, far)).toBe('2027-06-01T09:00:00.000Z');
+      at('2026-12-01T10:00:00Z');
+      await sendDueReminders(deps);
+      expect(await nextReminder(db, far)).toBe('2027-06-01T09:00:00.000Z');
+    } finally {
+      await db.remove();
+    }
+  });
+
+  it('forward by weeks: one catch-up reminder per item, not one per missed day', async () => {
+    const { db, deps, port, itemId, at } = await setUp('2026-11-30T10:00:00Z');
+    try {
+      expect(await sendDueReminders(deps)).toBe(1);
+      at('2027-01-06T10:00:00Z');
+      expect(await sendDueReminders(deps)).toBe(1);
+      expect(await sendDueReminders(deps)).toBe(0);
+      expect(port.sent.map((s) => s.kind)).toEqual(['assigned', 'overdue']);
+      expect(await nextReminder(db, itemId)).toBe('2027-01-07T09:00:00.000Z');
     } finally {
       await db.remove();
     }

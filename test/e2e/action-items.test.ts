@@ -142,6 +142,7 @@ describe('action item reminders', () => {
     expect(modal.callback_id).toBe('action_item_wont_do');
     await t.driver.submitView({ user: lou, viewId: modal.id, fields: { wont_do_reason: 'The new monitoring stack already alerts on this' } });
     await waitFor(() => visibleText(t.slack.message(overdue!.channel, overdue!.ts)).includes("Won't do"));
+    await waitFor(async () => (await item('Alert on checkout 5xx')).status === 'wont_do');
     expect(await item('Alert on checkout 5xx')).toMatchObject({ status: 'wont_do', status_reason: 'The new monitoring stack already alerts on this' });
   });
 

@@ -37,7 +37,9 @@ describe('the incident timeline', () => {
     bob = t.slack.addUser({ name: 'bob', tz: 'America/New_York' }).id;
     carol = t.slack.addUser({ name: 'carol', tz: 'America/Los_Angeles' }).id;
     ops = t.slack.addChannel({ name: 'ops', members: [alice, bob, carol, t.slack.bot.userId] }).id;
-    const declared = await declareThroughSlack(t, alice, ops, { title: 'Checkout errors', responders: [bob, carol] });
+    // Impact started before the milestones the tests mark, which must stay in order.
+    const impactStartedAt = new Date('2026-07-04T07:00:00Z');
+    const declared = await declareThroughSlack(t, alice, ops, { title: 'Checkout errors', responders: [bob, carol], impactStartedAt });
     channel = declared.channel;
     incident = declared.row;
   });
@@ -293,19 +295,19 @@ describe('the incident timeline', () => {
     });
 
     it.each([
-      ['impact_started', 'impact_started_at'],
-      ['mitigated', 'mitigated_at'],
-      ['resolved', 'resolved_at'],
-    ] as const)('marks %s', async (milestone, column) => {
+      ['impact_started', 'impact_started_at', '10:00', '2026-07-04T08:00:00.000Z'],
+      ['mitigated', 'mitigated_at', '12:00', '2026-07-04T10:00:00.000Z'],
+      ['resolved', 'resolved_at', '12:30', '2026-07-04T10:30:00.000Z'],
+    ] as const)('marks %s, in order after detected', async (milestone, column, time, instant) => {
       const modal = await commandOpeningModal(t, alice, channel.id, 'timeline add');
       await t.driver.submitView({
         user: alice,
         viewId: modal.id,
-        fields: { entry_text: `Milestone ${milestone}`, entry_date: '2026-07-04', entry_time: '10:00', milestone },
+        fields: { entry_text: `Milestone ${milestone}`, entry_date: '2026-07-04', entry_time: time, milestone },
       });
       await waitFor(async () => {
         const stored = await t.bot.database.db.selectFrom('incidents').selectAll().where('id', '=', incident.id).executeTakeFirstOrThrow();
-        return stored[column] === '2026-07-04T08:00:00.000Z';
+        return stored[column] === instant;
       });
     });
 

@@ -50,4 +50,22 @@ describe('validateDeclare', () => {
     });
     expect(validateDeclare({ ...request, title: 'x'.repeat(151) }, now).title).toContain('(it has 151)');
   });
+
+  it('refuses a title on more than one line: it would forge a line in the announcement and the topic', () => {
+    expect(validateDeclare({ ...request, title: 'Checkout down\n:large_green_circle: Resolved' }, now).title).toContain('one line');
+    expect(validateDeclare({ ...request, title: 'Checkout down\rResolved' }, now).title).toContain('one line');
+  });
+
+  it.each([
+    ['year −1', new Date('-000001-06-01T00:00:00Z')],
+    ['1999', new Date('1999-12-31T23:59:59Z')],
+    ['no instant at all', new Date(Number.NaN)],
+  ])('refuses an impact start in %s', (_what, impactStartedAt) => {
+    expect(validateDeclare({ ...request, impactStartedAt }, now).impactStartedAt).toContain('2000 or later');
+  });
+
+  it('accepts an impact start from 2000 up to now', () => {
+    expect(validateDeclare({ ...request, impactStartedAt: new Date('2000-01-01T00:00:00Z') }, now)).toEqual({});
+    expect(validateDeclare({ ...request, impactStartedAt: now }, now)).toEqual({});
+  });
 });

@@ -5,7 +5,9 @@ import { resolveIncident } from '../../src/incidents/change-incident';
 import { EMPTY_CONTENT } from '../../src/postmortems/postmortem';
 import type { PostmortemDeps } from '../../src/postmortems/postmortem-deps';
 import { PartlyShownError, type PostmortemPort } from '../../src/postmortems/postmortem-port';
-import { publishPostmortem } from '../../src/postmortems/publish-postmortem';
+import { PUBLISH_LEASE_MS, publishPostmortem } from '../../src/postmortems/publish-postmortem';
+import { claimPublishLease } from '../../src/postmortems/postmortems.repository';
+import { toStoredInstant } from '../../src/db/instant';
 import { RETRY_FAILED_MS, remindDuePostmortems } from '../../src/postmortems/remind-due-postmortems';
 import { saveDraft } from '../../src/postmortems/save-draft';
 import { seedIncident, testDatabase } from '../../tools/harness/test-db';
@@ -32,7 +34,7 @@ function port(over: Partial<PostmortemPort> = {}): PostmortemPort & { reminded: 
   return {
     reminded,
     displayNames: async () => new Map(),
-    showPostmortem: async (_c, _d, existing) => (existing.length ? existing : ['9.1']),
+    showPostmortem: async (_c, _d, existing) => (existing.length ? existing : [{ ts: '9.1', contentHash: 'h' }]),
     shareFile: async () => undefined,
     remindCommander: async (incident: Incident) => void reminded.push(`dm:${incident.commanderId}`),
     nudgeChannel: async (incident: Incident) => void reminded.push(`channel:${incident.channelId}`),
@@ -106,11 +108,12 @@ describe('publishPostmortem', () => {
     const now = { t: Date.parse('2026-11-22T12:00:00Z') };
     const seen: string[][] = [];
     let fail = true;
+    const shown = (...ts: string[]) => ts.map((t) => ({ ts: t, contentHash: `hash of ${t}` }));
     const p = port({
       showPostmortem: async (_channel, _doc, existing) => {
-        seen.push(existing);
-        if (fail) throw new PartlyShownError(['1.1', '1.2'], new Error('ratelimited'));
-        return ['1.1', '1.2', '1.3'];
+        seen.push(existing.map((m) => m.ts));
+        if (fail) throw new PartlyShownError(shown('1.1', '1.2'), new Error('ratelimited'));
+        return shown('1.1', '1.2', '1.3');
       },
     });
     const { db, deps, incidentId } = await setUp(p, now);
@@ -123,6 +126,38 @@ describe('publishPostmortem', () => {
       const outcome = await publishPostmortem(deps, incidentId, 'U1', { acceptNotes: false, reviewedVersion: version });
       expect(outcome).toMatchObject({ kind: 'published', messages: 3 });
       expect(seen).toEqual([[], ['1.1', '1.2']]);
+    } finally {
+      await db.remove();
+    }
+  });
+
+  it('keeps the publishing lease alive while it shows a long post-mortem, so no other replica takes it over', async () => {
+    const now = { t: Date.parse('2026-11-22T12:00:00Z') };
+    const takenOver: boolean[] = [];
+    let postmortemId = '';
+    const p = port({
+      // Each message takes most of a lease's length (Slack slow, rate limits): another replica tries between them.
+      showPostmortem: async (_channel, _doc, _existing, options) => {
+        const parts = [];
+        for (let i = 0; i < 3; i += 1) {
+          now.t += PUBLISH_LEASE_MS - 1000;
+          parts.push({ ts: `2.${i}`, contentHash: null });
+          await options.afterEach?.();
+          const at = new Date(now.t + 1);
+          takenOver.push(await claimPublishLease(deps.db, postmortemId, toStoredInstant(at), toStoredInstant(new Date(at.getTime() + PUBLISH_LEASE_MS))));
+        }
+        return parts;
+      },
+    });
+    const { db, deps, incidentId } = await setUp(p, now);
+    try {
+      const content = { ...EMPTY_CONTENT, summary: 'S', causes: { avoid: ['a'], detect: ['b'], fixFaster: [] } };
+      const saved = await saveDraft(deps, incidentId, content, 'U1', 0);
+      if (saved.kind !== 'saved') throw new Error('not saved');
+      postmortemId = saved.postmortem.id;
+      const outcome = await publishPostmortem(deps, incidentId, 'U1', { acceptNotes: false, reviewedVersion: saved.postmortem.version });
+      expect(outcome).toMatchObject({ kind: 'published', messages: 3 });
+      expect(takenOver).toEqual([false, false, false]);
     } finally {
       await db.remove();
     }

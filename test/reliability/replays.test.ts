@@ -37,7 +37,7 @@ describe('replayed form submissions', () => {
     const { payload } = await t.driver.submitView({
       user: alice,
       viewId: modal.id,
-      fields: { ai_description: 'Alert on replay storms', ai_owner: alice, ai_due: '2099-01-01', ai_type: 'detect' },
+      fields: { ai_description: 'Alert on replay storms', ai_owner: alice, ai_due: '2030-01-01', ai_type: 'detect' },
     });
     for (let i = 0; i < 4; i += 1) expect((await replay(payload)).status).toBe(200);
     await submissionsSettled();

@@ -1,9 +1,11 @@
 import { incidentMetrics } from '../../src/postmortems/incident-metrics';
 import { plainFromSlack, roleNamer } from '../../src/mrkdwn/plain-text';
-import { POSTMORTEM_LIMITS, postmortemMessages } from '../../src/render/postmortem-blocks';
+import { MAX_POSTMORTEM_MESSAGES, POSTMORTEM_LIMITS, TIMELINE_SHOWN_MAX, postmortemMessages } from '../../src/render/postmortem-blocks';
+import type { TimelineEntry } from '../../src/timeline/timeline-entry';
+import { visibleText } from '../../tools/harness/visible-text';
 import { escapeMarkdown, postmortemMarkdown, postmortemPath } from '../../src/render/postmortem-markdown';
 import { blocksTextLength, checkBlocks } from '../../tools/fake-slack';
-import { doc, entries, incident, item, names } from '../../tools/harness/postmortem-fixture';
+import { at, doc, entries, incident, item, names } from '../../tools/harness/postmortem-fixture';
 
 describe('incidentMetrics', () => {
   it('measures detection from the start of impact, mitigation and resolution from detection', () => {
@@ -23,17 +25,69 @@ describe('incidentMetrics', () => {
 });
 
 describe('postmortemMessages', () => {
-  it('splits 2,000 entries and 100 action items into messages that each pass Slack’s limits', () => {
-    const messages = postmortemMessages(doc(entries(2000), Array.from({ length: 100 }, (_, i) => item(i))));
-    expect(messages.length).toBeGreaterThan(10);
+  const withinLimits = (messages: ReturnType<typeof postmortemMessages>) => {
+    expect(messages.length).toBeLessThanOrEqual(MAX_POSTMORTEM_MESSAGES);
     for (const message of messages) {
       expect(checkBlocks(message.blocks, 'message')).toEqual([]);
       expect(message.blocks.length).toBeLessThanOrEqual(POSTMORTEM_LIMITS.blocksPerMessage);
       expect(blocksTextLength(message.blocks)).toBeLessThanOrEqual(12_000);
     }
+  };
+
+  it('shows a short timeline whole, with no pointer to the file', () => {
+    const messages = postmortemMessages(doc(entries(40), [item(1)]));
+    withinLimits(messages);
     const all = JSON.stringify(messages);
-    expect(all).toContain('Step 1998');
+    for (let i = 0; i < 40; i += 1) expect(all).toContain(i % 2 ? `CPU at ${i}%` : `Step ${i} `);
+    expect(all).not.toContain('attached Markdown file');
+  });
+
+  it('keeps 10,000 entries and 100 action items to a few messages within Slack’s limits: every item, the first and last entries, milestones and lifecycle changes, and a count', () => {
+    const timeline = entries(10_000).map((e, i) =>
+      i === 7000 && e.kind === 'manual' ? { ...e, text: 'Rolled back', milestone: 'mitigated' as const } : e,
+    );
+    const resolved: TimelineEntry = { id: 's1', incidentId: 'i1', kind: 'system', occurredAt: at(9000.5), actorId: 'U1', editedAt: null, editedBy: null, change: 'resolved', oldValue: null, newValue: null, text: 'Retries back <on>' };
+    timeline.splice(9001, 0, resolved);
+    const messages = postmortemMessages(doc(timeline, Array.from({ length: 100 }, (_, i) => item(i))));
+    withinLimits(messages);
+    expect(messages[0]!.text).toMatch(/\(part 1 of \d\)$/);
+    const all = messages.map((m) => visibleText(m)).join('\n');
     expect(all).toContain('Automate check 99');
+    expect(all).toContain('*Detected:* Step 0 ');
+    expect(all).toContain('CPU at 9999%');
+    expect(all).toContain('*Mitigated:* Rolled back');
+    expect(all).toContain('resolved the incident: Retries back &lt;on&gt;');
+    const shown = (all.match(/^<!date\^\d+\^\{date_short\} \{time\}/gm) ?? []).length;
+    expect(shown).toBeLessThanOrEqual(TIMELINE_SHOWN_MAX);
+    expect(all).toContain(`${(10_001 - shown).toLocaleString('en-US')} more entries are in the attached Markdown file.`);
+    expect(all).toContain('*Timeline (10,001)*');
+  });
+
+  it('cuts long entries in an excerpt, never through an escaped character', () => {
+    const long = entries(300).map((e) => (e.kind === 'manual' ? { ...e, text: `${'&'.repeat(2000)} end` } : e));
+    const messages = postmortemMessages(doc(long, []));
+    withinLimits(messages);
+    const all = messages.map((m) => visibleText(m)).join('\n');
+    const lines = all.split('\n').filter((line) => line.startsWith('<!date^'));
+    expect(lines.length).toBeGreaterThan(10);
+    expect(lines.filter((line) => /&(?!amp;|lt;|gt;)/.test(line))).toEqual([]);
+    expect(all).not.toContain(' end');
+  });
+
+  it('stays within the ceiling even when the written part alone would not fit, pointing at the file', () => {
+    const huge = Array.from({ length: 100 }, (_, i) => ({ ...item(i), description: `${i} ${'<'.repeat(490)}`, ticketUrl: `https://t.example/${'x'.repeat(480)}` }));
+    const messages = postmortemMessages({ ...doc(entries(500), huge), postmortem: { ...doc([], []).postmortem, content: { ...doc([], []).postmortem.content, summary: '&'.repeat(3000), impact: '<'.repeat(3000) } } });
+    withinLimits(messages);
+    expect(messages).toHaveLength(MAX_POSTMORTEM_MESSAGES);
+    expect(visibleText(messages[MAX_POSTMORTEM_MESSAGES - 1])).toContain('The rest of this post-mortem is in the attached Markdown file.');
+  });
+
+  it('shows the tags as text, never as mentions or links', () => {
+    const tagged = doc(entries(2), []);
+    tagged.postmortem.content.tags = ['payments', '<!channel>', '<https://evil|bank>'];
+    const all = postmortemMessages(tagged).map((m) => visibleText(m)).join('\n');
+    expect(all).toContain('*Tags*\npayments, &lt;!channel&gt;, &lt;https://evil|bank&gt;');
+    expect(all).not.toMatch(/<!channel>|<https:\/\/evil/);
   });
 
   it('shows user text literally and names people without mentioning them', () => {

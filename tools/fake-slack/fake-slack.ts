@@ -6,6 +6,7 @@ import { FaultInjector } from './fault-injector';
 import { allMethods } from './methods/all-methods';
 import { parseMultipart } from './multipart';
 import { ResponseUrls, type ResponseUrlTarget } from './response-urls';
+import { SocketModeServer } from './socket-mode';
 import { TriggerIds } from './trigger-ids';
 import type {
   BotIdentity,
@@ -32,6 +33,8 @@ export interface FakeSlackOptions {
   /** Bot scopes granted to the app; defaults to every bot scope in the reference data. */
   scopes?: string[];
   botToken?: string;
+  /** The app-level token (`xapp-…`) that opens Socket Mode connections. */
+  appToken?: string;
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
 }
@@ -39,6 +42,8 @@ export interface FakeSlackOptions {
 const TEAM_ID = 'T0000TEST';
 const TEAM_NAME = 'Fake Workspace';
 const TEAM_DOMAIN = 'fake';
+/** Slack's app-level tokens read `xapp-<version>-<app id>-<number>-<secret>`. */
+const DEFAULT_APP_TOKEN = 'xapp-1-A0APP0001-1-fakeapptoken';
 const DEFAULT_BOT: BotIdentity = { userId: 'U0BOT0001', botId: 'B0BOT0001', appId: 'A0APP0001', name: 'incident-bot' };
 
 function allBotScopes(): string[] {
@@ -55,6 +60,9 @@ export class FakeSlack {
   readonly teamDomain = TEAM_DOMAIN;
   readonly bot: BotIdentity = { ...DEFAULT_BOT };
   readonly botToken: string;
+  readonly appToken: string;
+  /** Socket Mode: connections the app opened with `apps.connections.open`, and the envelopes sent on them. */
+  readonly socketMode: SocketModeServer;
   readonly scopes: ReadonlySet<string>;
   /** Every Web API call received, failed ones included, oldest first. */
   readonly calls: FakeCall[] = [];
@@ -70,12 +78,14 @@ export class FakeSlack {
 
   private constructor(options: FakeSlackOptions) {
     this.botToken = options.botToken ?? 'xoxb-test-token';
+    this.appToken = options.appToken ?? DEFAULT_APP_TOKEN;
     this.scopes = new Set(options.scopes ?? allBotScopes());
     const now = (): number => this.clock();
     this.ws = new Workspace(TEAM_ID, TEAM_NAME, TEAM_DOMAIN, this.bot, now, () => this.baseUrl);
     this.viewStore = new ViewStore(this.ws);
     this.triggers = new TriggerIds(now);
     this.responseUrls = new ResponseUrls(this.ws);
+    this.socketMode = new SocketModeServer(this.bot.appId, () => this.baseUrl, this.ws.problems);
   }
 
   static async start(options: FakeSlackOptions = {}): Promise<FakeSlack> {
@@ -97,6 +107,8 @@ export class FakeSlack {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
+    // Upgraded WebSocket connections are no longer the HTTP server's to close.
+    await this.socketMode.close();
     await new Promise<void>((resolve, reject) => {
       server.close((error) => (error ? reject(error) : resolve()));
       // Keep-alive connections from the app's HTTP client would otherwise hold close() open.
@@ -409,6 +421,9 @@ export class FakeSlack {
         res.end(`fake slack crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       });
     });
+    server.on('upgrade', (req, socket, head: Buffer) => {
+      if (!this.socketMode.handleUpgrade(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve());
@@ -470,6 +485,8 @@ export class FakeSlack {
 
     const answer = callWebApi(method, request, {
       botToken: this.botToken,
+      appToken: this.appToken,
+      issueSocketUrl: () => this.socketMode.issueUrl(),
       methods: allMethods,
       ws: this.ws,
       views: this.viewStore,
@@ -486,7 +503,7 @@ export class FakeSlack {
     }
     record(ok, 200, ok ? undefined : String(answer.body.error));
     sendJson(res, 200, answer.body, {
-      'x-oauth-scopes': [...this.scopes].join(','),
+      'x-oauth-scopes': (answer.tokenScopes ?? [...this.scopes]).join(','),
       'x-accepted-oauth-scopes': answer.acceptedScopes.join(','),
     });
   }

@@ -7,3 +7,13 @@ export { RESPONSE_URL_LIFETIME_MS, RESPONSE_URL_MAX_USES, type ResponseUrlTarget
 export type { AddChannelOptions, AddUserOptions, NewFile } from './workspace';
 export type * from './types';
 export { messageObject } from './slack-objects';
+export {
+  SocketModeServer,
+  type DisconnectReason,
+  type Envelope,
+  type EnvelopeAck,
+  type EnvelopeInput,
+  type EnvelopeType,
+  type HelloMessage,
+} from './socket-mode';
+export { APPS_CONNECTIONS_OPEN } from './methods/apps-connections';

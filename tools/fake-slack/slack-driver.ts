@@ -10,15 +10,11 @@ import {
   messageObject,
 } from './index';
 import { signatureHeaders } from './slack-signature';
+import type { EnvelopeInput } from './socket-mode';
 import { type SimpleValue, clientSideProblems, initialStateValues, stateEntry, valuesFor } from './view-values';
 
-export interface SlackDriverOptions {
-  /** Where the app listens, e.g. 'http://127.0.0.1:3456'. */
-  appUrl: string;
-  signingSecret: string;
+interface CommonDriverOptions {
   slack: FakeSlack;
-  /** Request URL path configured for the app; Bolt's default. */
-  path?: string;
   /** The legacy verification token Slack still puts in payloads. */
   verificationToken?: string;
   /**
@@ -30,6 +26,33 @@ export interface SlackDriverOptions {
   ackDeadlineMs?: number;
 }
 
+/** Slack POSTing to the app's Request URL, signed with the signing secret. */
+export interface HttpDriverOptions extends CommonDriverOptions {
+  transport?: 'http';
+  /** Where the app listens, e.g. 'http://127.0.0.1:3456'. */
+  appUrl: string;
+  signingSecret: string;
+  /** Request URL path configured for the app; Bolt's default. */
+  path?: string;
+}
+
+/** Slack sending envelopes over the app's Socket Mode connection (see fake-slack/socket-mode.ts). */
+export interface SocketDriverOptions extends CommonDriverOptions {
+  transport: 'socket';
+  /**
+   * How long to wait for an envelope's acknowledgement before reporting it as never given.
+   * Longer than Slack's deadline, so a late ack is measured (and reported) rather than lost.
+   */
+  ackTimeoutMs?: number;
+}
+
+export type SlackDriverOptions = HttpDriverOptions | SocketDriverOptions;
+
+/**
+ * The app's answer. Over Socket Mode it is shaped like the HTTP one: status 200 once the
+ * envelope is acknowledged (0 if it never was), and the ack's payload as the body ('' for an
+ * ack without one, as for an empty HTTP response).
+ */
 export interface DriverResponse {
   status: number;
   /** JSON-parsed when the app answered JSON, else the raw text ('' for an empty ack). */
@@ -38,6 +61,8 @@ export interface DriverResponse {
   text: string;
   headers: Record<string, string>;
   elapsedMs: number;
+  /** Socket Mode only: the envelope that carried the request. */
+  envelopeId?: string;
 }
 
 export interface EventDelivery extends DriverResponse {
@@ -80,30 +105,42 @@ export interface BlockActionInput {
 /** Slack gives up on an app that has not acknowledged within 3 seconds. */
 export const ACK_DEADLINE_MS = 3000;
 
+/** How long a Socket Mode driver waits for an ack before calling it missing. */
+export const SOCKET_ACK_TIMEOUT_MS = 10_000;
+
 /**
  * Plays Slack's side towards the app: it sends slash commands, events and interactions to
  * `POST /slack/events`, shaped and signed exactly as Slack sends them, keeps the fake Slack's state
  * in step (reactions added, views closed, messages edited), and applies the app's immediate
  * answers the way Slack's client would (a command's ephemeral reply, a view_submission's
- * response_action).
+ * response_action). With `transport: 'socket'` the same payloads travel as Socket Mode envelopes
+ * on the app's WebSocket connection instead, and their acks are answered like HTTP responses.
  */
 export class SlackDriver {
-  readonly appUrl: string;
-  private readonly signingSecret: string;
+  readonly transport: 'http' | 'socket';
+  private readonly http: { appUrl: string; signingSecret: string; path: string } | undefined;
   private readonly slack: FakeSlack;
-  private readonly path: string;
   private readonly verificationToken: string;
   private readonly wallClock: () => number;
   private readonly ackDeadlineMs: number;
+  private readonly ackTimeoutMs: number;
 
   constructor(options: SlackDriverOptions) {
-    this.appUrl = options.appUrl.replace(/\/$/, '');
-    this.signingSecret = options.signingSecret;
+    this.transport = options.transport ?? 'http';
+    this.http =
+      options.transport === 'socket'
+        ? undefined
+        : { appUrl: options.appUrl.replace(/\/$/, ''), signingSecret: options.signingSecret, path: options.path ?? '/slack/events' };
     this.slack = options.slack;
-    this.path = options.path ?? '/slack/events';
     this.verificationToken = options.verificationToken ?? 'fake-verification-token';
     this.wallClock = options.now ?? Date.now;
     this.ackDeadlineMs = options.ackDeadlineMs ?? ACK_DEADLINE_MS;
+    this.ackTimeoutMs = (options.transport === 'socket' ? options.ackTimeoutMs : undefined) ?? SOCKET_ACK_TIMEOUT_MS;
+  }
+
+  /** Where the app listens over HTTP; a Socket Mode app has no such address. */
+  get appUrl(): string {
+    return this.httpTransport().appUrl;
   }
 
   // Raw requests ----------------------------------------------------------------------------
@@ -114,8 +151,9 @@ export class SlackDriver {
     contentType: string,
     options: { timestampSeconds?: number; signature?: string; headers?: Record<string, string> } = {},
   ): Promise<DriverResponse> {
+    const { signingSecret } = this.httpTransport();
     const timestamp = options.timestampSeconds ?? Math.floor(this.wallClock() / 1000);
-    const signed = signatureHeaders(this.signingSecret, timestamp, rawBody);
+    const signed = signatureHeaders(signingSecret, timestamp, rawBody);
     if (options.signature !== undefined) signed['x-slack-signature'] = options.signature;
     return this.send(rawBody, { 'content-type': contentType, ...signed, ...options.headers });
   }
@@ -163,7 +201,9 @@ export class SlackDriver {
       response_url: responseUrl,
       trigger_id: triggerId,
     };
-    const response = await this.signedPost(new URLSearchParams(form).toString(), 'application/x-www-form-urlencoded');
+    const response = await this.deliver({ type: 'slash_commands', payload: form, acceptsResponsePayload: true }, () =>
+      this.signedPost(new URLSearchParams(form).toString(), 'application/x-www-form-urlencoded'),
+    );
     this.checkAck(`${command} ${text}`.trim(), response);
     if (response.status === 200) this.slack.applyCommandResponse(user, channel, response.body);
     return { ...response, payload: form, triggerId, responseUrl };
@@ -201,7 +241,10 @@ export class SlackDriver {
       headers['x-slack-retry-num'] = String(options.retryNum);
       headers['x-slack-retry-reason'] = options.retryReason ?? 'http_timeout';
     }
-    const response = await this.signedPost(JSON.stringify(envelope), 'application/json', { headers });
+    const retry = options.retryNum !== undefined ? { retryAttempt: options.retryNum, retryReason: headers['x-slack-retry-reason'] } : {};
+    const response = await this.deliver({ type: 'events_api', payload: envelope, acceptsResponsePayload: false, ...retry }, () =>
+      this.signedPost(JSON.stringify(envelope), 'application/json', { headers }),
+    );
     return { ...response, eventId, envelope };
   }
 
@@ -506,7 +549,7 @@ export class SlackDriver {
     return { ...response, payload, triggerId };
   }
 
-  /** Slack's handshake when the Request URL is saved in the app's settings. */
+  /** Slack's handshake when the Request URL is saved in the app's settings (HTTP only). */
   async urlVerification(challenge = randomId(24)): Promise<DriverResponse> {
     const body = JSON.stringify({ token: this.verificationToken, challenge, type: 'url_verification' });
     return this.signedPost(body, 'application/json');
@@ -515,13 +558,38 @@ export class SlackDriver {
   // Internals -------------------------------------------------------------------------------
 
   private async postPayload(payload: SlackObject): Promise<DriverResponse> {
-    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-    return this.signedPost(body, 'application/x-www-form-urlencoded');
+    const acceptsResponsePayload = RESPONDING_INTERACTIONS.has(String(payload.type));
+    return this.deliver({ type: 'interactive', payload, acceptsResponsePayload }, () => {
+      const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+      return this.signedPost(body, 'application/x-www-form-urlencoded');
+    });
+  }
+
+  /** Sends over the driver's transport: the HTTP request, or the same payload as an envelope. */
+  private async deliver(envelope: EnvelopeInput, overHttp: () => Promise<DriverResponse>): Promise<DriverResponse> {
+    if (this.transport === 'http') return overHttp();
+    const ack = await this.slack.socketMode.deliver(envelope, this.ackTimeoutMs);
+    const payload = ack.payload ?? {};
+    const empty = Object.keys(payload).length === 0;
+    return {
+      status: ack.acknowledged ? 200 : 0,
+      body: empty ? '' : payload,
+      text: empty ? '' : JSON.stringify(payload),
+      headers: {},
+      elapsedMs: ack.elapsedMs,
+      envelopeId: ack.envelopeId,
+    };
+  }
+
+  private httpTransport(): { appUrl: string; signingSecret: string; path: string } {
+    if (!this.http) throw new Error('This driver speaks Socket Mode: there is no Request URL to POST to');
+    return this.http;
   }
 
   private async send(rawBody: string, headers: Record<string, string>): Promise<DriverResponse> {
+    const { appUrl, path } = this.httpTransport();
     const started = Date.now();
-    const response = await fetch(`${this.appUrl}${this.path}`, { method: 'POST', headers, body: rawBody });
+    const response = await fetch(`${appUrl}${path}`, { method: 'POST', headers, body: rawBody });
     const text = await response.text();
     const elapsedMs = Date.now() - started;
     const responseHeaders = Object.fromEntries(response.headers.entries());
@@ -538,6 +606,10 @@ export class SlackDriver {
 
   /** A late or failed acknowledgement is what the person notices: Slack shows them an error. */
   private checkAck(what: string, response: DriverResponse): void {
+    if (this.transport === 'socket' && response.status !== 200) {
+      this.slack.problems.push(`${what}: the app never acknowledged envelope ${response.envelopeId}; Slack shows an error`);
+      return;
+    }
     if (response.elapsedMs > this.ackDeadlineMs) {
       this.slack.problems.push(`${what}: acknowledged after ${response.elapsedMs} ms; Slack gives up after ${this.ackDeadlineMs} ms`);
     }
@@ -589,6 +661,9 @@ export class SlackDriver {
     return view;
   }
 }
+
+/** Interactions whose ack can carry an answer Slack uses (a view_submission's response_action, options). */
+const RESPONDING_INTERACTIONS = new Set(['view_submission', 'block_suggestion']);
 
 function randomId(length: number): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import type { Clock } from '../../src/clock';
 import { type Config, loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
+import { ChannelPacer } from '../../src/slack/web-api/channel-pacer';
 import { type Bot, type StartOptions, startBot } from '../../src/start-bot';
 import { FakeSlack } from '../fake-slack';
 import { grantedBotScopes } from '../fake-slack/manifest';
@@ -12,6 +13,8 @@ export { tempDatabasePath } from './test-database';
 
 export const SIGNING_SECRET = '0123456789abcdef0123456789abcdef';
 export const BOT_TOKEN = 'xoxb-test-token';
+/** The app-level token the fake Slack accepts for Socket Mode. */
+export const APP_TOKEN = 'xapp-1-A0APP0001-1-testapptoken';
 
 export interface TestBot {
   slack: FakeSlack;
@@ -32,11 +35,14 @@ export interface TestBot {
  * Starts the real bot in HTTP mode on a free port, against a fresh fake Slack that grants
  * exactly the manifest's scopes, with its own SQLite file. Web API retries are off so a
  * refused call fails the test at once instead of backing off for minutes.
+ *
+ * With `mode: 'socket'` (or SLACK_APP_TOKEN in `env` set to APP_TOKEN) the bot connects to the
+ * fake over Socket Mode instead, and the driver delivers over that connection.
  */
 export async function startTestBot(
-  options: { env?: NodeJS.ProcessEnv; clock?: Clock; jobs?: StartOptions['jobs'] } = {},
+  options: { env?: NodeJS.ProcessEnv; clock?: Clock; jobs?: StartOptions['jobs']; postPacer?: ChannelPacer; mode?: 'http' | 'socket' } = {},
 ): Promise<TestBot> {
-  const slack = await FakeSlack.start({ scopes: grantedBotScopes(), botToken: BOT_TOKEN });
+  const slack = await FakeSlack.start({ scopes: grantedBotScopes(), botToken: BOT_TOKEN, appToken: APP_TOKEN });
   const database = await newTestDatabase();
   const config = loadConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -45,6 +51,7 @@ export async function startTestBot(
     PORT: '0',
     DATABASE_URL: database.url,
     LOG_LEVEL: 'debug',
+    ...(options.mode === 'socket' ? { SLACK_APP_TOKEN: APP_TOKEN } : {}),
     ...options.env,
   });
   const logs: Array<Record<string, unknown>> = [];
@@ -61,6 +68,8 @@ export async function startTestBot(
       clock: options.clock,
       jobs: options.jobs,
       slackClientOptions: { retryConfig: { retries: 0 } },
+      // Posts are not spaced a second apart here; the pacing itself has its own tests.
+      postPacer: options.postPacer ?? new ChannelPacer(0),
     });
   let bot: Bot;
   try {
@@ -72,7 +81,7 @@ export async function startTestBot(
   }
   const testBot: TestBot = {
     slack,
-    driver: new SlackDriver({ appUrl: `http://127.0.0.1:${bot.port}`, signingSecret: SIGNING_SECRET, slack }),
+    driver: driverFor(config, bot, slack),
     bot,
     config,
     logs,
@@ -85,7 +94,7 @@ export async function startTestBot(
       await testBot.bot.stop();
       await whileDown?.();
       testBot.bot = await start();
-      testBot.driver = new SlackDriver({ appUrl: `http://127.0.0.1:${testBot.bot.port}`, signingSecret: SIGNING_SECRET, slack });
+      testBot.driver = driverFor(config, testBot.bot, slack);
     },
     async stop() {
       await testBot.bot.stop();
@@ -97,4 +106,11 @@ export async function startTestBot(
     },
   };
   return testBot;
+}
+
+/** Slack's side of the transport the bot was configured for. */
+function driverFor(config: Config, bot: Bot, slack: FakeSlack): SlackDriver {
+  return config.mode === 'socket'
+    ? new SlackDriver({ transport: 'socket', slack })
+    : new SlackDriver({ appUrl: `http://127.0.0.1:${bot.port}`, signingSecret: SIGNING_SECRET, slack });
 }

@@ -1,5 +1,6 @@
 import type { ActionsBlock, KnownBlock } from '@slack/types';
 import { ACTION_ITEM_TYPE_LABELS, type ActionItem, type ReminderKind } from '../../action-items/action-item';
+import type { SnoozeDays } from '../../action-items/reminder-state';
 import type { Incident } from '../../incidents/incident';
 import { BlockId, ItemAction } from '../ids';
 import { escapeAndTruncate, mrkdwnLink } from '../../mrkdwn/escape';
@@ -13,15 +14,21 @@ const LEAD: Record<Exclude<ReminderKind, 'reschedule'>, string> = {
   overdue: ':warning: Your action item is overdue',
 };
 
-/** The four buttons of an open item: done, snooze a day or a week, won't do, and the way to its incident. */
-export function itemButtons(item: ActionItem, incident: Incident, blockId = `${BlockId.itemActions}:${item.id}`): ActionsBlock {
+/**
+ * The four buttons of an open item: done, snooze a day or a week, won't do, and the way to its
+ * incident. A snooze button names its day (`<item id>:<yyyy-MM-dd>`) when `snooze` is given, so
+ * clicking it twice snoozes once; without, it carries the item alone and snoozes from the
+ * reminder that is coming.
+ */
+export function itemButtons(item: ActionItem, incident: Incident, blockId = `${BlockId.itemActions}:${item.id}`, snooze?: SnoozeDays): ActionsBlock {
+  const snoozeTo = (day: string | undefined) => (day ? `${item.id}:${day}` : item.id);
   return {
     type: 'actions',
     block_id: blockId,
     elements: [
       button('Mark done', ItemAction.done, { value: item.id, style: 'primary' }),
-      button('Snooze 1 day', ItemAction.snoozeDay, { value: item.id }),
-      button('Snooze 1 week', ItemAction.snoozeWeek, { value: item.id }),
+      button('Snooze 1 day', ItemAction.snoozeDay, { value: snoozeTo(snooze?.day) }),
+      button('Snooze 1 week', ItemAction.snoozeWeek, { value: snoozeTo(snooze?.week) }),
       button("Won't do", ItemAction.wontDo, { value: item.id }),
       button('Open incident', ItemAction.openIncident, { url: `https://slack.com/app_redirect?channel=${incident.channelId}` }),
     ],
@@ -42,14 +49,17 @@ export function itemState(item: ActionItem, note?: string): string {
   return note ?? '';
 }
 
-/** A reminder DM, or the same message after the owner acted on it (then without buttons). */
-export function actionItemMessage(item: ActionItem, incident: Incident, kind: ReminderKind | null, note?: string): SlackMessage {
+/**
+ * A reminder DM, or the same message after the owner acted on it (then without buttons once the
+ * item is closed). `snooze` is the days its snooze buttons name.
+ */
+export function actionItemMessage(item: ActionItem, incident: Incident, kind: ReminderKind | null, note?: string, snooze?: SnoozeDays): SlackMessage {
   const lead = kind && kind !== 'reschedule' ? LEAD[kind] : ':clipboard: Action item';
   const blocks: KnownBlock[] = [
     mrkdwnSection(`${lead}\n${itemSummary(item, incident)}`),
   ];
   const state = itemState(item, note);
   if (state) blocks.push(contextLine(state));
-  if (item.status === 'open') blocks.push(itemButtons(item, incident));
+  if (item.status === 'open') blocks.push(itemButtons(item, incident, undefined, snooze));
   return { text: `${lead.replace(/^:[a-z_]+: /, '')}: ${escapeAndTruncate(item.description, 300)} (due ${item.dueDate})`, blocks };
 }

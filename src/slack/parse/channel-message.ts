@@ -1,5 +1,6 @@
 import { BARE_MENTION_PATTERN } from '../../mrkdwn/mention';
 import type { ChannelMessage } from '../../timeline/timeline-entry';
+import { normaliseTypedLine, normaliseTypedText } from './normalise-text';
 import { slackTsToDate } from './slack-ts';
 
 /** A message object as Slack sends it in events, shortcuts and `reactions.get`. */
@@ -16,10 +17,10 @@ export interface SlackMessageObject {
 
 const FILES_NOTE_MAX = 300;
 
-/** Reads a Slack message as the timeline needs it. */
+/** Reads a Slack message as the timeline needs it, its text normalised like anything typed (see `normaliseTypedText`). */
 export function toChannelMessage(channelId: string, message: SlackMessageObject, botUserId?: string): ChannelMessage {
   const ts = message.ts ?? '';
-  const files = (message.files ?? []).map((f) => f.name ?? f.title ?? 'file');
+  const files = (message.files ?? []).map((f) => normaliseTypedLine(f.name ?? f.title ?? 'file'));
   const note = files.length ? `${files.length} ${files.length === 1 ? 'file' : 'files'}: ${files.join(', ')}` : null;
   return {
     channelId,
@@ -27,7 +28,7 @@ export function toChannelMessage(channelId: string, message: SlackMessageObject,
     postedAt: slackTsToDate(ts),
     authorId: message.user ?? null,
     byBot: Boolean(message.bot_id) || message.subtype === 'bot_message' || (!!botUserId && message.user === botUserId),
-    text: message.text ?? '',
+    text: normaliseTypedText(message.text ?? ''),
     filesNote: note && note.length > FILES_NOTE_MAX ? `${note.slice(0, FILES_NOTE_MAX - 1)}…` : note,
     permalink: message.permalink ?? null,
   };

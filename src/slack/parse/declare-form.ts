@@ -1,11 +1,11 @@
 import { parseSeverity } from '../../incidents/severity';
 import type { DeclareFormValues } from '../blocks/declare-modal';
 import { Field } from '../ids';
-import { type ViewValues, checkedOf, dateTimeOf, selectedOf, textOf, usersOf } from './view-state';
+import { type ViewValues, checkedOf, dateTimeOf, lineOf, selectedOf, textOf, usersOf } from './view-state';
 
 export function readDeclareForm(values: ViewValues): DeclareFormValues {
   return {
-    title: textOf(values, Field.title) ?? '',
+    title: lineOf(values, Field.title) ?? '',
     severity: parseSeverity(selectedOf(values, Field.severity) ?? '') ?? null,
     description: textOf(values, Field.description),
     responderIds: usersOf(values, Field.responders),

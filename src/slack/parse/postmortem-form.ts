@@ -2,7 +2,7 @@ import type { ActionItemType } from '../../action-items/action-item';
 import type { ActionItemInput } from '../../action-items/validate-action-item';
 import { type PostmortemContent, linesOf } from '../../postmortems/postmortem';
 import { Field } from '../ids';
-import { type ViewValues, checkedOf, dateOf, selectedOf, textOf, userOf } from './view-state';
+import { type ViewValues, checkedOf, dateOf, lineOf, selectedOf, textOf, userOf } from './view-state';
 
 export function readPostmortemForm(values: ViewValues): PostmortemContent {
   return {
@@ -19,7 +19,7 @@ export function readPostmortemForm(values: ViewValues): PostmortemContent {
     gotLucky: linesOf(textOf(values, Field.gotLucky)),
     facilitatorId: userOf(values, Field.facilitator),
     meetingDate: dateOf(values, Field.meetingDate),
-    tags: (textOf(values, Field.tags) ?? '')
+    tags: (lineOf(values, Field.tags) ?? '')
       .split(',')
       .map((t) => t.trim())
       .filter(Boolean),
@@ -33,7 +33,7 @@ export function readActionItemForm(values: ViewValues): ActionItemInput {
     ownerId: userOf(values, Field.itemOwner),
     dueDate: dateOf(values, Field.itemDue),
     type: selectedOf(values, Field.itemType) as ActionItemType | null,
-    ticketUrl: textOf(values, Field.itemTicket),
+    ticketUrl: lineOf(values, Field.itemTicket),
   };
 }
 

@@ -1,3 +1,5 @@
+import { normaliseTypedLine, normaliseTypedText } from './normalise-text';
+
 /** A view's `state.values`, keyed by block id then action id; our inputs use one id for both. */
 export type ViewValues = Record<string, Record<string, ViewValue>>;
 
@@ -15,9 +17,19 @@ export interface ViewValue {
 
 const read = (values: ViewValues, field: string): ViewValue | undefined => values[field]?.[field];
 
-/** Trimmed text, or null when empty. */
+/** A multi-line input's text, normalised (see `normaliseTypedText`) and trimmed, or null when empty. */
 export function textOf(values: ViewValues, field: string): string | null {
-  const text = read(values, field)?.value?.trim();
+  const text = normaliseTypedText(read(values, field)?.value ?? '').trim();
+  return text ? text : null;
+}
+
+/**
+ * A one-line input's text, normalised (see `normaliseTypedLine`) and trimmed, or null when empty.
+ * A line break is kept for the rules to refuse: Slack's one-line inputs do not send one, a forged
+ * or replayed submission can.
+ */
+export function lineOf(values: ViewValues, field: string): string | null {
+  const text = normaliseTypedLine(read(values, field)?.value ?? '').trim();
   return text ? text : null;
 }
 
@@ -37,20 +49,34 @@ export function checkedOf(values: ViewValues, field: string): string[] {
   return (read(values, field)?.selected_options ?? []).map((o) => o.value);
 }
 
-/** A datepicker's answer, `yyyy-MM-dd`. */
+/** A datepicker's answer, `yyyy-MM-dd`; null when there is none or it is not a day on the calendar. */
 export function dateOf(values: ViewValues, field: string): string | null {
-  return read(values, field)?.selected_date ?? null;
+  const date = read(values, field)?.selected_date;
+  return typeof date === 'string' && isCalendarDate(date) ? date : null;
 }
 
-/** A timepicker's answer, `HH:mm` on the person's wall clock. */
+/** `2026-02-28` is a day; `2026-02-30` and `9999-99-99` are not. */
+export function isCalendarDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const day = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
+}
+
+/** A timepicker's answer, `HH:mm` on the person's wall clock; null when there is none or it is not a time of day. */
 export function timeOf(values: ViewValues, field: string): string | null {
-  return read(values, field)?.selected_time ?? null;
+  const time = read(values, field)?.selected_time;
+  return typeof time === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(time) ? time : null;
 }
 
-/** A datetimepicker's answer (seconds since the epoch, an instant) as a Date. */
+/**
+ * A datetimepicker's answer (seconds since the epoch, an instant) as a Date; null when there is
+ * none or it is no instant at all. Whether the instant is a sensible one is for the rules to say.
+ */
 export function dateTimeOf(values: ViewValues, field: string): Date | null {
   const seconds = read(values, field)?.selected_date_time;
-  return typeof seconds === 'number' ? new Date(seconds * 1000) : null;
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return null;
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 /** Reads JSON `private_metadata`, tolerating an empty or foreign value. */

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
+import type { ChannelPacer } from '../web-api/channel-pacer';
 import type { Incident } from '../../incidents/incident';
-import { PartlyShownError, type PostmortemPort } from '../../postmortems/postmortem-port';
+import { PartlyShownError, type PostmortemPort, type ShowOptions, type ShownMessage } from '../../postmortems/postmortem-port';
 import { postmortemMessages } from '../../render/postmortem-blocks';
 import type { PostmortemDocument } from '../../render/postmortem-document';
 import { slackDate } from '../../mrkdwn/date-token';
@@ -15,36 +17,49 @@ import type { UserDirectory } from '../web-api/user-directory';
 /** Metadata marking each published part, so a part whose posting was not recorded is found. */
 const PART_EVENT = 'postmortem_part';
 
+/** A fingerprint of a message as shown, to tell whether an edit would change anything. */
+function contentHash(message: SlackMessage): string {
+  return createHash('sha256').update(JSON.stringify(message)).digest('hex');
+}
+
 /** Post-mortems' view of Slack: members, names, the published messages and the Markdown file. */
 export class SlackPostmortemPort implements PostmortemPort {
   constructor(
     private readonly client: WebClient,
     private readonly people: UserDirectory,
+    private readonly pacer: ChannelPacer,
   ) {}
 
   displayNames(userIds: string[]): Promise<Map<string, string>> {
     return this.people.names(userIds);
   }
 
-  async showPostmortem(channelId: string, doc: PostmortemDocument, existing: string[]): Promise<string[]> {
-    const shown: string[] = [];
+  async showPostmortem(channelId: string, doc: PostmortemDocument, existing: ShownMessage[], options: ShowOptions): Promise<ShownMessage[]> {
+    const shown: ShownMessage[] = [];
     const messages = postmortemMessages(doc);
     const postmortemId = doc.postmortem.id;
     try {
       // Parts an earlier attempt posted without learning their ts (Slack's answer was lost).
       const known = existing.length >= messages.length ? existing : await this.postedParts(channelId, postmortemId, existing);
       for (const [i, message] of messages.entries()) {
-        const ts = known[i];
-        if (ts && (await this.edit(channelId, ts, message))) {
-          shown.push(ts);
+        const part = known[i];
+        const hash = contentHash(message);
+        if (part && part.contentHash === hash && !options.editUnchanged) {
+          shown.push(part);
           continue;
         }
-        const posted = await slackCall(() =>
-          this.client.chat.postMessage({ channel: channelId, ...message, metadata: { event_type: PART_EVENT, event_payload: { postmortem_id: postmortemId, part: i } } }),
-        );
-        shown.push(requiredField(posted.ts, 'chat.postMessage', 'message ts'));
+        if (part && (await this.edit(channelId, part.ts, message))) {
+          shown.push({ ts: part.ts, contentHash: hash });
+        } else {
+          await this.pacer.turn(channelId);
+          const posted = await slackCall(() =>
+            this.client.chat.postMessage({ channel: channelId, ...message, metadata: { event_type: PART_EVENT, event_payload: { postmortem_id: postmortemId, part: i } } }),
+          );
+          shown.push({ ts: requiredField(posted.ts, 'chat.postMessage', 'message ts'), contentHash: hash });
+        }
+        await options.afterEach?.();
       }
-      for (const ts of existing.slice(messages.length)) {
+      for (const { ts } of existing.slice(messages.length)) {
         await slackCall(() => this.client.chat.delete({ channel: channelId, ts }), ['message_not_found']);
       }
     } catch (error) {
@@ -53,12 +68,12 @@ export class SlackPostmortemPort implements PostmortemPort {
     return shown;
   }
 
-  private async postedParts(channelId: string, postmortemId: string, existing: string[]): Promise<string[]> {
+  private async postedParts(channelId: string, postmortemId: string, existing: ShownMessage[]): Promise<ShownMessage[]> {
     const known = [...existing];
     const marked = await findMarkedMessages(this.client, channelId, PART_EVENT, (payload) => payload.postmortem_id === postmortemId);
     for (const { ts, payload } of marked) {
       const part = Number(payload.part);
-      if (Number.isInteger(part) && part >= 0 && !known[part] && !known.includes(ts)) known[part] = ts;
+      if (Number.isInteger(part) && part >= 0 && !known[part] && !known.some((m) => m?.ts === ts)) known[part] = { ts, contentHash: null };
     }
     return known;
   }

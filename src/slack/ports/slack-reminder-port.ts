@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import type { ActionItem, ReminderKind } from '../../action-items/action-item';
-import type { ReminderPort } from '../../action-items/reminder-port';
+import type { ActionItem } from '../../action-items/action-item';
+import type { ReminderMessage, ReminderPort } from '../../action-items/reminder-port';
 import type { Incident } from '../../incidents/incident';
 import { requireReady } from '../../incidents/require-ready';
 import { actionItemMessage, itemSummary } from '../blocks/action-item-message';
@@ -33,14 +33,15 @@ export class SlackReminderPort implements ReminderPort {
     return requiredField(result.channel?.id, 'conversations.open', 'channel id');
   }
 
-  async remindOwner(item: ActionItem, incident: Incident, kind: ReminderKind, key: string, dmChannel: string): Promise<void> {
-    await this.reachOwner(() =>
+  async remindOwner(item: ActionItem, incident: Incident, { kind, key, snooze }: ReminderMessage, dmChannel: string): Promise<string> {
+    const posted = await this.reachOwner(() =>
       this.client.chat.postMessage({
         channel: dmChannel,
-        ...actionItemMessage(item, incident, kind),
+        ...actionItemMessage(item, incident, kind, undefined, snooze),
         metadata: { event_type: REMINDER_EVENT, event_payload: { key } },
       }),
     );
+    return requiredField(posted.ts, 'chat.postMessage', 'ts');
   }
 
   /** Slack's ways of saying the person is gone, as the one thing reminders need to know. */
@@ -55,8 +56,8 @@ export class SlackReminderPort implements ReminderPort {
     }
   }
 
-  async reminderWasSent(dmChannel: string, key: string, since: Date): Promise<boolean> {
-    return (await findMarkedMessage(this.client, dmChannel, REMINDER_EVENT, (payload) => payload.key === key, since)) !== undefined;
+  sentReminder(dmChannel: string, key: string, since: Date): Promise<string | undefined> {
+    return findMarkedMessage(this.client, dmChannel, REMINDER_EVENT, (payload) => payload.key === key, since);
   }
 
   async tellCommander(item: ActionItem, incident: Incident, why: 'overdue' | 'owner_unreachable'): Promise<void> {

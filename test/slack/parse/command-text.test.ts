@@ -17,6 +17,10 @@ describe('typedText', () => {
   it('decodes what Slack encoded in command text, back to what the person typed', () => {
     expect(typedText('R&amp;D &lt;b&gt; is down for <@U123|bob> and <!here>')).toBe('R&D <b> is down for @bob and @here');
   });
+
+  it('is one line of typed text, normalised: no NUL, controls, direction overrides or zero-width characters', () => {
+    expect(typedText('Checkout\u0000 \u202Edown\u202C\u200B\r\nsince 10:00')).toBe('Checkout down\nsince 10:00');
+  });
 });
 
 describe('mentionedUser', () => {

@@ -5,10 +5,10 @@ import type { ActionArgs, Routed } from '../route-by-id';
 import { buttonValue } from './button-value';
 import { clickedIn } from './clicked-in';
 
-/** "Mark done": the item's workflow runs, then the DM (or Home) where it was clicked shows it. */
+/** "Mark done": the item's workflow runs, then the item's DM where it was clicked (or the Home tab) shows it. */
 export function itemDoneClicked(deps: ListenerDeps): Routed<ActionArgs> {
   return async (args) => {
-    const { item, incident } = await completeActionItem(deps.services(args.client).actionItems, buttonValue(args), args.body.user.id);
-    await showItemChange(deps, args.client, clickedIn(args), item, incident);
+    const done = await completeActionItem(deps.services(args.client).actionItems, buttonValue(args), args.body.user.id);
+    await showItemChange(deps, args.client, clickedIn(args), done);
   };
 }

@@ -7,7 +7,7 @@ import { type OpenStatus, STATUS_LABELS, parseStatus } from '../../../incidents/
 import { mention } from '../../../mrkdwn/mention';
 import type { IncidentModalMetadata } from '../../blocks/lifecycle-modals';
 import { Field } from '../../ids';
-import { type ViewValues, metadataOf, selectedOf, textOf, userOf } from '../../parse/view-state';
+import { type ViewValues, lineOf, metadataOf, selectedOf, userOf } from '../../parse/view-state';
 import { tellPrivately } from '../../web-api/tell-privately';
 import type { ListenerDeps } from '../listener-deps';
 import type { Routed, ViewArgs } from '../route-by-id';
@@ -69,7 +69,7 @@ export const commanderSubmitted = (deps: ListenerDeps) =>
 export const resolveSubmitted = (deps: ListenerDeps) =>
   lifecycleSubmitted(deps, {
     read: (values) => {
-      const note = textOf(values, Field.resolutionNote) ?? '';
+      const note = lineOf(values, Field.resolutionNote) ?? '';
       const problem = validateResolutionNote(note);
       return problem ? { errors: { [Field.resolutionNote]: problem } } : { value: note };
     },

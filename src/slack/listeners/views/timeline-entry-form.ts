@@ -1,10 +1,12 @@
+import type { Incident } from '../../../incidents/incident';
 import { incidentForMember } from '../../../incidents/require-member';
-import { validateEntry } from '../../../timeline/manual-entry';
-import { instantFromLocal } from '../../../zoned-time';
+import { milestoneConflict, milestoneOrderProblem, validateEntry } from '../../../timeline/manual-entry';
+import { MILESTONES, type Milestone } from '../../../timeline/timeline-entry';
+import { instantFromLocal, localParts } from '../../../zoned-time';
 import type { EntryModalMetadata } from '../../blocks/timeline-entry-modals';
 import type { FailureReply } from '../../errors/failure-reply';
 import { Field } from '../../ids';
-import { type ViewValues, dateOf, metadataOf, textOf, timeOf } from '../../parse/view-state';
+import { type ViewValues, dateOf, metadataOf, selectedOf, textOf, timeOf } from '../../parse/view-state';
 import { refreshTimelineView } from '../../surfaces/timeline-surfaces';
 import { tellPrivately } from '../../web-api/tell-privately';
 import type { ListenerDeps } from '../listener-deps';
@@ -27,6 +29,20 @@ export function readEntryForm(values: ViewValues, timeZone: string, now: Date) {
   if (problems.text) errors[Field.entryText] = problems.text;
   if (problems.occurredAt) errors[Field.entryTime] = problems.occurredAt;
   return { text, date, time, occurredAt, errors };
+}
+
+/** The milestone the entry marks, if any. */
+export function milestoneOf(values: ViewValues): Milestone | null {
+  const picked = selectedOf(values, Field.milestone);
+  return (MILESTONES as readonly string[]).includes(picked ?? '') ? (picked as Milestone) : null;
+}
+
+/** The form's error when marking `milestone` at `at` would put the incident's milestones out of order; null otherwise. */
+export function milestoneOrderErrors(incident: Incident, milestone: Milestone | null, at: Date, timeZone: string): Record<string, string> | null {
+  const conflict = milestone ? milestoneConflict(incident, milestone, at) : null;
+  if (!milestone || !conflict) return null;
+  const local = localParts(conflict.at, timeZone);
+  return { [Field.milestone]: milestoneOrderProblem(milestone, conflict, `${local.date} ${local.time} (${timeZone})`) };
 }
 
 /** Failures of an entry form are told in the incident's channel, where the person is working. */

@@ -15,8 +15,8 @@ export function wontDoSubmitted(deps: ListenerDeps): Routed<ViewArgs> {
     const problem = wontDoReasonProblem(reason);
     if (problem) return ack({ response_action: 'errors', errors: { [Field.wontDoReason]: problem.message } });
     await ack();
-    const { item, incident } = await declineActionItem(deps.services(client).actionItems, metadata.itemId ?? '', body.user.id, reason);
+    const declined = await declineActionItem(deps.services(client).actionItems, metadata.itemId ?? '', body.user.id, reason);
     const message = metadata.channel && metadata.ts ? { channel: metadata.channel, ts: metadata.ts } : undefined;
-    await showItemChange(deps, client, { userId: body.user.id, message }, item, incident);
+    await showItemChange(deps, client, { userId: body.user.id, message }, declined);
   };
 }
