@@ -16,27 +16,30 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const logger = createLogger(config.log);
-  let bot;
+  const starting = startBot(config, { logger });
+  // A signal during start-up waits for the start to finish, then stops cleanly.
+  const shutdown = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'shutting down');
+    starting
+      .then((bot) => bot.stop())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          logger.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
   try {
-    bot = await startBot(config, { logger });
+    await starting;
   } catch (error) {
     const where = { slackApiUrl: config.slack.apiUrl, port: config.port, database: databaseName(config) };
     logger.fatal({ err: error }, `the bot could not start: ${explainStartupFailure(error, where)}`);
     // Nothing may keep a failed start alive (a half-open socket, a pool): exit now, non-zero.
     process.exit(1);
   }
-  const shutdown = (signal: NodeJS.Signals) => {
-    logger.info({ signal }, 'shutting down');
-    bot.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
 }
 
 /** Where the database is, for a person, without its password. */

@@ -77,6 +77,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
   const database = createDb(config.database, (err) => logger.warn({ err }, 'a database connection was dropped; it will be replaced'));
   // Whatever started before a failure is stopped again: a failed start leaves nothing running.
   let receiver: { stop(): Promise<unknown> } | undefined;
+  let ready = false;
   try {
     const applied = await startupStep('database', () => migrateToLatest(database.db));
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
@@ -87,6 +88,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
       config,
       deps,
       ping: database.ping,
+      isReady: () => ready,
       clientOptions: options.slackClientOptions,
       inboxLeaseMs: options.jobs?.inboxLeaseMs ?? INBOX_LEASE_MS,
     });
@@ -117,6 +119,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
     const started = await startupStep(config.mode === 'socket' ? 'slack_app_token' : 'listen', () => app.start(config.port));
     for (const j of jobs) j.start();
     const port = config.mode === 'http' ? ((started as Server).address() as AddressInfo).port : config.port;
+    ready = true;
     logger.info({ mode: config.mode, port }, 'incident bot is ready');
 
     let stopping: Promise<void> | undefined;

@@ -27,6 +27,8 @@ export interface SlackAppOptions {
   config: Config;
   deps: ListenerDeps;
   ping: () => Promise<void>;
+  /** Whether start-up has finished: until then /healthz answers 503. */
+  isReady?: () => boolean;
   /** Overrides for the Web API client (tests turn retries off). */
   clientOptions?: WebClientOptions;
   /** How long a request is held by the process handling it (tests shorten it). */
@@ -50,10 +52,10 @@ function httpReceiver(config: Config, routes: CustomRoute[], logger: Logger): HT
  * `GET /healthz` on PORT; Socket Mode connects out with the app token and still serves
  * `/healthz` on PORT for container health checks.
  */
-export function createSlackApp({ config, deps, ping, clientOptions, inboxLeaseMs }: SlackAppOptions): SlackApp {
+export function createSlackApp({ config, deps, ping, isReady, clientOptions, inboxLeaseMs }: SlackAppOptions): SlackApp {
   const inFlight = new InFlight();
   const inbox = new Inbox(deps, inboxLeaseMs);
-  const routes = [healthRoute(ping)];
+  const routes = [healthRoute(ping, isReady)];
   const common = {
     token: config.slack.botToken,
     logger: boltLogger(deps.logger),
