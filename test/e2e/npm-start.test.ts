@@ -5,7 +5,8 @@ import path from 'node:path';
 import { FakeSlack } from '../../tools/fake-slack';
 import { ROOT, grantedBotScopes } from '../../tools/fake-slack/manifest';
 import { freePort } from '../../tools/harness/free-port';
-import { BOT_TOKEN, SIGNING_SECRET, tempDatabasePath } from '../../tools/harness/test-bot';
+import { botEnv } from '../../tools/harness/spawn-bot';
+import { BOT_TOKEN, tempDatabasePath } from '../../tools/harness/test-bot';
 import { waitFor } from '../../tools/harness/wait-for';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -20,16 +21,7 @@ describe('npm start', () => {
     const databasePath = tempDatabasePath();
     const child = spawn(npm, ['start', '--silent'], {
       cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        PORT: String(port),
-        DATABASE_URL: `sqlite:${databasePath}`,
-        LOG_PRETTY: '0',
-      },
+      env: botEnv(slack, port, `sqlite:${databasePath}`, { LOG_PRETTY: '0' }),
       detached: true,
     });
     const exited = new Promise((resolve) => child.on('exit', resolve));

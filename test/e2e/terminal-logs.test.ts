@@ -4,7 +4,8 @@ import path from 'node:path';
 import { FakeSlack } from '../../tools/fake-slack';
 import { ROOT, grantedBotScopes } from '../../tools/fake-slack/manifest';
 import { freePort } from '../../tools/harness/free-port';
-import { BOT_TOKEN, SIGNING_SECRET, tempDatabasePath } from '../../tools/harness/test-bot';
+import { botEnv } from '../../tools/harness/spawn-bot';
+import { BOT_TOKEN, tempDatabasePath } from '../../tools/harness/test-bot';
 import { waitFor } from '../../tools/harness/wait-for';
 
 const MAIN = path.join(ROOT, 'dist', 'src', 'main.js');
@@ -21,14 +22,7 @@ describe('logs on a terminal', () => {
     const output: string[] = [];
     const child = spawn('script', ['-qfec', `${JSON.stringify(process.execPath)} ${JSON.stringify(MAIN)}`, '/dev/null'], {
       cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        PORT: String(port),
-        DATABASE_URL: `sqlite:${databasePath}`,
-      },
+      env: botEnv(slack, port, `sqlite:${databasePath}`),
     });
     child.stdout.on('data', (d) => output.push(String(d)));
     const exited = new Promise((resolve) => child.on('exit', resolve));

@@ -28,6 +28,23 @@ export interface BotProcess {
  * Starts the built bot as a process of its own against the fake Slack and a test database, and
  * resolves once `/healthz` answers.
  */
+/**
+ * The environment of a bot started as a process against the fake Slack: nothing from the test
+ * run's own environment but PATH and HOME (npm needs them), so a developer's .env never leaks in.
+ */
+export function botEnv(slack: FakeSlack, port: number, databaseUrl: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    ...extra,
+  };
+}
+
 export async function spawnBot(
   slack: FakeSlack,
   database: TestDatabase,
@@ -37,16 +54,7 @@ export async function spawnBot(
   const script = options.script ?? MAIN;
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script], {
     cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: String(port),
-      DATABASE_URL: database.url,
-      LOG_LEVEL: 'warn',
-      ...options.env,
-    },
+    env: botEnv(slack, port, database.url, { LOG_LEVEL: 'warn', ...options.env }),
     // BOT_PROCESS answers questions about its jobs over an IPC channel; `npm start` has none.
     stdio: script === BOT_PROCESS ? ['ignore', 'ignore', 'inherit', 'ipc'] : ['ignore', 'ignore', 'inherit'],
   });
