@@ -8,7 +8,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
-COPY tools/prepare.js tools/require-build.js ./tools/
+COPY tools/prepare.js tools/build.js tools/require-build.js ./tools/
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src

@@ -1,17 +1,15 @@
 // Runs on `npm ci` / `npm install` (npm's `prepare`): compiles the bot into dist/ so that
 // `npm start` only starts it. A production install (`npm ci --omit=dev`) has no compiler: it
 // expects a dist/ built beforehand (as the Docker image's build stage does) and skips this.
-const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
 // The image's build stage installs before it copies the sources, and builds after.
 if (!fs.existsSync(path.join(root, 'src'))) process.exit(0);
-let tsc;
 try {
-  tsc = require.resolve('typescript/bin/tsc');
+  require.resolve('typescript/bin/tsc');
 } catch {
   process.exit(0);
 }
-execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+require('./build').build(root);

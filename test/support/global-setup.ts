@@ -7,8 +7,5 @@ import path from 'node:path';
  */
 export default function globalSetup(): void {
   const root = path.resolve(__dirname, '../..');
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(process.execPath, [path.join(root, 'tools', 'build.js')], { cwd: root, stdio: 'inherit' });
 }
