@@ -47,3 +47,10 @@ export function isKnownTimeZone(timeZone: string | undefined | null): timeZone i
 export function earliestToday(now: Date): string {
   return calendarDay(now, 'Etc/GMT+12');
 }
+
+/** Whether the text names a day on the calendar as `yyyy-MM-dd` (`2026-02-30` and `9999-99-99` do not). */
+export function isCalendarDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(text);
+}

@@ -27,6 +27,12 @@ export async function updateActionItem(db: Kysely<Database>, id: string, changes
   await db.updateTable('action_items').set(changes).where('id', '=', id).execute();
 }
 
+/** Applies the changes only while the item is open; false when it was closed meanwhile. */
+export async function closeOpenActionItem(db: Kysely<Database>, id: string, changes: Updateable<ActionItemsTable>): Promise<boolean> {
+  const result = await db.updateTable('action_items').set(changes).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function deleteActionItem(db: Kysely<Database>, id: string): Promise<void> {
   await db.deleteFrom('action_items').where('id', '=', id).execute();
 }

@@ -7,11 +7,11 @@ import type { Incident } from '../incidents/incident';
 import { loadIncident } from '../incidents/incident-queries';
 import type { ActionItem } from './action-item';
 import { toActionItem } from './action-item-mapper';
-import { findActionItem, updateActionItem } from './action-items.repository';
+import { closeOpenActionItem, findActionItem, updateActionItem } from './action-items.repository';
 import { type MessageLocation, parseItemMessages } from './item-messages';
-import { dayAfter, isCalendarDay } from './reminder-schedule';
+import { dayAfter } from './reminder-schedule';
 import { type ReminderState, type SnoozeDays, closed, snoozeDaysFrom, snoozed, snoozedTo } from './reminder-state';
-import { calendarDay } from '../zoned-time';
+import { calendarDay, isCalendarDay } from '../zoned-time';
 import { reminderUpdate, toReminderState } from './reminder-state-mapper';
 
 interface Deps {
@@ -44,7 +44,8 @@ async function close(deps: Deps, itemId: string, userId: string, status: 'done' 
   const { item, reminders, incident, dmMessages } = await actionable(deps, itemId, userId);
   if (item.status !== 'open') throw new AppError('item_closed', `that action item is already ${item.status === 'done' ? 'done' : "closed as won't do"}.`);
   const now = toStoredInstant(deps.clock.now());
-  await updateActionItem(deps.db, itemId, {
+  // Only an open item closes: of two clicks at once (two replicas, done and won't do), one wins.
+  const closedNow = await closeOpenActionItem(deps.db, itemId, {
     status,
     status_reason: reason,
     status_changed_by: userId,
@@ -52,6 +53,7 @@ async function close(deps: Deps, itemId: string, userId: string, status: 'done' 
     ...reminderUpdate(reminders, closed(reminders)),
     updated_at: now,
   });
+  if (!closedNow) throw new AppError('item_closed', 'that action item was closed a moment ago.');
   return { before: item, item: toActionItem((await findActionItem(deps.db, itemId))!), incident, dmMessages };
 }
 
@@ -94,6 +96,10 @@ export async function snooze(deps: Deps, itemId: string, userId: string, request
   const { reminders, incident, dmMessages } = await actionable(deps, itemId, userId);
   if (reminders.kind === 'closed') throw new AppError('item_closed', 'that action item is already closed.');
   const now = deps.clock.now();
+  // A button names at most a week past the reminder it came with; a day further off is forged, and
+  // would silence the reminders (and the commander's escalation) for as long as it says.
+  const latest = dayAfter(calendarDay(reminders.at && reminders.at > now ? reminders.at : now, reminders.ownerTimeZone ?? policy.defaultTimeZone), 8);
+  if (request.day !== null && request.day > latest) throw new AppError('invalid_input', 'that snooze button names a day too far off; snooze again from the latest reminder.');
   const after = request.day === null ? snoozed(reminders, request.days, now, policy) : snoozedTo(reminders, request.day, now, policy);
   await updateActionItem(deps.db, itemId, { ...reminderUpdate(reminders, after), updated_at: toStoredInstant(now) });
   const from = request.day === null ? calendarDay(after.at, reminders.ownerTimeZone ?? policy.defaultTimeZone) : dayAfter(request.day, -request.days);

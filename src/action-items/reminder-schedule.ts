@@ -44,11 +44,6 @@ export function dayAfter(day: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
-/** Whether the text names a day on the calendar as `yyyy-MM-dd` (`2026-02-30` does not). */
-export function isCalendarDay(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && dayAfter(text, 0) === text;
-}
-
 /**
  * The longest a reminder worked out from now can lie ahead: an overdue follow-up after
  * `workingDays` working days (a weekend on each side at most), put off a week by a snooze.

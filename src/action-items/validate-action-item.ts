@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../zoned-time';
 import { ACTION_DESCRIPTION_MAX, ACTION_ITEM_TYPES, type ActionItemType } from './action-item';
 
 export interface ActionItemInput {
@@ -43,13 +44,6 @@ export const TICKET_URL_MAX = 500;
 
 /** A due date further off than this is a typo or a way of never being reminded. */
 export const DUE_YEARS_MAX = 10;
-
-/** `yyyy-MM-dd` naming a day on the calendar: `2026-02-30` and `9999-99-99` do not. */
-function isCalendarDay(date: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
-  const day = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
-}
 
 /** The same calendar day `years` later, as `yyyy-MM-dd` (compared as text, like every due date). */
 function yearsAfter(day: string, years: number): string {

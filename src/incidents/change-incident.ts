@@ -92,7 +92,8 @@ export function markPostmortemPublished(deps: IncidentDeps, id: string, actorId:
         ? null
         : { from: i.status, to: 'postmortem_published', set: { status: 'postmortem_published', postmortem_due_at: null, postmortem_nudge_at: null } },
     undefined,
-    { memberChecked: true },
+    // Publishing checked the publisher's membership already (it is the same request).
+    (incident) => Promise.resolve(requireReady(incident)),
   );
 }
 
@@ -117,11 +118,11 @@ async function applyChange(
   decide: (incident: Incident) => Transition | null,
   /** Work in the workspace that must succeed before the change is stored. */
   prepare?: (incident: ReadyIncident) => Promise<void>,
-  options: { memberChecked?: boolean } = {},
+  /** Who may make the change: by default a member of the incident's channel, as Slack says now. */
+  allowed: (incident: Incident) => Promise<ReadyIncident> = (loaded) => requireMember(deps.members, loaded, actorId, 'change it'),
 ): Promise<ChangeResult> {
   // Only members change an incident: a public channel's card can be seen (and clicked) by anyone.
-  const loaded = await loadIncident(deps.db, id);
-  const incident = options.memberChecked ? requireReady(loaded) : await requireMember(deps.members, loaded, actorId, 'change it');
+  const incident = await allowed(await loadIncident(deps.db, id));
   await prepare?.(incident);
   const now = deps.clock.now();
   const result = await deps.db.transaction().execute(async (trx): Promise<ChangeResult> => {

@@ -84,7 +84,11 @@ export async function declareIncident(deps: IncidentDeps, request: DeclareReques
  * Finishes an incident's set-up where it stopped. Refused with `setup_in_progress` while another
  * request or replica is working on it, so a double click cannot post two cards.
  */
-export async function finishSetup(deps: IncidentDeps, incidentId: string): Promise<Incident> {
+export async function finishSetup(deps: IncidentDeps, incidentId: string, userId: string): Promise<Incident> {
+  // Only the declarer is offered the button; anyone else holding the id must not drive (or see) it.
+  if ((await loadIncident(deps.db, incidentId)).declaredBy !== userId) {
+    throw new AppError('not_a_member', 'only the person who declared this incident can finish setting it up.');
+  }
   const outcome = await runSetupIfFree(deps, incidentId);
   if (outcome.kind === 'in_progress') {
     throw new AppError('setup_in_progress', 'This incident is still being set up. Give it a moment.');

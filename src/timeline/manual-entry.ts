@@ -3,7 +3,6 @@ import type { Incident } from '../incidents/incident';
 import type { IncidentDeps } from '../incidents/incident-deps';
 import { recordMilestone } from '../incidents/record-milestone';
 import { EARLIEST_INCIDENT_TIME } from '../incidents/validate-declare';
-import { slackDate } from '../mrkdwn/date-token';
 import type { TimelineDeps } from './timeline-deps';
 import { MILESTONES, MILESTONE_LABELS, type Milestone } from './timeline-entry';
 import { insertManualEntry } from './timeline.repository';
@@ -104,7 +103,8 @@ export async function addManualEntry(
   await requireRoomForEntry(deps.db, incidentId, text);
   const conflict = input.milestone ? milestoneConflict(incident, input.milestone, occurredAt) : null;
   if (input.milestone && conflict) {
-    const problem = milestoneOrderProblem(input.milestone, conflict, slackDate(conflict.at));
+    // The form words this in the person's zone; elsewhere the instant is given in UTC.
+    const problem = milestoneOrderProblem(input.milestone, conflict, `${conflict.at.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
     throw new AppError('invalid_entry', problem, { fields: { milestone: problem } });
   }
   const id = await deps.db.transaction().execute(async (trx) => {

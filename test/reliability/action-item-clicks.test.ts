@@ -142,6 +142,15 @@ describe('action item clicks', () => {
       expect((await item('Alert on queue depth')).next_reminder_at).toBe('2026-12-04T09:00:00.000Z');
       expect(visibleText(t.slack.message(dm.channel, dm.ts))).toContain('Snoozed by');
     });
+    it('a forged snooze naming a day months away is refused, and the reminder stays where it was', async () => {
+      const dm = await assignToLou('Rotate the signing keys', '2026-12-03');
+      const before = (await item('Rotate the signing keys')).next_reminder_at;
+      const { id } = await item('Rotate the signing keys');
+      await click(lou, { actionId: button(dm, 'Snooze 1 week').actionId, value: `${id}:2027-06-01` }, { channel: dm.channel, ts: dm.ts });
+      expect((await item('Rotate the signing keys')).next_reminder_at).toBe(before);
+      expect(t.slack.ephemerals(lou).map((m) => m.text).join('\n') + t.slack.dm(lou).map((m) => m.text).join('\n')).toContain('names a day too far off');
+    });
+
     // Last: it moves the clock on for good.
     it('a snooze to a day already past, from an old message, moves the reminder to the next reminder hour', async () => {
       const dm = await assignToLou('Page the on-call twice', '2026-12-03');

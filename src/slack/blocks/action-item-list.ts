@@ -20,5 +20,5 @@ export function actionItemList(title: string, entries: Array<{ item: ActionItem;
     blocks.push(mrkdwnSection(`${itemSummary(item, incident)}\n${state} · ${owner}${reason}`));
   }
   if (entries.length > SHOWN) blocks.push(contextLine(`…and ${entries.length - SHOWN} more.`));
-  return { text: `${title}: ${entries.length}`, blocks };
+  return { text: `${escapeAndTruncate(title, 500)}: ${entries.length}`, blocks };
 }

@@ -1,6 +1,5 @@
 import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
-import { isAppError } from '../../errors';
 import type { Logger } from '../../logger';
 import { slackCall } from '../web-api/slack-call';
 import { tellPrivately } from '../web-api/tell-privately';
@@ -12,13 +11,12 @@ export type FailureView = (problem: string) => ModalView | undefined | Promise<M
 /**
  * Where a failed request is explained to the person who made it. Each surface starts it with its
  * natural place (a slash command's or a button's response URL, else a DM); a listener moves it as
- * it learns more: the incident's channel, the modal it has turned into a progress view, or, before
- * a form is acknowledged, the form's own fields.
+ * it learns more: the incident's channel, or the modal it has turned into a progress view. (Form
+ * fields are checked before the acknowledgement, by the listener itself, with `fieldErrors`.)
  */
 export class FailureReply {
   channelId: string | null = null;
   private modal: { viewId: string; render: FailureView } | null = null;
-  private fieldBlocks: Readonly<Record<string, string>> | null = null;
 
   /** Tell the person privately in this channel (when they are in it) rather than in a DM. */
   inChannel(channelId: string | null | undefined): this {
@@ -30,23 +28,6 @@ export class FailureReply {
   inModal(viewId: string, render: FailureView): this {
     this.modal = { viewId, render };
     return this;
-  }
-
-  /** Before a form is acknowledged, put an error's field problems on these blocks (field name → block id). */
-  onFields(blocks: Readonly<Record<string, string>>): this {
-    this.fieldBlocks = blocks;
-    return this;
-  }
-
-  /** The form's errors for Slack when the error is about fields this reply knows; otherwise null. */
-  fieldErrors(error: unknown): Record<string, string> | null {
-    if (!this.fieldBlocks || !isAppError(error) || !error.fields) return null;
-    const errors: Record<string, string> = {};
-    for (const [field, message] of Object.entries(error.fields)) {
-      const block = this.fieldBlocks[field];
-      if (block) errors[block] = message;
-    }
-    return Object.keys(errors).length > 0 ? errors : null;
   }
 
   get modalView(): { viewId: string; render: FailureView } | null {

@@ -56,8 +56,8 @@ export function routeActions(app: App, deps: ListenerDeps, routes: Record<string
 
 /**
  * View submissions, by `callback_id`. A listener acknowledges itself (with field errors, a
- * progress view, or nothing). When it throws before acknowledging, an error about fields the
- * reply knows goes back onto the form; otherwise the form is closed and the person told.
+ * progress view, or nothing). When it throws before acknowledging, the form is closed and the
+ * person told where the reply says.
  */
 export function routeViews(app: App, deps: ListenerDeps, routes: Record<string, Routed<ViewArgs>>): void {
   app.view(/.*/, async (args) => {
@@ -72,8 +72,6 @@ export function routeViews(app: App, deps: ListenerDeps, routes: Record<string, 
     try {
       await handler({ ...args, ack } as ViewArgs, reply);
     } catch (error) {
-      const errors = acked ? null : reply.fieldErrors(error);
-      if (errors) return ack({ response_action: 'errors', errors });
       if (!acked) await ack();
       await showFailure(
         { client: args.client, logger: deps.logger, userId: args.body.user.id, reply, request: { view: args.view.callback_id } },

@@ -1,3 +1,4 @@
+import { isCalendarDay } from '../../zoned-time';
 import { normaliseTypedLine, normaliseTypedText } from './normalise-text';
 
 /** A view's `state.values`, keyed by block id then action id; our inputs use one id for both. */
@@ -52,14 +53,7 @@ export function checkedOf(values: ViewValues, field: string): string[] {
 /** A datepicker's answer, `yyyy-MM-dd`; null when there is none or it is not a day on the calendar. */
 export function dateOf(values: ViewValues, field: string): string | null {
   const date = read(values, field)?.selected_date;
-  return typeof date === 'string' && isCalendarDate(date) ? date : null;
-}
-
-/** `2026-02-28` is a day; `2026-02-30` and `9999-99-99` are not. */
-export function isCalendarDate(date: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
-  const day = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
+  return typeof date === 'string' && isCalendarDay(date) ? date : null;
 }
 
 /** A timepicker's answer, `HH:mm` on the person's wall clock; null when there is none or it is not a time of day. */

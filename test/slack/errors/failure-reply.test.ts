@@ -86,11 +86,4 @@ describe('the one error path', () => {
     expect(shown.map((s) => s.method)).toEqual(['chat.postMessage']);
   });
 
-  it("puts an error's field problems on the form's blocks, and only those it knows", () => {
-    const reply = new FailureReply().onFields({ description: 'item_description', dueDate: 'item_due' });
-    const invalid = new AppError('invalid_action_item', 'Pick a due date.', { fields: { dueDate: 'Pick a due date.', colour: 'Not a field here' } });
-    expect(reply.fieldErrors(invalid)).toEqual({ item_due: 'Pick a due date.' });
-    expect(reply.fieldErrors(refused)).toBeNull();
-    expect(new FailureReply().fieldErrors(invalid)).toBeNull();
-  });
 });

@@ -10,10 +10,13 @@ import { buttonValue } from './button-value';
 export function finishSetupClicked(deps: ListenerDeps): Routed<ActionArgs> {
   return async (args, reply) => {
     const viewId = args.body.view?.id ?? '';
+    const user = args.body.user.id;
     const incident = await loadIncident(deps.db, buttonValue(args));
-    reply.inModal(viewId, (problem) => setupStoppedView(incident, problem));
-    await showView(args.client, deps.logger, viewId, declaringView(incident.title));
-    const ready = await finishSetup(deps.services(args.client, args.context.botUserId).incidents, incident.id);
+    if (incident.declaredBy === user) {
+      reply.inModal(viewId, (problem) => setupStoppedView(incident, problem));
+      await showView(args.client, deps.logger, viewId, declaringView(incident.title));
+    }
+    const ready = await finishSetup(deps.services(args.client, args.context.botUserId).incidents, incident.id, user);
     await showView(args.client, deps.logger, viewId, declaredView(ready));
   };
 }
