@@ -17,11 +17,12 @@ export function addEntrySubmitted(deps: ListenerDeps): Routed<ViewArgs> {
     const { text, occurredAt, errors } = readEntryForm(values, metadata.timeZone, deps.clock.now());
     if (!occurredAt || Object.keys(errors).length > 0) return args.ack({ response_action: 'errors', errors });
     const milestone = milestoneOf(values);
-    const incident = await replyInIncidentChannel(deps, args, metadata, reply);
+    // One set of services for the request: the channel's members are read from Slack once.
+    const services = deps.services(args.client, args.context.botUserId);
+    const incident = await replyInIncidentChannel(services, args, metadata, reply);
     const outOfOrder = milestoneOrderErrors(incident, milestone, occurredAt, metadata.timeZone);
     if (outOfOrder) return args.ack({ response_action: 'errors', errors: outOfOrder });
     await args.ack();
-    const services = deps.services(args.client, args.context.botUserId);
     await addManualEntry(services, metadata.incidentId, { text, occurredAt, milestone, actorId: args.body.user.id });
     const marked = milestone ? ` and marked *${MILESTONE_LABELS[milestone]}*` : '';
     await afterEntryChange(deps, args, metadata, `:memo: Added to the timeline at ${slackDate(occurredAt)}${marked}.`);

@@ -8,8 +8,9 @@ export function deleteEntrySubmitted(deps: ListenerDeps): Routed<ViewArgs> {
     const metadata = entryFormMetadata(args);
     await args.ack();
     if (!metadata?.entryId) return;
-    await replyInIncidentChannel(deps, args, metadata, reply);
-    await removeEntry(deps.services(args.client, args.context.botUserId).timeline, metadata.entryId, args.body.user.id);
+    const services = deps.services(args.client, args.context.botUserId);
+    await replyInIncidentChannel(services, args, metadata, reply);
+    await removeEntry(services.timeline, metadata.entryId, args.body.user.id);
     await afterEntryChange(deps, args, metadata, ':memo: Timeline entry deleted.');
   };
 }

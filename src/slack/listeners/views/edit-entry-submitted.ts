@@ -17,12 +17,13 @@ export function editEntrySubmitted(deps: ListenerDeps): Routed<ViewArgs> {
     const form = readEntryForm(args.view.state.values, metadata.timeZone, deps.clock.now());
     if (Object.keys(form.errors).length > 0) return args.ack({ response_action: 'errors', errors: form.errors });
     await args.ack();
-    await replyInIncidentChannel(deps, args, metadata, reply);
+    const services = deps.services(args.client, args.context.botUserId);
+    await replyInIncidentChannel(services, args, metadata, reply);
     const entry = await timelineEntry(deps.db, metadata.entryId);
     const before = entry ? localParts(entry.occurredAt, metadata.timeZone) : null;
     const occurredAt = entry && before?.date === form.date && before?.time === form.time ? entry.occurredAt : form.occurredAt;
     const text = entry?.kind === 'message' ? slackTextFromTyped(form.text) : form.text;
-    await correctEntry(deps.services(args.client, args.context.botUserId).timeline, metadata.entryId, { text, occurredAt }, args.body.user.id);
+    await correctEntry(services.timeline, metadata.entryId, { text, occurredAt }, args.body.user.id);
     await afterEntryChange(deps, args, metadata, ':memo: Timeline entry corrected.');
   };
 }

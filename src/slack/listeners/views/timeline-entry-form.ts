@@ -1,4 +1,5 @@
 import type { Incident } from '../../../incidents/incident';
+import { loadIncident } from '../../../incidents/incident-queries';
 import { incidentForMember } from '../../../incidents/require-member';
 import { milestoneConflict, milestoneOrderProblem, validateEntry } from '../../../timeline/manual-entry';
 import { MILESTONES, type Milestone } from '../../../timeline/timeline-entry';
@@ -9,7 +10,7 @@ import { Field } from '../../ids';
 import { type ViewValues, dateOf, metadataOf, selectedOf, textOf, timeOf } from '../../parse/view-state';
 import { refreshTimelineView } from '../../surfaces/timeline-surfaces';
 import { tellPrivately } from '../../web-api/tell-privately';
-import type { ListenerDeps } from '../listener-deps';
+import type { ListenerDeps, Services } from '../listener-deps';
 import type { ViewArgs } from '../route-by-id';
 
 /** The entry form's metadata, or null when it is not one of ours. */
@@ -46,15 +47,18 @@ export function milestoneOrderErrors(incident: Incident, milestone: Milestone | 
 }
 
 /** Failures of an entry form are told in the incident's channel, where the person is working. */
-export async function replyInIncidentChannel(deps: ListenerDeps, args: ViewArgs, metadata: EntryModalMetadata, reply: FailureReply) {
-  const incident = await incidentForMember(deps.services(args.client).incidents, metadata.incidentId, args.body.user.id, 'change its timeline');
+export async function replyInIncidentChannel(services: Services, args: ViewArgs, metadata: EntryModalMetadata, reply: FailureReply) {
+  const incident = await incidentForMember(services.incidents, metadata.incidentId, args.body.user.id, 'change its timeline');
   reply.inChannel(incident.channelId);
   return incident;
 }
 
-/** After a change under an open timeline view, the view shows it; otherwise the person is told. */
+/**
+ * After a change under an open timeline view, the view shows it; otherwise the person is told.
+ * Their membership was checked by the change in this same request.
+ */
 export async function afterEntryChange(deps: ListenerDeps, args: ViewArgs, metadata: EntryModalMetadata, confirmation: string) {
-  const incident = await incidentForMember(deps.services(args.client).incidents, metadata.incidentId, args.body.user.id, 'see its timeline');
+  const incident = await loadIncident(deps.db, metadata.incidentId);
   if (metadata.timelineViewId) await refreshTimelineView(deps, args.client, metadata.timelineViewId, incident);
   else await tellPrivately(args.client, deps.logger, { user: args.body.user.id, channel: incident.channelId }, confirmation);
 }
