@@ -15,8 +15,11 @@ export function entryMenuPicked(deps: ListenerDeps): Routed<ActionArgs> {
     const [choice, entryId = ''] = buttonValue(args).split(':');
     const entry = await timelineEntry(deps.db, entryId);
     if (!entry) throw new AppError('entry_not_found', 'that timeline entry no longer exists.');
-    await incidentForMember(deps.services(args.client).incidents, entry.incidentId, args.body.user.id, 'change its timeline');
-    const { timeZone } = await personDay(deps, args.client, args.body.user.id);
+    // In parallel: the trigger to open the form lasts three seconds.
+    const [, { timeZone }] = await Promise.all([
+      incidentForMember(deps.services(args.client).incidents, entry.incidentId, args.body.user.id, 'change its timeline'),
+      personDay(deps, args.client, args.body.user.id),
+    ]);
     const metadata = { incidentId: entry.incidentId, entryId, timeZone, timelineViewId: args.body.view?.id };
     const view = choice === 'delete' ? deleteEntryModal(entry, metadata) : editEntryModal(entry, localParts(entry.occurredAt, timeZone), metadata);
     await pushModal(args.client, args.body.trigger_id, view);
