@@ -1,4 +1,5 @@
 import type { FakeMessage } from '../tools/fake-slack';
+import { jobRan } from '../tools/harness/completion';
 import { commandOpeningModal, topModal } from '../tools/harness/incident-steps';
 import { type TestBot, startTestBot } from '../tools/harness/test-bot';
 import { buttonsOf, visibleText } from '../tools/harness/visible-text';
@@ -33,7 +34,6 @@ const DUE = '2026-05-14';
 /** How often the bot looks for due reminders here; the clock moves in bigger steps than in life. */
 const REMINDER_POLL_MS = 10;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * One incident from the first support ticket to the last action item, played against the real
@@ -408,14 +408,14 @@ async function story(t: TestBot, clock: StoryClock, transcript: Transcript): Pro
       if (clock.now().getTime() >= limit) throw new Error(`Nothing happened by ${until}`);
       clock.advance(30 * 60_000);
       const activity = slack.calls.length;
-      // Long enough for several polls on the new time; a poll that sends is then waited for.
-      await sleep(5 * REMINDER_POLL_MS);
+      // One whole poll on the new time (a busy machine may be slow to start one); what it sent is then waited for.
+      await jobRan(t, 'action-item-reminders');
       if (slack.calls.length !== activity) await waitUntilQuiet(slack, { quietMs: 60 });
     }
   };
 
   clock.at('2026-05-13T12:00:00Z');
-  await transcript.step({ what: 'Wednesday: nothing is due yet' }, () => sleep(5 * REMINDER_POLL_MS));
+  await transcript.step({ what: 'Wednesday: nothing is due yet' }, () => jobRan(t, 'action-item-reminders'));
   await transcript.step({ what: 'Time passes, 30 minutes at a time, until a reminder goes out' }, () =>
     runClockUntil(() => dueToday(priya).length > 0, '2026-05-15T00:00:00Z'),
   );
