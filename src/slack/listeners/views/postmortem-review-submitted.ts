@@ -1,3 +1,4 @@
+import { incidentForMember } from '../../../incidents/require-member';
 import { publishPostmortem, reviewPostmortem } from '../../../postmortems/publish-postmortem';
 import { escapeMrkdwn } from '../../../mrkdwn/escape';
 import type { PostmortemFormMetadata } from '../../blocks/postmortem-modal';
@@ -19,6 +20,9 @@ export function postmortemReviewSubmitted(deps: ListenerDeps): Routed<ViewArgs> 
     const incidentId = metadata.incidentId;
     const reviewedVersion = metadata.version ?? 0;
     const acceptNotes = checkedOf(view.state.values, Field.publishAnyway).includes('accept');
+    const services = deps.services(client, context.botUserId);
+    // The review quotes the draft: for the channel's members only, like the draft itself.
+    await incidentForMember(services.incidents, incidentId, body.user.id, 'write its post-mortem');
     const review = await reviewPostmortem(deps.db, incidentId);
     if (review.notes.length > 0 && !acceptNotes && review.problems.length === 0) {
       return ack({
@@ -32,8 +36,7 @@ export function postmortemReviewSubmitted(deps: ListenerDeps): Routed<ViewArgs> 
         `:warning: The post-mortem was not fully published: ${escapeMrkdwn(problem)} Your draft is saved; publish again from \`/incident postmortem\`.`,
       ),
     );
-    const service = deps.services(client, context.botUserId).postmortems;
-    const outcome = await publishPostmortem(service, incidentId, body.user.id, { acceptNotes, reviewedVersion });
+    const outcome = await publishPostmortem(services.postmortems, incidentId, body.user.id, { acceptNotes, reviewedVersion });
     const show = (next: Parameters<typeof showView>[3]) => showView(client, deps.logger, view.id, next);
     if (outcome.kind === 'published') await show(publishedView(outcome.channels, outcome.messages, outcome.path));
     else if (outcome.kind === 'blocked') await show(reviewView({ incidentId, version: reviewedVersion }, { problems: outcome.problems, notes: [] }));
