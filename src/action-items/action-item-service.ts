@@ -40,11 +40,15 @@ function checked(input: ActionItemInput, today: string, keptDueDate: string | nu
   };
 }
 
+const TOO_MANY_ITEMS = `an incident can have at most ${MAX_ACTION_ITEMS} action items; merge some into larger ones.`;
+
+async function hasRoomForItem(db: Kysely<Database>, incidentId: string): Promise<boolean> {
+  return (await listActionItemsForIncident(db, incidentId)).length < MAX_ACTION_ITEMS;
+}
+
 export async function addActionItem(deps: Deps, incidentId: string, input: ActionItemInput, actorId: string, today: string): Promise<string> {
   const fields = checked(input, today);
-  if ((await listActionItemsForIncident(deps.db, incidentId)).length >= MAX_ACTION_ITEMS) {
-    throw new AppError('too_many_action_items', `an incident can have at most ${MAX_ACTION_ITEMS} action items; merge some into larger ones.`);
-  }
+  if (!(await hasRoomForItem(deps.db, incidentId))) throw new AppError('too_many_action_items', TOO_MANY_ITEMS);
   const id = randomUUID();
   const now = deps.clock.now();
   await insertActionItem(deps.db, {
@@ -83,17 +87,22 @@ export async function editActionItem(deps: Deps, id: string, input: ActionItemIn
 }
 
 /**
- * What is wrong with an item about to be added or edited (`itemId`), field by field: the same rules
- * the service applies when it stores it, for a form to show before it is acknowledged.
+ * What is wrong with an item about to be added to an incident or edited (`itemId`), field by
+ * field: the same rules the service applies when it stores it (a full incident included), for a
+ * form to show before it is acknowledged, so nothing typed is lost.
  */
 export async function actionItemProblems(
   db: Kysely<Database>,
   input: ActionItemInput,
   today: string,
-  itemId?: string,
+  target: { incidentId: string; itemId?: string },
 ): Promise<Partial<Record<ActionItemField, string>>> {
-  const before = itemId ? await findActionItem(db, itemId) : undefined;
-  return validateActionItem(input, today, before?.due_date ?? null);
+  const before = target.itemId ? await findActionItem(db, target.itemId) : undefined;
+  const problems = validateActionItem(input, today, before?.due_date ?? null);
+  if (!target.itemId && !problems.description && !(await hasRoomForItem(db, target.incidentId))) {
+    problems.description = TOO_MANY_ITEMS.charAt(0).toUpperCase() + TOO_MANY_ITEMS.slice(1);
+  }
+  return problems;
 }
 
 export async function removeActionItem(deps: Deps, id: string): Promise<void> {

@@ -16,17 +16,18 @@ export const TIMELINE_LIMITS = { entries: 1000, characters: 1_000_000 } as const
  * added it. Entries already stored are never touched. Lifecycle changes are recorded regardless.
  */
 export async function requireRoomForEntry(db: Kysely<Database>, incidentId: string, text: string): Promise<void> {
+  const problem = await roomForEntryProblem(db, incidentId, text);
+  if (problem) throw new AppError('too_many_entries', problem);
+}
+
+/** Why the timeline has no room for the entry, or null: for a form to say before it is acknowledged. */
+export async function roomForEntryProblem(db: Kysely<Database>, incidentId: string, text: string): Promise<string | null> {
   const { entries, characters } = await countTimelineContent(db, incidentId);
   if (entries >= TIMELINE_LIMITS.entries) {
-    throw new AppError(
-      'too_many_entries',
-      `this incident's timeline already has ${TIMELINE_LIMITS.entries.toLocaleString('en-US')} entries, the most one incident keeps. Remove entries that are no longer needed, or sum several up in one.`,
-    );
+    return `this incident's timeline already has ${TIMELINE_LIMITS.entries.toLocaleString('en-US')} entries, the most one incident keeps. Remove entries that are no longer needed, or sum several up in one.`;
   }
   if (characters + text.length > TIMELINE_LIMITS.characters) {
-    throw new AppError(
-      'too_many_entries',
-      `this incident's timeline already holds ${characters.toLocaleString('en-US')} characters, close to the ${TIMELINE_LIMITS.characters.toLocaleString('en-US')} one incident keeps. Add a shorter entry, or link to long logs instead of pasting them.`,
-    );
+    return `this incident's timeline already holds ${characters.toLocaleString('en-US')} characters, close to the ${TIMELINE_LIMITS.characters.toLocaleString('en-US')} one incident keeps. Add a shorter entry, or link to long logs instead of pasting them.`;
   }
+  return null;
 }

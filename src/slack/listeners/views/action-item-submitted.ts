@@ -26,7 +26,7 @@ export function actionItemSubmitted(deps: ListenerDeps): Routed<ViewArgs> {
     const input = readActionItemForm(view.state.values);
     // "Not in the past" in the person's own calendar, read when the form opened.
     const today = metadata.today ?? earliestToday(deps.clock.now());
-    const errors = fieldErrors(await actionItemProblems(deps.db, input, today, metadata.itemId), ACTION_ITEM_FIELD_BLOCKS);
+    const errors = fieldErrors(await actionItemProblems(deps.db, input, today, { incidentId: metadata.incidentId, itemId: metadata.itemId }), ACTION_ITEM_FIELD_BLOCKS);
     if (errors) return ack({ response_action: 'errors', errors });
     await ack();
     const services = deps.services(client, context.botUserId);

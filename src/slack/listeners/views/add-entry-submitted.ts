@@ -1,6 +1,8 @@
+import { roomForEntryProblem } from '../../../timeline/entry-limits';
 import { addManualEntry } from '../../../timeline/manual-entry';
 import { MILESTONE_LABELS } from '../../../timeline/timeline-entry';
 import { slackDate } from '../../../mrkdwn/date-token';
+import { Field } from '../../ids';
 import type { ListenerDeps } from '../listener-deps';
 import type { Routed, ViewArgs } from '../route-by-id';
 import { afterEntryChange, entryFormMetadata, milestoneOf, milestoneOrderErrors, readEntryForm, replyInIncidentChannel } from './timeline-entry-form';
@@ -22,6 +24,8 @@ export function addEntrySubmitted(deps: ListenerDeps): Routed<ViewArgs> {
     const incident = await replyInIncidentChannel(services, args, metadata, reply);
     const outOfOrder = milestoneOrderErrors(incident, milestone, occurredAt, metadata.timeZone);
     if (outOfOrder) return args.ack({ response_action: 'errors', errors: outOfOrder });
+    const full = await roomForEntryProblem(deps.db, incident.id, text);
+    if (full) return args.ack({ response_action: 'errors', errors: { [Field.entryText]: full.charAt(0).toUpperCase() + full.slice(1) } });
     await args.ack();
     await addManualEntry(services, metadata.incidentId, { text, occurredAt, milestone, actorId: args.body.user.id });
     const marked = milestone ? ` and marked *${MILESTONE_LABELS[milestone]}*` : '';
