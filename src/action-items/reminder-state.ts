@@ -95,7 +95,7 @@ export function snoozed(
   const timeZone = state.ownerTimeZone ?? policy.defaultTimeZone;
   const base = state.at && state.at > now ? state.at : now;
   const day = calendarDay(new Date(base.getTime() + days * DAY_MS), timeZone);
-  return { ...state, kind: state.kind === 'overdue' ? 'overdue' : 'due', at: reminderInstant(day, policy.hour, timeZone) };
+  return snoozedUntil(state, reminderInstant(day, policy.hour, timeZone));
 }
 
 /** The days a message's "Snooze 1 day" and "Snooze 1 week" name, fixed when it is rendered. */
@@ -132,7 +132,7 @@ export function snoozedTo(
   const timeZone = state.ownerTimeZone ?? policy.defaultTimeZone;
   const stated = reminderInstant(day, policy.hour, timeZone);
   const at = stated > now ? stated : nextReminderHour(now, policy.hour, timeZone);
-  return { ...state, kind: state.kind === 'overdue' ? 'overdue' : 'due', at };
+  return snoozedUntil(state, at);
 }
 
 /** How far past what its schedule allows a reminder may lie before it is taken for a clock jump. */
@@ -232,4 +232,9 @@ export function sendFailed(state: ScheduledReminder, now: Date): ScheduledRemind
 function afterAssignment({ dueDate, now, timeZone, policy }: ReminderContext): Pick<ScheduledReminder, 'kind' | 'at'> {
   const due = reminderInstant(dueDate, policy.hour, timeZone);
   return { kind: 'due', at: due > now ? due : now };
+}
+
+/** The next reminder put off to `at`: a due-date reminder stays one, an overdue follow-up stays one. */
+function snoozedUntil(state: OpenReminders, at: Date): ScheduledReminder {
+  return { ...state, kind: state.kind === 'overdue' ? 'overdue' : 'due', at };
 }
