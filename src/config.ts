@@ -2,6 +2,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { type Severity, parseSeverity } from './incidents/severity';
 import { isKnownTimeZone } from './zoned-time';
+import { DEFAULT_ALERT_RULES, type AlertRules } from './alerts/rules/alert-rules';
+import { readAlertRules } from './alerts/rules/load-alert-rules';
 
 /** Everything the bot reads from its environment, validated once at start-up. */
 export interface Config {
@@ -37,6 +39,16 @@ export interface Config {
     /** Overdue reminders after which the incident commander is told as well. */
     escalateAfter: number;
     pollSeconds: number;
+  };
+  alerts: {
+    /** `Authorization: Bearer` token for the alert endpoints; unset turns them off. */
+    webhookToken?: string;
+    /** Verifies PagerDuty's signed webhooks; unset turns `/alerts/pagerduty` off. */
+    pagerdutySecret?: string;
+    /** What to do with a firing group; the defaults offer every one. */
+    rules: AlertRules;
+    /** Offers per channel per minute before an alert storm's groups are held in one list. */
+    offersPerMinute: number;
   };
   port: number;
   database: DatabaseConfig;
@@ -161,6 +173,17 @@ const schema = z
     OVERDUE_REMINDER_DAYS: optional(wholeNumber(1, 60, 'a number of working days 1-60')),
     ESCALATE_AFTER: optional(wholeNumber(1, 50, 'a number of overdue reminders 1-50')),
     REMINDER_POLL_SECONDS: optional(wholeNumber(5, 3600, 'a number of seconds 5-3600')),
+    ALERT_WEBHOOK_TOKEN: optional(
+      z
+        .string()
+        .trim()
+        .refine((v) => v.length >= 16 && /^[\x21-\x7e]+$/.test(v), {
+          message: 'expected a random string of at least 16 printable characters without spaces (e.g. from `openssl rand -hex 24`)',
+        }),
+    ),
+    PAGERDUTY_WEBHOOK_SECRET: optional(z.string().trim().min(8, 'expected the secret PagerDuty shows for the webhook subscription')),
+    ALERT_RULES: optional(z.string().trim()),
+    ALERT_OFFERS_PER_MINUTE: optional(wholeNumber(1, 60, 'a number of offers per minute 1-60')),
     DATABASE_URL: optional(z.string()),
     LOG_LEVEL: optional(
       z.enum(LOG_LEVELS, { error: (i) => `expected one of ${LOG_LEVELS.join(', ')}, got "${String(i.input)}"` }),
@@ -191,6 +214,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = Bool
         'required in HTTP mode: the signing secret (Basic Information page); or set SLACK_APP_TOKEN to use Socket Mode',
     });
   }
+  const alertsOn = Boolean(env.ALERT_WEBHOOK_TOKEN?.trim() || env.PAGERDUTY_WEBHOOK_SECRET?.trim());
+  if (alertsOn && !env.INCIDENTS_CHANNEL?.trim()) {
+    problems.push({ variable: 'INCIDENTS_CHANNEL', message: 'required when alerts are on (ALERT_WEBHOOK_TOKEN or PAGERDUTY_WEBHOOK_SECRET): alert offers are posted there' });
+  }
+  let rules: AlertRules = DEFAULT_ALERT_RULES;
+  const rulesFile = env.ALERT_RULES?.trim();
+  if (rulesFile) {
+    const read = readAlertRules(rulesFile);
+    if ('problems' in read) problems.push(...read.problems.map((message) => ({ variable: 'ALERT_RULES', message })));
+    else rules = read.rules;
+  }
   const database = parseDatabaseUrl(env.DATABASE_URL);
   if (typeof database === 'string') problems.push({ variable: 'DATABASE_URL', message: database });
 
@@ -220,6 +254,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = Bool
       overdueEveryWorkingDays: e.OVERDUE_REMINDER_DAYS ?? 3,
       escalateAfter: e.ESCALATE_AFTER ?? 2,
       pollSeconds: e.REMINDER_POLL_SECONDS ?? 60,
+    },
+    alerts: {
+      webhookToken: e.ALERT_WEBHOOK_TOKEN,
+      pagerdutySecret: e.PAGERDUTY_WEBHOOK_SECRET,
+      rules,
+      offersPerMinute: e.ALERT_OFFERS_PER_MINUTE ?? 5,
     },
     port: e.PORT ?? 3000,
     database,
@@ -269,6 +309,10 @@ export const VARIABLE_ORDER = [
   'OVERDUE_REMINDER_DAYS',
   'ESCALATE_AFTER',
   'REMINDER_POLL_SECONDS',
+  'ALERT_WEBHOOK_TOKEN',
+  'PAGERDUTY_WEBHOOK_SECRET',
+  'ALERT_RULES',
+  'ALERT_OFFERS_PER_MINUTE',
   'DATABASE_URL',
   'LOG_LEVEL',
   'LOG_PRETTY',

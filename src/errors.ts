@@ -28,6 +28,9 @@ export const ERROR_CODES = [
   'owner_unreachable',
   'reason_required',
   'reason_too_long',
+  // Alerts
+  'alert_not_found',
+  'alert_already_linked',
   // Any form
   'invalid_input',
   // Slack: refused the call, limited its rate, or did not answer

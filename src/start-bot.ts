@@ -19,6 +19,10 @@ import { startupStep } from './startup-failure';
 import { listenerDeps } from './wiring/service-deps';
 import { sendDueReminders } from './action-items/send-due-reminders';
 import { remindDuePostmortems } from './postmortems/remind-due-postmortems';
+import { AlertProcessor } from './alerts/alert-processor';
+import { processPendingNotifications } from './alerts/process-notifications';
+import { pruneNotifications } from './alerts/alerts.repository';
+import { alertRoutes } from './http/alert-routes';
 
 /** How long shutdown waits for running listeners before closing the database anyway. */
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -32,6 +36,10 @@ const REPLAY_INBOX_EVERY_MS = 10_000;
 /** Slack stops redelivering an event after minutes; a day of handled requests is plenty to keep. */
 const KEEP_INBOX_MS = 24 * 3_600_000;
 const PRUNE_INBOX_EVERY_MS = 3_600_000;
+/** How often alert notifications left unhandled (a dead process, a failure) are looked for. */
+const PROCESS_ALERTS_EVERY_MS = 5_000;
+/** Handled alert notifications are kept a week, for the record. */
+const KEEP_ALERT_NOTIFICATIONS_MS = 7 * 24 * 3_600_000;
 
 export interface StartOptions {
   logger: Logger;
@@ -46,6 +54,7 @@ export interface StartOptions {
     remindersEveryMs?: number;
     replayInboxEveryMs?: number;
     inboxLeaseMs?: number;
+    processAlertsEveryMs?: number;
   };
 }
 
@@ -84,7 +93,18 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
 
     const shared = { profiles: new UserProfileCache(), postPacer: options.postPacer ?? new ChannelPacer(SLACK_POST_INTERVAL_MS) };
     const deps = listenerDeps({ db: database.db, clock, logger, config }, shared);
+    let alertProcessor: AlertProcessor | undefined;
+    const { alerts } = config;
+    const routes = alertRoutes({
+      db: database.db,
+      clock,
+      logger,
+      webhookToken: alerts.webhookToken,
+      pagerdutySecret: alerts.pagerdutySecret,
+      onStored: () => alertProcessor?.kick(),
+    });
     const { app, inFlight } = createSlackApp({
+      routes,
       config,
       deps,
       ping: database.ping,
@@ -99,6 +119,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
     await joinConfiguredChannels(app.client, logger, configuredChannels(config));
     // Each run gets fresh services: membership read during one run is never reused by the next.
     const services = () => deps.services(app.client, botUserId);
+    alertProcessor = new AlertProcessor(() => processPendingNotifications(services().alerts), logger);
     const job = (name: string, everyMs: number, run: () => Promise<unknown>) => new PeriodicJob(name, everyMs, async () => void (await run()), logger);
     const jobs = [
       job('resume-setups', options.jobs?.resumeSetupsEveryMs ?? RESUME_SETUPS_EVERY_MS, async () => {
@@ -112,7 +133,12 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
         sendDueReminders(services().reminders),
       ),
       job('replay-inbox', options.jobs?.replayInboxEveryMs ?? REPLAY_INBOX_EVERY_MS, () => app.replayPending()),
-      job('prune-inbox', PRUNE_INBOX_EVERY_MS, () => app.pruneInbox(new Date(clock.now().getTime() - KEEP_INBOX_MS))),
+      job('prune-inbox', PRUNE_INBOX_EVERY_MS, async () => {
+        await app.pruneInbox(new Date(clock.now().getTime() - KEEP_INBOX_MS));
+        await pruneNotifications(database.db, new Date(clock.now().getTime() - KEEP_ALERT_NOTIFICATIONS_MS));
+      }),
+      // Notifications a dead process left, and failed ones whose retry is due.
+      job('process-alerts', options.jobs?.processAlertsEveryMs ?? PROCESS_ALERTS_EVERY_MS, () => processPendingNotifications(services().alerts)),
     ];
     receiver = app;
     // In Socket Mode, starting opens the connection with the app-level token.
@@ -132,6 +158,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
         stopping ??= (async () => {
           await app.stop().catch((err: unknown) => logger.warn({ err }, 'stopping the Slack receiver failed'));
           for (const j of jobs) await j.stop();
+          await alertProcessor?.drained();
           if (!(await inFlight.drained(DRAIN_TIMEOUT_MS))) {
             logger.warn({ inFlight: inFlight.size }, 'shutting down with handlers still running');
           }

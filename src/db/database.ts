@@ -1,3 +1,4 @@
+import type { AlertGroupAlertsTable, AlertGroupsTable, AlertNotificationsTable, AlertResolvePromptsTable, AlertStormsTable } from '../alerts/alerts.table';
 import type { ActionItemsTable } from '../action-items/action-items.table';
 import type { IncidentsTable } from '../incidents/incidents.table';
 import type { PostmortemMessagesTable, PostmortemsTable } from '../postmortems/postmortems.table';
@@ -12,4 +13,9 @@ export interface Database {
   postmortems: PostmortemsTable;
   postmortem_messages: PostmortemMessagesTable;
   action_items: ActionItemsTable;
+  alert_notifications: AlertNotificationsTable;
+  alert_groups: AlertGroupsTable;
+  alert_group_alerts: AlertGroupAlertsTable;
+  alert_storms: AlertStormsTable;
+  alert_resolve_prompts: AlertResolvePromptsTable;
 }

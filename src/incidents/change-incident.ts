@@ -98,7 +98,7 @@ export function markPostmortemPublished(deps: IncidentDeps, id: string, actorId:
 }
 
 interface Transition {
-  from: string;
+  from: string | null;
   to: string;
   set: Updateable<IncidentsTable>;
   text?: string;
@@ -160,7 +160,8 @@ export function refreshIncident(deps: IncidentDeps, id: string): Promise<void> {
 async function publish(deps: IncidentDeps, id: string, entry: SystemEntry | null, options = { topic: true }): Promise<void> {
   const incident = await loadIncident(deps.db, id);
   const { port } = deps;
-  const steps: Array<[string, () => Promise<void>]> = [['the incident card', () => port.updateCard(incident)]];
+  const alerts = (await deps.linkedAlerts?.(id)) ?? [];
+  const steps: Array<[string, () => Promise<void>]> = [['the incident card', () => port.updateCard(incident, alerts)]];
   if (options.topic) steps.push(['the channel topic', () => port.setTopic(incident)]);
   if (incident.announcement) steps.push(['the announcement', () => port.updateAnnouncement(incident)]);
   if (entry) steps.push(['the channel notice', () => port.postNotice(incident, entry)]);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Updateable } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
+import type { Database } from '../db/database';
 import { toStoredInstant } from '../db/instant';
 import { AppError } from '../errors';
 import { recordSystemEntry } from '../timeline/record-system-entry';
@@ -37,7 +38,15 @@ export type DeclareOutcome =
  * Declares an incident and sets up its channel. A second submission of the same form finds the
  * first incident instead of creating another.
  */
-export async function declareIncident(deps: IncidentDeps, request: DeclareRequest): Promise<DeclareOutcome> {
+export interface DeclareOptions {
+  /**
+   * Work stored with the incident, in its transaction (linking the alert it was declared from):
+   * if it throws, nothing is declared.
+   */
+  within?: (trx: Kysely<Database>, incidentId: string, now: Date) => Promise<void>;
+}
+
+export async function declareIncident(deps: IncidentDeps, request: DeclareRequest, options: DeclareOptions = {}): Promise<DeclareOutcome> {
   const existing = await findIncidentByRequestKey(deps.db, request.requestKey);
   if (existing) {
     if (existing.setup_completed_at) return { kind: 'declared', incident: toIncident(existing) };
@@ -58,7 +67,7 @@ export async function declareIncident(deps: IncidentDeps, request: DeclareReques
         status: 'investigating',
         is_private: request.isPrivate ? 1 : 0,
         description: request.description?.trim() || null,
-        commander_id: request.declaredBy,
+        commander_id: (request.commanderId === undefined ? request.declaredBy : request.commanderId) ?? '',
         declared_by: request.declaredBy,
         responder_ids: request.responderIds.join(','),
         impact_started_at: toStoredInstant(request.impactStartedAt ?? now),
@@ -69,8 +78,10 @@ export async function declareIncident(deps: IncidentDeps, request: DeclareReques
       });
       const entry = { incidentId: id, occurredAt: now, actorId: request.declaredBy, change: 'declared' as const };
       await recordSystemEntry(trx, { ...entry, oldValue: null, newValue: request.severity ?? 'SEV3', text: title }, now);
+      await options.within?.(trx, id, now);
     });
   } catch (error) {
+    if (error instanceof AppError) throw error;
     // A concurrent delivery of the same submission inserted first: that one sets it up.
     const raced = await findIncidentByRequestKey(deps.db, request.requestKey);
     if (raced) return { kind: 'in_progress', incident: toIncident(raced) };
@@ -180,7 +191,7 @@ async function setUp(deps: IncidentDeps, incidentId: string, resuming: boolean):
     }
     if (!row.card_ts) {
       const found = resuming ? await port.findCard(current()) : undefined;
-      await save({ card_ts: found ?? (await port.postCard(current())) });
+      await save({ card_ts: found ?? (await port.postCard(current(), (await deps.linkedAlerts?.(incidentId)) ?? [])) });
     }
     if (!row.card_pinned) {
       await port.pinCard(current());

@@ -16,7 +16,8 @@ export function toIncident(row: IncidentRow): Incident {
     description: row.description,
     channelId: row.channel_id,
     channelName: row.channel_name,
-    commanderId: row.commander_id,
+    // Stored as an empty string while nobody has taken command.
+    commanderId: row.commander_id || null,
     declaredBy: row.declared_by,
     responderIds: row.responder_ids ? row.responder_ids.split(',') : [],
     impactStartedAt: fromStoredInstant(row.impact_started_at),

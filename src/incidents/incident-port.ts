@@ -1,5 +1,6 @@
 import type { SystemEntry } from '../timeline/timeline-entry';
 import type { Incident } from './incident';
+import type { LinkedAlert } from './linked-alert';
 
 /**
  * What the incident service needs from the chat workspace, in its own words. The Slack
@@ -13,11 +14,11 @@ export interface IncidentPort {
   /** Shows severity, status and title in the channel topic. */
   setTopic(incident: Incident): Promise<void>;
   /** Posts the incident card and returns its message ts. */
-  postCard(incident: Incident): Promise<string>;
+  postCard(incident: Incident, alerts: LinkedAlert[]): Promise<string>;
   /** The card's ts if an earlier, interrupted set-up already posted it. */
   findCard(incident: Incident): Promise<string | undefined>;
   pinCard(incident: Incident): Promise<void>;
-  updateCard(incident: Incident): Promise<void>;
+  updateCard(incident: Incident, alerts: LinkedAlert[]): Promise<void>;
   /** Announces in the incidents channel; null when none is configured. Never called for private incidents. */
   announce(incident: Incident): Promise<{ channelId: string; ts: string } | null>;
   /** The announcement if an earlier, interrupted set-up already posted it. */

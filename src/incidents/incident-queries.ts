@@ -3,7 +3,7 @@ import type { Database } from '../db/database';
 import { AppError } from '../errors';
 import type { Incident } from './incident';
 import { toIncident } from './incident-mapper';
-import { findIncidentByChannel, findIncidentById, findIncidentByRequestKey } from './incidents.repository';
+import { findIncidentByChannel, findIncidentById, findIncidentByRequestKey, listOpenIncidents } from './incidents.repository';
 
 export async function loadIncident(db: Kysely<Database>, id: string): Promise<Incident> {
   const row = await findIncidentById(db, id);
@@ -21,4 +21,9 @@ export async function incidentForRequest(db: Kysely<Database>, requestKey: strin
 export async function incidentForChannel(db: Kysely<Database>, channelId: string): Promise<Incident | undefined> {
   const row = await findIncidentByChannel(db, channelId);
   return row ? toIncident(row) : undefined;
+}
+
+/** Incidents set up and not yet resolved, most severe first, then newest. */
+export async function openIncidents(db: Kysely<Database>): Promise<Incident[]> {
+  return (await listOpenIncidents(db)).map(toIncident);
 }

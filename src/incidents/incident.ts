@@ -12,7 +12,8 @@ export interface Incident {
   /** The dedicated channel; null only while the incident is being set up. */
   channelId: string | null;
   channelName: string | null;
-  commanderId: string;
+  /** Null for an incident an alert rule declared, until someone takes command. */
+  commanderId: string | null;
   declaredBy: string;
   responderIds: string[];
   impactStartedAt: Date;
@@ -48,4 +49,6 @@ export interface DeclareRequest {
   responderIds: string[];
   isPrivate: boolean;
   impactStartedAt: Date | null;
+  /** Who leads it; null leaves the role open (an alert rule declared it): the card asks someone to take command. */
+  commanderId?: string | null;
 }

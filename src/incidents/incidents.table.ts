@@ -13,6 +13,7 @@ export interface IncidentsTable {
   description: string | null;
   channel_id: string | null;
   channel_name: string | null;
+  /** Empty while nobody has taken command (an alert rule declared the incident). */
   commander_id: string;
   declared_by: string;
   /** Comma-separated user ids invited when declaring. */

@@ -21,3 +21,18 @@ const COLUMN: Record<MilestoneTime, keyof IncidentsTable> = {
 export async function recordMilestone(trx: Kysely<Database>, incidentId: string, milestone: MilestoneTime, at: Date, now: Date): Promise<void> {
   await updateIncident(trx, incidentId, { [COLUMN[milestone]]: toStoredInstant(at), updated_at: toStoredInstant(now) });
 }
+
+/**
+ * Moves a milestone earlier, never later: an alert that started at 02:10 makes impact start then,
+ * unless someone already set an earlier time. Inside the caller's transaction.
+ */
+export async function recordEarlierMilestone(trx: Kysely<Database>, incidentId: string, milestone: MilestoneTime, at: Date, now: Date): Promise<void> {
+  const column = COLUMN[milestone] as 'impact_started_at';
+  const instant = toStoredInstant(at);
+  await trx
+    .updateTable('incidents')
+    .set({ [column]: instant, updated_at: toStoredInstant(now) })
+    .where('id', '=', incidentId)
+    .where((eb) => eb.or([eb(column, 'is', null), eb(column, '>', instant)]))
+    .execute();
+}

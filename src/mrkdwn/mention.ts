@@ -20,6 +20,11 @@ export function mentionOr(userId: string | null | undefined, nobody = 'Someone')
   return userId ? mention(userId) : nobody;
 }
 
+/** The incident commander, or a plain phrase while nobody has taken command. */
+export function commanderMention(commanderId: string | null): string {
+  return mentionOr(commanderId, '_nobody yet_');
+}
+
 /** The first person mentioned in the text, or null. */
 export function firstMentionedUser(text: string): string | null {
   return new RegExp(MENTION_PATTERN.source).exec(text)?.[1] ?? null;

@@ -23,7 +23,7 @@ export function plainFromSlack(text: string, person: (userId: string) => string)
  * Names people by role for an anonymised post-mortem: the commander is "Commander", everyone
  * else "Responder A", "Responder B"… in order of first appearance, the same letter every time.
  */
-export function roleNamer(commanderId: string): (userId: string) => string {
+export function roleNamer(commanderId: string | null): (userId: string) => string {
   const letters = new Map<string, string>();
   return (userId: string) => {
     if (userId === commanderId) return 'Commander';

@@ -174,7 +174,8 @@ async function personNamer(
     const role = roleNamer(incident.commanderId);
     return (id) => (id ? role(id) : 'Someone');
   }
-  const ids = new Set<string>([incident.commanderId, incident.declaredBy, ...postmortem.authorIds]);
+  const ids = new Set<string>([incident.declaredBy, ...postmortem.authorIds]);
+  if (incident.commanderId) ids.add(incident.commanderId);
   if (postmortem.content.facilitatorId) ids.add(postmortem.content.facilitatorId);
   for (const item of actionItems) ids.add(item.ownerId);
   for (const entry of timeline) {

@@ -23,6 +23,15 @@ export const CallbackId = {
   actionItem: 'action_item',
   postmortemPublishing: 'postmortem_publishing',
   wontDo: 'action_item_wont_do',
+  alertDismiss: 'alert_dismiss',
+} as const;
+
+/** Buttons and menus on an alert offer and on an alert storm's list. */
+export const AlertAction = {
+  declare: 'alert_declare',
+  dismiss: 'alert_dismiss',
+  /** The storm list's menu: declare for one of the held groups. */
+  declareHeld: 'alert_declare_held',
 } as const;
 
 /** Buttons on an action item, in its reminder DMs and on the App Home. */
@@ -66,6 +75,8 @@ export const IncidentAction = {
   resolve: 'incident_resolve',
   reopen: 'incident_reopen',
   finishSetup: 'incident_finish_setup',
+  /** On the card of an incident nobody leads yet (an alert rule declared it). */
+  takeCommand: 'incident_take_command',
 } as const;
 
 /** Blocks that hold buttons; named so a click can be traced to where it came from. */
@@ -80,6 +91,9 @@ export const BlockId = {
   /** Prefixes: one block of item buttons per item, in a DM and on the Home tab. */
   itemActions: 'item_actions',
   homeItemActions: 'home_item',
+  alertOfferActions: 'alert_offer_actions',
+  alertStormActions: 'alert_storm_actions',
+  alertResolvePrompt: 'alert_resolve_prompt',
 } as const;
 
 /** Inputs of the incident modals: each is the block id and, inside it, the action id. */
@@ -118,4 +132,5 @@ export const Field = {
   itemType: 'ai_type',
   itemTicket: 'ai_ticket',
   wontDoReason: 'wont_do_reason',
+  alertDismissReason: 'alert_dismiss_reason',
 } as const;

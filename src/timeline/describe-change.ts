@@ -25,12 +25,19 @@ export function describeChange(entry: SystemEntry, wording: ChangeWording): stri
     case 'status':
       return `${who} changed the status from ${v(statusLabel(entry.oldValue))} to ${v(statusLabel(entry.newValue))}.`;
     case 'commander':
-      return `${who} made ${wording.name(entry.newValue)} the incident commander (was ${wording.name(entry.oldValue)}).`;
+      return `${who} made ${wording.name(entry.newValue)} the incident commander${entry.oldValue ? ` (was ${wording.name(entry.oldValue)})` : ''}.`;
     case 'resolved':
       return `${who} resolved the incident${entry.text ? `: ${wording.text(entry.text)}` : '.'}`;
     case 'reopened':
       return `${who} reopened the incident. Status is back to ${v('Investigating')}.`;
     case 'postmortem_published':
       return `${who} published the post-mortem.`;
+    case 'alert_fired':
+      return `Alert ${v(wording.text(entry.newValue ?? ''))} fired${alertSource(entry)}${entry.text ? `: ${wording.text(entry.text)}` : '.'}`;
+    case 'alert_resolved':
+      return `Alert ${v(wording.text(entry.newValue ?? ''))} resolved${alertSource(entry)}.`;
   }
 }
+
+/** " (alertmanager)": where an alert came from. */
+const alertSource = (entry: SystemEntry) => (entry.oldValue ? ` (${entry.oldValue})` : '');

@@ -1,5 +1,17 @@
-/** What a system entry records: the incident was declared, or one of its facts changed. */
-export type SystemChange = 'declared' | 'severity' | 'status' | 'commander' | 'resolved' | 'reopened' | 'postmortem_published';
+/**
+ * What a system entry records: the incident was declared, one of its facts changed, or one of its
+ * alerts fired or resolved (at the alert's own time; `newValue` its name, `oldValue` its source).
+ */
+export type SystemChange =
+  | 'declared'
+  | 'severity'
+  | 'status'
+  | 'commander'
+  | 'resolved'
+  | 'reopened'
+  | 'postmortem_published'
+  | 'alert_fired'
+  | 'alert_resolved';
 
 /** Moments a post-mortem measures from; a manual entry can mark one, which sets the incident's instant. */
 export const MILESTONES = ['impact_started', 'detected', 'mitigated', 'resolved'] as const;

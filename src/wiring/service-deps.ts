@@ -5,6 +5,9 @@ import type { Config } from '../config';
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
 import type { IncidentDeps } from '../incidents/incident-deps';
+import type { AlertDeps } from '../alerts/alert-deps';
+import { linkedAlertsOf } from '../alerts/alert-queries';
+import { SlackAlertPort } from '../slack/ports/slack-alert-port';
 import type { PostmortemDeps } from '../postmortems/postmortem-deps';
 import { refreshPublishedPostmortem } from '../postmortems/publish-postmortem';
 import type { ReminderDeps } from '../action-items/send-due-reminders';
@@ -46,10 +49,21 @@ export function servicesFactory(core: CoreDeps, shared: SharedSlackState): Liste
       members,
       port: new SlackIncidentPort(client, { incidentsChannel: config.incidentsChannel, botUserId }),
       policy: config.postmortems,
+      linkedAlerts: (incidentId) => linkedAlertsOf(db, incidentId),
+    };
+    const alerts: AlertDeps = {
+      db,
+      clock,
+      logger,
+      port: new SlackAlertPort(client, shared.postPacer),
+      incidents,
+      policy: { incidentsChannel: config.incidentsChannel, offersPerMinute: config.alerts.offersPerMinute, rules: config.alerts.rules },
+      botUserId,
     };
     const postmortems: PostmortemDeps = { db, clock, logger, members, port: new SlackPostmortemPort(client, people, shared.postPacer), incidents, policy: config.postmortems };
     const reminders: ReminderDeps = { db, clock, logger, port: new SlackReminderPort(client, people), policy: config.reminders };
     return {
+      alerts,
       members,
       people,
       incidents,

@@ -33,6 +33,8 @@ export interface SlackAppOptions {
   clientOptions?: WebClientOptions;
   /** How long a request is held by the process handling it (tests shorten it). */
   inboxLeaseMs?: number;
+  /** More routes on the HTTP port, in both modes (the alert endpoints). */
+  routes?: CustomRoute[];
 }
 
 export interface SlackApp {
@@ -52,10 +54,10 @@ function httpReceiver(config: Config, routes: CustomRoute[], logger: Logger): HT
  * `GET /healthz` on PORT; Socket Mode connects out with the app token and still serves
  * `/healthz` on PORT for container health checks.
  */
-export function createSlackApp({ config, deps, ping, isReady, clientOptions, inboxLeaseMs }: SlackAppOptions): SlackApp {
+export function createSlackApp({ config, deps, ping, isReady, clientOptions, inboxLeaseMs, routes: extraRoutes = [] }: SlackAppOptions): SlackApp {
   const inFlight = new InFlight();
   const inbox = new Inbox(deps, inboxLeaseMs);
-  const routes = [healthRoute(ping, isReady)];
+  const routes = [healthRoute(ping, isReady), ...extraRoutes];
   const common = {
     token: config.slack.botToken,
     logger: boltLogger(deps.logger),

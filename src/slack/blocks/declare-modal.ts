@@ -15,6 +15,11 @@ export interface DeclareFormValues {
   impactStartedAt: Date | null;
 }
 
+/** Where the form was opened from, carried in its private metadata: an alert offer links its alert. */
+export interface DeclareFormSource {
+  alertGroupId?: string;
+}
+
 export const EMPTY_DECLARE_FORM: DeclareFormValues = {
   title: '',
   severity: null,
@@ -28,9 +33,12 @@ export const EMPTY_DECLARE_FORM: DeclareFormValues = {
  * The declare form. `problem` is shown above the inputs when an earlier submission could not
  * be completed; the person's answers are kept in `values` so nothing they typed is lost.
  */
-export function declareModal(values: DeclareFormValues, problem?: string): ModalView {
+export function declareModal(values: DeclareFormValues, problem?: string, from: DeclareFormSource = {}): ModalView {
   const blocks: KnownBlock[] = [];
   if (problem) blocks.push(mrkdwnSection(`:warning: ${escapeMrkdwn(problem)}`));
+  if (from.alertGroupId) {
+    blocks.push(mrkdwnSection(':rotating_light: Declaring from an alert: it is linked to the incident, and its times set when impact started and when it was detected.'));
+  }
   blocks.push(
     inputBlock(
       'Title',
@@ -59,7 +67,14 @@ export function declareModal(values: DeclareFormValues, problem?: string): Modal
       hint: 'If customers were affected before anyone noticed. Empty means now.',
     }),
   );
-  return modal({ callbackId: CallbackId.declare, title: 'Declare an incident', submit: 'Declare', close: 'Cancel', blocks });
+  return modal({
+    callbackId: CallbackId.declare,
+    title: 'Declare an incident',
+    submit: 'Declare',
+    close: 'Cancel',
+    ...(from.alertGroupId ? { privateMetadata: JSON.stringify(from) } : {}),
+    blocks,
+  });
 }
 
 const privateOption = option('Private incident', 'private', 'Private channel, invited people only; never announced');

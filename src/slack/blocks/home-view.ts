@@ -7,6 +7,7 @@ import { BlockId } from '../ids';
 import { escapeAndTruncate } from '../../mrkdwn/escape';
 import { slackDate } from '../../mrkdwn/date-token';
 import { contextLine, header, mrkdwnSection } from './block-kit';
+import { commanderMention } from '../../mrkdwn/mention';
 
 /** Items shown with their buttons (two blocks each), keeping the Home tab under 100 blocks. */
 const ITEMS_SHOWN = 25;
@@ -35,7 +36,7 @@ export function homeView(commands: readonly CommandUsage[], work: MyWork = EMPTY
   for (const incident of work.incidents.slice(0, INCIDENTS_SHOWN)) {
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: `${stateLine(incident)} — *${escapeAndTruncate(incident.title, 500)}*\n<#${incident.channelId}> · Commander <@${incident.commanderId}>` },
+      text: { type: 'mrkdwn', text: `${stateLine(incident)} — *${escapeAndTruncate(incident.title, 500)}*\n<#${incident.channelId}> · Commander ${commanderMention(incident.commanderId)}` },
     });
   }
 

@@ -1,12 +1,14 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { Incident } from '../../incidents/incident';
+import type { LinkedAlert } from '../../incidents/linked-alert';
 import { STATUS_LABELS, isClosed } from '../../incidents/status';
 import { BlockId, IncidentAction, PostmortemAction } from '../ids';
 import { SEVERITY_EMOJI } from './severity-emoji';
 import type { SlackMessage } from '../../render/slack-message';
-import { escapeAndTruncate, escapeMrkdwn } from '../../mrkdwn/escape';
+import { escapeAndTruncate, escapeMrkdwn, mrkdwnLink } from '../../mrkdwn/escape';
 import { slackDate } from '../../mrkdwn/date-token';
 import { button, contextLine, header, mrkdwnSection } from './block-kit';
+import { commanderMention } from '../../mrkdwn/mention';
 
 const HEADER_MAX = 150;
 
@@ -17,7 +19,7 @@ export function stateLine(incident: Incident): string {
 
 function facts(incident: Incident): string {
   const lines = [
-    `*Commander:* <@${incident.commanderId}>`,
+    `*Commander:* ${commanderMention(incident.commanderId)}`,
     `*Impact started:* ${slackDate(incident.impactStartedAt)}`,
     `*Declared:* ${slackDate(incident.declaredAt)} by <@${incident.declaredBy}>`,
   ];
@@ -39,7 +41,9 @@ function cardActions(incident: Incident): ActionsBlock {
     : [
         cardButton('Update status', IncidentAction.updateStatus, incident.id),
         cardButton('Change severity', IncidentAction.changeSeverity, incident.id),
-        cardButton('Assign commander', IncidentAction.assignCommander, incident.id),
+        incident.commanderId
+          ? cardButton('Assign commander', IncidentAction.assignCommander, incident.id)
+          : cardButton('Take command', IncidentAction.takeCommand, incident.id, 'primary'),
         postmortem,
         cardButton('Resolve', IncidentAction.resolve, incident.id, 'primary'),
       ];
@@ -51,8 +55,25 @@ function headerText(incident: Incident): string {
   return text.length > HEADER_MAX ? `${text.slice(0, HEADER_MAX - 1)}…` : text;
 }
 
-/** The pinned card in the incident channel: the incident's state and its controls. */
-export function incidentCard(incident: Incident): SlackMessage {
+/** Lines of linked alerts the card shows; the rest are counted. */
+const CARD_ALERTS_MAX = 10;
+
+/** The alerts linked to the incident, firing first, each with its own times. */
+function alertLines(alerts: LinkedAlert[]): string {
+  const firing = alerts.filter((a) => a.status === 'firing').length;
+  const ordered = [...alerts].sort((a, b) => (a.status === b.status ? a.startsAt.getTime() - b.startsAt.getTime() : a.status === 'firing' ? -1 : 1));
+  const lines = ordered.slice(0, CARD_ALERTS_MAX).map((alert) => {
+    const shown = alert.link ? mrkdwnLink(alert.link, alert.name.slice(0, 150)) : `*${escapeAndTruncate(alert.name, 150)}*`;
+    return alert.status === 'firing'
+      ? `:rotating_light: ${shown} firing since ${slackDate(alert.startsAt)}`
+      : `:white_check_mark: ${shown} resolved ${slackDate(alert.endsAt ?? alert.startsAt)}`;
+  });
+  if (alerts.length > CARD_ALERTS_MAX) lines.push(`…and ${alerts.length - CARD_ALERTS_MAX} more`);
+  return [`*Alerts:* ${firing} firing, ${alerts.length - firing} resolved`, ...lines].join('\n');
+}
+
+/** The pinned card in the incident channel: the incident's state, its alerts and its controls. */
+export function incidentCard(incident: Incident, alerts: LinkedAlert[] = []): SlackMessage {
   const blocks: KnownBlock[] = [
     header(headerText(incident)),
     mrkdwnSection(stateLine(incident)),
@@ -60,7 +81,12 @@ export function incidentCard(incident: Incident): SlackMessage {
   if (incident.description) {
     blocks.push(mrkdwnSection(escapeAndTruncate(incident.description, 3000)));
   }
-  blocks.push(mrkdwnSection(facts(incident)), cardActions(incident));
+  blocks.push(mrkdwnSection(facts(incident)));
+  if (alerts.length > 0) blocks.push(mrkdwnSection(alertLines(alerts)));
+  if (!incident.commanderId && !isClosed(incident.status)) {
+    blocks.push(mrkdwnSection(':raising_hand: *Nobody has taken command yet.* Whoever leads the response: press *Take command*.'));
+  }
+  blocks.push(cardActions(incident));
   return {
     text: `${incident.severity} ${STATUS_LABELS[incident.status]}: ${escapeMrkdwn(incident.title)}`,
     blocks,
@@ -71,7 +97,7 @@ export function incidentCard(incident: Incident): SlackMessage {
 export function announcementMessage(incident: Incident): SlackMessage {
   const channel = incident.channelId ? `<#${incident.channelId}>` : 'its channel';
   const summary = `${stateLine(incident)} — *${escapeAndTruncate(incident.title, 2800)}*`;
-  const details = `Join ${channel} · Commander <@${incident.commanderId}> · Declared ${slackDate(incident.declaredAt)}`;
+  const details = `Join ${channel} · Commander ${commanderMention(incident.commanderId)} · Declared ${slackDate(incident.declaredAt)}`;
   const blocks: KnownBlock[] = [
     mrkdwnSection(summary),
     contextLine(details),

@@ -5,6 +5,7 @@ import { stateLine } from './incident-card';
 import { escapeAndTruncate } from '../../mrkdwn/escape';
 import { slackDate } from '../../mrkdwn/date-token';
 import { contextLine, mrkdwnSection } from './block-kit';
+import { commanderMention } from '../../mrkdwn/mention';
 
 /** Leaves room under Slack's 50 blocks for the header and the "more" line. */
 const MAX_LISTED = 45;
@@ -17,7 +18,7 @@ export function incidentList(incidents: Incident[]): SlackMessage {
     mrkdwnSection(`*Open incidents (${incidents.length})*`),
   ];
   for (const incident of incidents.slice(0, MAX_LISTED)) {
-    const line = `${stateLine(incident)} — *${escapeAndTruncate(incident.title, 2500)}*\n<#${incident.channelId}> · Commander <@${incident.commanderId}> · Declared ${slackDate(incident.declaredAt)}`;
+    const line = `${stateLine(incident)} — *${escapeAndTruncate(incident.title, 2500)}*\n<#${incident.channelId}> · Commander ${commanderMention(incident.commanderId)} · Declared ${slackDate(incident.declaredAt)}`;
     blocks.push(mrkdwnSection(line));
   }
   if (incidents.length > MAX_LISTED) {

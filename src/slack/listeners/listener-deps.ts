@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Kysely } from 'kysely';
 import type { ActionItemDeps } from '../../action-items/action-item-deps';
+import type { AlertDeps } from '../../alerts/alert-deps';
 import type { ReminderDeps } from '../../action-items/send-due-reminders';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
@@ -14,6 +15,7 @@ import type { UserDirectory } from '../web-api/user-directory';
 
 /** Every service's dependencies for one request, talking to Slack through that request's client. */
 export interface Services {
+  alerts: AlertDeps;
   incidents: IncidentDeps;
   timeline: TimelineDeps;
   postmortems: PostmortemDeps;
@@ -30,7 +32,7 @@ export interface ListenerDeps {
   db: Kysely<Database>;
   clock: Clock;
   logger: Logger;
-  config: Pick<Config, 'incidentsChannel' | 'timelineEmoji' | 'postmortems' | 'reminders'>;
+  config: Pick<Config, 'incidentsChannel' | 'timelineEmoji' | 'postmortems' | 'reminders' | 'alerts'>;
   /** The services for a request; `botUserId` is the bot's own user (Slack refuses to invite it). */
   services(client: WebClient, botUserId?: string): Services;
 }

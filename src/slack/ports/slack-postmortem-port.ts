@@ -105,9 +105,12 @@ export class SlackPostmortemPort implements PostmortemPort {
   }
 
   async remindCommander(incident: Incident, dueAt: Date): Promise<void> {
+    const commander = incident.commanderId;
+    // Nobody took command: the channel's nudge is the reminder.
+    if (!commander) return;
     await slackCall(() =>
       this.client.chat.postMessage({
-        channel: incident.commanderId,
+        channel: commander,
         text: `:memo: The post-mortem for *${escapeMrkdwn(incident.title)}* (<#${incident.channelId}>) was due ${slackDate(dueAt)}. Run \`/incident postmortem\` in the incident channel to write and publish it.`,
       }),
     );

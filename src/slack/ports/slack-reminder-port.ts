@@ -65,7 +65,10 @@ export class SlackReminderPort implements ReminderPort {
       why === 'overdue'
         ? `:warning: An action item from your incident is overdue and still open (owner <@${item.ownerId}>):`
         : `:warning: <@${item.ownerId}> cannot receive reminders (their account is gone or deactivated). Reassign this action item from \`/incident postmortem\`:`;
-    await slackCall(() => this.client.chat.postMessage({ channel: incident.commanderId, text: `${lead}\n${itemSummary(item, incident)}` }));
+    const commander = incident.commanderId;
+    // Nobody has taken command yet: the owner's reminders go on; there is no one else to tell.
+    if (!commander) return;
+    await slackCall(() => this.client.chat.postMessage({ channel: commander, text: `${lead}\n${itemSummary(item, incident)}` }));
   }
 
   async noteDone(item: ActionItem, incident: Incident): Promise<void> {

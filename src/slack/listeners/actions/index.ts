@@ -1,5 +1,7 @@
 import type { App } from '@slack/bolt';
-import { IncidentAction, ItemAction, PostmortemAction, TimelineAction } from '../../ids';
+import { AlertAction, IncidentAction, ItemAction, PostmortemAction, TimelineAction } from '../../ids';
+import { alertDeclareClicked } from './alert-declare-clicked';
+import { alertDismissClicked } from './alert-dismiss-clicked';
 import { itemDoneClicked } from './item-done-clicked';
 import { itemSnoozeClicked } from './item-snooze-clicked';
 import { itemWontDoClicked } from './item-wont-do-clicked';
@@ -13,6 +15,7 @@ import { declareClicked } from './declare-clicked';
 import { finishSetupClicked } from './finish-setup-clicked';
 import { openCommanderModal, openResolveModal, openSeverityModal, openStatusModal } from './open-incident-modal';
 import { reopenClicked } from './reopen-clicked';
+import { takeCommandClicked } from './take-command-clicked';
 import { addEntryClicked } from './add-entry-clicked';
 import { entryMenuPicked } from './entry-menu-picked';
 import { timelinePageClicked } from './timeline-page-clicked';
@@ -26,6 +29,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     [IncidentAction.resolve]: openResolveModal(deps),
     [IncidentAction.reopen]: reopenClicked(deps),
     [IncidentAction.finishSetup]: finishSetupClicked(deps),
+    [IncidentAction.takeCommand]: takeCommandClicked(deps),
     [TimelineAction.addEntry]: addEntryClicked(deps),
     [TimelineAction.entryMenu]: entryMenuPicked(deps),
     [TimelineAction.page]: timelinePageClicked(deps),
@@ -40,5 +44,8 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     [ItemAction.snoozeDay]: itemSnoozeClicked(deps),
     [ItemAction.snoozeWeek]: itemSnoozeClicked(deps),
     [ItemAction.wontDo]: itemWontDoClicked,
+    [AlertAction.declare]: alertDeclareClicked(deps),
+    [AlertAction.declareHeld]: alertDeclareClicked(deps),
+    [AlertAction.dismiss]: alertDismissClicked,
   });
 }

@@ -2,7 +2,9 @@ import { declareIncident } from '../../../incidents/declare-incident';
 import type { DeclareRequest } from '../../../incidents/incident';
 import { incidentForRequest } from '../../../incidents/incident-queries';
 import { validateDeclare } from '../../../incidents/validate-declare';
-import { declareModal } from '../../blocks/declare-modal';
+import { type DeclareFormSource, declareModal } from '../../blocks/declare-modal';
+import { linkOnDeclare, showDecision } from '../../../alerts/decide-on-offer';
+import { metadataOf } from '../../parse/view-state';
 import { declaredView, declaringView, setupStoppedView } from '../../blocks/declare-result-view';
 import { Field } from '../../ids';
 import { readDeclareForm } from '../../parse/declare-form';
@@ -26,6 +28,7 @@ const FIELD_BLOCKS = {
 export function declareSubmitted(deps: ListenerDeps): Routed<ViewArgs> {
   return async ({ ack, view, body, client, context }, reply) => {
     const values = readDeclareForm(view.state.values);
+    const from = metadataOf<DeclareFormSource>(view.private_metadata);
     const request: DeclareRequest = { requestKey: view.id, declaredBy: body.user.id, ...values };
     const errors = fieldErrors(validateDeclare(request, deps.clock.now()), FIELD_BLOCKS);
     if (errors) return ack({ response_action: 'errors', errors });
@@ -34,9 +37,11 @@ export function declareSubmitted(deps: ListenerDeps): Routed<ViewArgs> {
       const incident = await incidentForRequest(deps.db, view.id);
       return incident?.channelId
         ? setupStoppedView(incident, problem)
-        : declareModal(values, `The incident was not declared: ${problem} Nothing was created; declare again when ready.`);
+        : declareModal(values, `The incident was not declared: ${problem} Nothing was created; declare again when ready.`, from);
     });
-    const outcome = await declareIncident(deps.services(client, context.botUserId).incidents, request);
+    const services = deps.services(client, context.botUserId);
+    const outcome = await declareIncident(services.incidents, request, from.alertGroupId ? linkOnDeclare(from.alertGroupId) : {});
     if (outcome.kind === 'declared') await showView(client, deps.logger, view.id, declaredView(outcome.incident));
+    if (from.alertGroupId) await showDecision(services.alerts, from.alertGroupId);
   };
 }

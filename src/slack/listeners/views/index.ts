@@ -9,6 +9,7 @@ import { actionItemSubmitted } from './action-item-submitted';
 import { postmortemReviewSubmitted } from './postmortem-review-submitted';
 import { postmortemSubmitted } from './postmortem-submitted';
 import { wontDoSubmitted } from './wont-do-submitted';
+import { alertDismissSubmitted } from './alert-dismiss-submitted';
 import { addEntrySubmitted } from './add-entry-submitted';
 import { deleteEntrySubmitted } from './delete-entry-submitted';
 import { editEntrySubmitted } from './edit-entry-submitted';
@@ -28,5 +29,6 @@ export function registerViews(app: App, deps: ListenerDeps): void {
     [CallbackId.postmortemReview]: postmortemReviewSubmitted(deps),
     [CallbackId.actionItem]: actionItemSubmitted(deps),
     [CallbackId.wontDo]: wontDoSubmitted(deps),
+    [CallbackId.alertDismiss]: alertDismissSubmitted(deps),
   });
 }

@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database';
+import { AppError } from '../errors';
+import { loadIncident } from '../incidents/incident-queries';
+import type { LinkedAlert } from '../incidents/linked-alert';
+import { isClosed } from '../incidents/status';
+import type { AlertGroup, AlertGroupView } from './alert-group';
+import { toAlertGroup, toReceivedAlert } from './alert-group-mapper';
+import { alertsOfGroup, alertsOfGroups, findGroupById, groupsOfIncident } from './alerts.repository';
+
+export async function loadAlertGroup(db: Kysely<Database>, groupId: string): Promise<AlertGroup> {
+  const row = await findGroupById(db, groupId);
+  if (!row) throw new AppError('alert_not_found', 'that alert is no longer known to the bot.');
+  return toAlertGroup(row);
+}
+
+/** A group with its alerts and, when linked, where its incident is. */
+export async function loadGroupView(db: Kysely<Database>, groupId: string): Promise<AlertGroupView> {
+  const group = await loadAlertGroup(db, groupId);
+  return viewOf(db, group);
+}
+
+export async function viewOf(db: Kysely<Database>, group: AlertGroup): Promise<AlertGroupView> {
+  const alerts = (await alertsOfGroup(db, group.id)).map(toReceivedAlert);
+  if (!group.incidentId || group.state !== 'linked') return { group, alerts, incident: null };
+  const incident = await loadIncident(db, group.incidentId).catch(() => undefined);
+  return {
+    group,
+    alerts,
+    incident: incident ? { channelId: incident.channelId, isPrivate: incident.isPrivate, open: !isClosed(incident.status) } : null,
+  };
+}
+
+/** The alerts of every group linked to the incident, as its card lists them. */
+export async function linkedAlertsOf(db: Kysely<Database>, incidentId: string): Promise<LinkedAlert[]> {
+  const groups = (await groupsOfIncident(db, incidentId)).filter((g) => g.state === 'linked');
+  const rows = await alertsOfGroups(db, groups.map((g) => g.id));
+  return rows.map(toReceivedAlert).map((alert) => ({
+    name: alert.name,
+    status: alert.status,
+    startsAt: alert.startsAt,
+    endsAt: alert.endsAt,
+    link: alert.links.source ?? alert.links.generator ?? alert.links.dashboard ?? null,
+  }));
+}

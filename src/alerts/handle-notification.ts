@@ -1,0 +1,223 @@
+import { toStoredInstant } from '../db/instant';
+import { AppError } from '../errors';
+import { refreshIncident } from '../incidents/change-incident';
+import { declareIncident } from '../incidents/declare-incident';
+import type { Incident, ReadyIncident } from '../incidents/incident';
+import { loadIncident, openIncidents } from '../incidents/incident-queries';
+import { isClosed } from '../incidents/status';
+import { EARLIEST_INCIDENT_TIME } from '../incidents/validate-declare';
+import type { AlertDeps } from './alert-deps';
+import { type AlertGroup, earliestStart, isFiring } from './alert-group';
+import { toAlertGroup, toReceivedAlert } from './alert-group-mapper';
+import type { AlertNotification, ReceivedAlert } from './alert-notification';
+import { linkedAlertsOf } from './alert-queries';
+import { joinStorm, offerAllowed } from './alert-storm';
+import { claimResolvePrompt, clearResolvePrompt } from './alert-storms.repository';
+import { type AlertTransition, applyNotification } from './apply-notification';
+import { type AlertGroupRow, alertsOfGroup, alertsOfGroups, linkedGroupsOfIncidents, updateGroup, upsertAlert } from './alerts.repository';
+import { linkAlertGroup, recordTransitions } from './link-alert-group';
+import { decideAlert } from './rules/decide-alert';
+import type { AlertDecision } from './rules/alert-rules';
+import { showAlertGroup } from './show-alert-group';
+
+/** What handling a notification did, kept on its row for the record and the logs. */
+export type NotificationOutcome = 'offered' | 'held' | 'declared' | 'attached' | 'linked' | 'ignored' | 'updated' | 'quiet';
+
+export interface HandlingContext {
+  /** The notification's id: a retry of it declares (for a `declare` rule) the same incident. */
+  notificationId: string;
+  receivedAt: Date;
+  /** A retry looks for an offer an interrupted attempt posted before posting another. */
+  retrying: boolean;
+  /** Channels whose storm message must be refreshed once the pass is done. */
+  storms: Set<string>;
+}
+
+/**
+ * Handles one notification of a group, whose lease the caller holds: stores what it says about
+ * the alerts, then either follows the incident the group is linked to (timeline entries at the
+ * alerts' own times, the card, "all alerts resolved?") or, for a group that starts firing and
+ * belongs to no open incident, does what the rules say: offer it, declare, attach or ignore.
+ */
+export async function handleNotification(deps: AlertDeps, row: AlertGroupRow, notification: AlertNotification, context: HandlingContext): Promise<NotificationOutcome> {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const group = toAlertGroup(row);
+  const known = (await alertsOfGroup(db, group.id)).map(toReceivedAlert);
+  const applied = applyNotification(known, notification.alerts);
+  const decision = decideAlert(deps.policy.rules, { ...notification, alerts: applied.alerts });
+  const incident = group.state === 'linked' && group.incidentId ? await loadIncident(db, group.incidentId).catch(() => undefined) : undefined;
+  const following = incident && !isClosed(incident.status) ? (incident as ReadyIncident) : undefined;
+  const earliest = earliestStart(applied.alerts);
+
+  await db.transaction().execute(async (trx) => {
+    for (const alert of applied.changed) await upsertAlert(trx, alertRow(group.id, alert, now));
+    await updateGroup(trx, group.id, {
+      title: notification.title,
+      severity: decision.severity,
+      last_received_at: toStoredInstant(context.receivedAt),
+      earliest_starts_at: earliest ? toStoredInstant(earliest) : null,
+      updated_at: toStoredInstant(now),
+    });
+    if (following) await recordTransitions(trx, following.id, group.source, applied.transitions, now);
+  });
+
+  if (following) {
+    await followIncident(deps, following, group, applied.transitions);
+    return 'linked';
+  }
+  const startsFiring = isFiring(applied.alerts) && (group.state === 'new' || group.state === 'quiet' || !isFiring(known));
+  if (!startsFiring) {
+    if (group.state === 'new') await updateGroup(db, group.id, { state: 'quiet', updated_at: toStoredInstant(now) });
+    await show(deps, group.id, context);
+    return group.state === 'new' || group.state === 'quiet' ? 'quiet' : 'updated';
+  }
+  // Firing again after it had all resolved (or after its incident closed): a new round, detected now.
+  if (group.state !== 'new') await updateGroup(db, group.id, { first_received_at: toStoredInstant(context.receivedAt), incident_id: null });
+  return decide(deps, group, decision, applied.alerts, context);
+}
+
+async function decide(deps: AlertDeps, group: AlertGroup, decision: AlertDecision, alerts: ReceivedAlert[], context: HandlingContext): Promise<NotificationOutcome> {
+  const { db, clock, logger } = deps;
+  const now = toStoredInstant(clock.now());
+  const log = logger.child({ alertGroup: group.id, source: group.source, rule: decision.rule });
+  if (decision.action === 'ignore') {
+    await updateGroup(db, group.id, { state: 'ignored', rule: decision.rule, updated_at: now });
+    return 'ignored';
+  }
+  if (decision.action === 'declare') {
+    await declareForRule(deps, group, decision, alerts, context);
+    log.info('incident declared from an alert');
+    return 'declared';
+  }
+  if (decision.action === 'attach') {
+    const target = await attachTarget(deps, group.id, alerts, decision.attachBy);
+    if (target) {
+      await db.transaction().execute((trx) => linkAlertGroup(trx, group.id, target.id, clock.now()));
+      await updateGroup(db, group.id, { rule: decision.rule });
+      await refreshIncident(deps.incidents, target.id);
+      await followIncident(deps, target as ReadyIncident, group, []);
+      log.info({ incidentId: target.id }, 'alert attached to an open incident');
+      return 'attached';
+    }
+  }
+  const channel = decision.channel ?? deps.policy.incidentsChannel;
+  if (!channel) throw new AppError('alert_not_found', 'no channel to offer the alert in: set INCIDENTS_CHANNEL or a rule channel.');
+  const offered = await offerAllowed(deps, channel, clock.now());
+  const common = { rule: decision.rule, channel_id: channel, offer_ts: null, declined_by: null, declined_reason: null, declined_at: null, updated_at: now };
+  if (offered) {
+    await updateGroup(db, group.id, { ...common, state: 'offered', offered_at: now, held_at: null });
+  } else {
+    await joinStorm(deps, channel, clock.now());
+    await updateGroup(db, group.id, { ...common, state: 'held', held_at: now });
+  }
+  await show(deps, group.id, context);
+  return offered ? 'offered' : 'held';
+}
+
+async function show(deps: AlertDeps, groupId: string, context: HandlingContext): Promise<void> {
+  const storm = await showAlertGroup(deps, groupId, context.retrying);
+  if (storm) context.storms.add(storm);
+}
+
+/**
+ * A linked group's news in its incident: one message for what fired or resolved, the card, the
+ * offer edited in place, and, once every linked alert has resolved, one question whether to
+ * resolve the incident (a person decides; an alert never resolves it).
+ */
+async function followIncident(deps: AlertDeps, incident: ReadyIncident, group: AlertGroup, transitions: AlertTransition[]): Promise<void> {
+  if (transitions.length > 0) {
+    await deps.port.noteAlertChanges(incident, transitions);
+    await refreshIncident(deps.incidents, incident.id);
+  }
+  if (group.offerTs) await showAlertGroup(deps, group.id);
+  const alerts = await linkedAlertsOf(deps.db, incident.id);
+  if (alerts.some((a) => a.status === 'firing')) {
+    await clearResolvePrompt(deps.db, incident.id);
+  } else if (alerts.length > 0 && (await claimResolvePrompt(deps.db, incident.id, toStoredInstant(deps.clock.now())))) {
+    try {
+      await deps.port.askToResolve(incident);
+    } catch (error) {
+      await clearResolvePrompt(deps.db, incident.id);
+      throw error;
+    }
+  }
+}
+
+/** A `declare` rule: the incident is declared by the bot, with the rule's responders and nobody in command yet. */
+async function declareForRule(deps: AlertDeps, group: AlertGroup, decision: AlertDecision, alerts: ReceivedAlert[], context: HandlingContext): Promise<Incident> {
+  if (!deps.botUserId) throw new AppError('alert_not_found', 'the bot does not know its own user yet.');
+  const now = deps.clock.now();
+  const started = earliestStart(alerts);
+  const impact = started && started >= EARLIEST_INCIDENT_TIME && started <= now ? started : now;
+  await updateGroup(deps.db, group.id, { rule: decision.rule, channel_id: decision.channel ?? deps.policy.incidentsChannel ?? null });
+  const outcome = await declareIncident(
+    deps.incidents,
+    {
+      requestKey: `alert:${context.notificationId}`,
+      title: group.title,
+      severity: decision.severity,
+      description: alertSummaryText(alerts),
+      declaredBy: deps.botUserId,
+      commanderId: null,
+      responderIds: decision.responders,
+      isPrivate: false,
+      impactStartedAt: impact,
+    },
+    { within: (trx, incidentId, at) => linkAlertGroup(trx, group.id, incidentId, at) },
+  );
+  return outcome.incident;
+}
+
+/**
+ * The open incident whose linked alerts share every `attachBy` label with this group's alerts
+ * (the same `service`, say); the most recently declared when several do.
+ */
+async function attachTarget(deps: AlertDeps, groupId: string, alerts: ReceivedAlert[], attachBy: string[]): Promise<Incident | undefined> {
+  if (attachBy.length === 0) return undefined;
+  const valuesOf = (list: ReceivedAlert[], label: string) => new Set(list.map((a) => a.labels[label] ?? '').filter(Boolean));
+  const open = (await openIncidents(deps.db)).sort((a, b) => b.declaredAt.getTime() - a.declaredAt.getTime());
+  const groups = (await linkedGroupsOfIncidents(deps.db, open.map((i) => i.id))).filter((g) => g.id !== groupId);
+  const theirs = (await alertsOfGroups(deps.db, groups.map((g) => g.id))).map((row) => ({ groupId: row.group_id, alert: toReceivedAlert(row) }));
+  for (const incident of open) {
+    const ids = new Set(groups.filter((g) => g.incident_id === incident.id).map((g) => g.id));
+    const linked = theirs.filter((t) => ids.has(t.groupId)).map((t) => t.alert);
+    const shares = attachBy.every((label) => {
+      const ours = valuesOf(alerts, label);
+      return [...valuesOf(linked, label)].some((value) => ours.has(value));
+    });
+    if (linked.length > 0 && shares) return incident;
+  }
+  return undefined;
+}
+
+/** A plain-text description of a group's alerts for the declare form and a declared incident. */
+export function alertSummaryText(alerts: readonly ReceivedAlert[]): string {
+  const lines: string[] = [];
+  for (const alert of alerts.slice(0, 5)) {
+    const about = alert.description ?? alert.summary;
+    lines.push(`${alert.status === 'firing' ? 'Firing' : 'Resolved'}: ${alert.name}${about ? ` — ${about}` : ''}`);
+    const links = [alert.links.runbook && `Runbook: ${alert.links.runbook}`, alert.links.dashboard && `Dashboard: ${alert.links.dashboard}`, alert.links.source && `Source: ${alert.links.source}`];
+    lines.push(...links.filter((l): l is string => Boolean(l)));
+  }
+  if (alerts.length > 5) lines.push(`…and ${alerts.length - 5} more alerts.`);
+  const text = lines.join('\n');
+  return text.length > 3000 ? `${text.slice(0, 2999)}…` : text;
+}
+
+function alertRow(groupId: string, alert: ReceivedAlert, now: Date) {
+  return {
+    group_id: groupId,
+    fingerprint: alert.fingerprint,
+    name: alert.name,
+    summary: alert.summary,
+    description: alert.description,
+    severity: alert.severity,
+    labels: JSON.stringify(alert.labels),
+    links: JSON.stringify(alert.links),
+    status: alert.status,
+    starts_at: toStoredInstant(alert.startsAt),
+    ends_at: alert.endsAt ? toStoredInstant(alert.endsAt) : null,
+    updated_at: toStoredInstant(now),
+  };
+}

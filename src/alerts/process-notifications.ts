@@ -1,0 +1,95 @@
+import { fromStoredInstant, toStoredInstant } from '../db/instant';
+import type { AlertDeps } from './alert-deps';
+import type { AlertNotification } from './alert-notification';
+import { refreshStorm } from './alert-storm';
+import { handleNotification } from './handle-notification';
+import {
+  type AlertNotificationRow,
+  claimGroupLease,
+  findGroupByHash,
+  markNotificationFailed,
+  markNotificationHandled,
+  pendingForGroup,
+  pendingNotifications,
+  releaseGroupLease,
+} from './alerts.repository';
+
+/** Notifications looked at per pass. */
+const BATCH = 500;
+/** Longer than handling a group's notifications takes; a dead process's groups wait this long. */
+export const GROUP_LEASE_MS = 2 * 60_000;
+/** Retries after a failure (Slack down, say): 10 s, 1 min, 5 min, 30 min, then every 30 min. */
+const RETRY_DELAYS_MS = [10_000, 60_000, 5 * 60_000, 30 * 60_000];
+
+/** A stored notification as it was read, its times revived. */
+export function storedNotification(payload: string): AlertNotification {
+  const parsed = JSON.parse(payload) as AlertNotification;
+  return {
+    ...parsed,
+    alerts: parsed.alerts.map((a) => ({ ...a, startsAt: new Date(a.startsAt), endsAt: a.endsAt ? new Date(a.endsAt) : null })),
+  };
+}
+
+/**
+ * Handles the notifications waiting, each group by one process at a time and in the order they
+ * arrived, so an offer is posted once however many replicas run. A failed notification stops its
+ * group until its retry (the next ones depend on it). Returns how many were handled.
+ */
+export async function processPendingNotifications(deps: AlertDeps): Promise<number> {
+  const { db, clock } = deps;
+  const pending = await pendingNotifications(db, toStoredInstant(clock.now()), BATCH);
+  const groups = [...new Set(pending.map((n) => n.group_hash))];
+  const storms = new Set<string>();
+  let handled = 0;
+  for (const groupHash of groups) handled += await processGroup(deps, groupHash, storms);
+  for (const channel of storms) {
+    await refreshStorm(deps, channel).catch((err: unknown) => deps.logger.warn({ err, channel }, 'could not show the alert storm list; will retry'));
+  }
+  return handled;
+}
+
+async function processGroup(deps: AlertDeps, groupHash: string, storms: Set<string>): Promise<number> {
+  const { db, clock, logger } = deps;
+  const now = clock.now();
+  if (!(await claimGroupLease(db, groupHash, toStoredInstant(now), toStoredInstant(new Date(now.getTime() + GROUP_LEASE_MS))))) return 0;
+  let handled = 0;
+  try {
+    for (;;) {
+      const batch = await pendingForGroup(db, groupHash, toStoredInstant(clock.now()));
+      if (batch.length === 0) break;
+      for (const row of batch) {
+        if (!(await handleOne(deps, groupHash, row, storms))) return handled;
+        handled += 1;
+      }
+    }
+  } finally {
+    await releaseGroupLease(db, groupHash).catch((err: unknown) => logger.warn({ err }, 'could not release an alert group'));
+  }
+  return handled;
+}
+
+async function handleOne(deps: AlertDeps, groupHash: string, row: AlertNotificationRow, storms: Set<string>): Promise<boolean> {
+  const { db, clock, logger } = deps;
+  const group = await findGroupByHash(db, groupHash);
+  if (!group || !row.payload) {
+    await markNotificationHandled(db, row.id, clock.now(), 'gone');
+    return true;
+  }
+  const notification = storedNotification(row.payload);
+  const log = logger.child({ source: notification.source, groupKey: notification.groupKey });
+  try {
+    const outcome = await handleNotification(deps, group, notification, {
+      notificationId: row.id,
+      receivedAt: fromStoredInstant(row.received_at),
+      retrying: row.attempts > 0,
+      storms,
+    });
+    await markNotificationHandled(db, row.id, clock.now(), outcome);
+    log.info({ outcome }, 'alert notification handled');
+    return true;
+  } catch (err) {
+    const attempts = await markNotificationFailed(db, row.id, (n) => new Date(clock.now().getTime() + (RETRY_DELAYS_MS[Math.min(n, RETRY_DELAYS_MS.length) - 1] ?? 0)));
+    log.warn({ err, attempts }, 'handling an alert notification failed; will retry');
+    return false;
+  }
+}
