@@ -66,6 +66,8 @@ export interface Bot {
   inFlight: InFlight;
   /** The background jobs by name: `nextRun()` says when one has acted on what is due now. */
   jobs: ReadonlyMap<string, PeriodicJob>;
+  /** Alert notifications being handled in the background: `drained()` says when none are. */
+  alerts: { drained(): Promise<void> };
   /** Stops taking requests, lets in-flight handlers finish, closes the database. */
   stop(): Promise<void>;
 }
@@ -144,7 +146,9 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
     // In Socket Mode, starting opens the connection with the app-level token.
     const started = await startupStep(config.mode === 'socket' ? 'slack_app_token' : 'listen', () => app.start(config.port));
     for (const j of jobs) j.start();
-    const port = config.mode === 'http' ? ((started as Server).address() as AddressInfo).port : config.port;
+    // In Socket Mode the receiver serves /healthz and the alert endpoints on a server of its own.
+    const server = config.mode === 'http' ? (started as Server) : (app as unknown as { receiver: { httpServer?: Server } }).receiver.httpServer;
+    const port = (server?.address() as AddressInfo | null)?.port ?? config.port;
     ready = true;
     logger.info({ mode: config.mode, port }, 'incident bot is ready');
 
@@ -154,6 +158,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
       database,
       inFlight,
       jobs: new Map(jobs.map((j) => [j.name, j])),
+      alerts: alertProcessor,
       stop() {
         stopping ??= (async () => {
           await app.stop().catch((err: unknown) => logger.warn({ err }, 'stopping the Slack receiver failed'));
