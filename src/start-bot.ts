@@ -20,8 +20,7 @@ import { listenerDeps } from './wiring/service-deps';
 import { sendDueReminders } from './action-items/send-due-reminders';
 import { remindDuePostmortems } from './postmortems/remind-due-postmortems';
 import { AlertProcessor } from './alerts/alert-processor';
-import { processPendingNotifications } from './alerts/process-notifications';
-import { pruneNotifications } from './alerts/alerts.repository';
+import { forgetHandledNotifications, processPendingNotifications } from './alerts/process-notifications';
 import { alertRoutes } from './http/alert-routes';
 
 /** How long shutdown waits for running listeners before closing the database anyway. */
@@ -137,7 +136,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
       job('replay-inbox', options.jobs?.replayInboxEveryMs ?? REPLAY_INBOX_EVERY_MS, () => app.replayPending()),
       job('prune-inbox', PRUNE_INBOX_EVERY_MS, async () => {
         await app.pruneInbox(new Date(clock.now().getTime() - KEEP_INBOX_MS));
-        await pruneNotifications(database.db, new Date(clock.now().getTime() - KEEP_ALERT_NOTIFICATIONS_MS));
+        await forgetHandledNotifications(database.db, new Date(clock.now().getTime() - KEEP_ALERT_NOTIFICATIONS_MS));
       }),
       // Notifications a dead process left, and failed ones whose retry is due.
       job('process-alerts', options.jobs?.processAlertsEveryMs ?? PROCESS_ALERTS_EVERY_MS, () => processPendingNotifications(services().alerts)),

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, DEFAULT_SQLITE_PATH, VARIABLE_ORDER, loadConfig, parseDatabaseUrl } from '../src/config';
+import { DEFAULT_ALERT_RULES } from '../src/alerts/rules/alert-rules';
 
 const valid = {
   SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
@@ -25,6 +26,7 @@ describe('loadConfig', () => {
       timelineEmoji: 'pushpin',
       postmortems: { channel: undefined, requiredFor: ['SEV1', 'SEV2'], dueHours: 48 },
       reminders: { hour: 9, defaultTimeZone: 'UTC', overdueEveryWorkingDays: 3, escalateAfter: 2, pollSeconds: 60 },
+      alerts: { webhookToken: undefined, pagerdutySecret: undefined, rules: DEFAULT_ALERT_RULES, offersPerMinute: 5 },
       port: 3000,
       database: { dialect: 'sqlite', path: DEFAULT_SQLITE_PATH },
       log: { level: 'info', pretty: false },

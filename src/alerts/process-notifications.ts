@@ -11,8 +11,11 @@ import {
   markNotificationHandled,
   pendingForGroup,
   pendingNotifications,
+  pruneNotifications,
   releaseGroupLease,
 } from './alerts.repository';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database';
 
 /** Notifications looked at per pass. */
 const BATCH = 500;
@@ -92,4 +95,9 @@ async function handleOne(deps: AlertDeps, groupHash: string, row: AlertNotificat
     log.warn({ err, attempts }, 'handling an alert notification failed; will retry');
     return false;
   }
+}
+
+/** Forgets handled notifications received before `before`; unhandled ones are kept whatever their age. */
+export function forgetHandledNotifications(db: Kysely<Database>, before: Date): Promise<number> {
+  return pruneNotifications(db, before);
 }
