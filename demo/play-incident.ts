@@ -4,6 +4,7 @@ import { commandOpeningModal, topModal } from '../tools/harness/incident-steps';
 import { type TestBot, startTestBot } from '../tools/harness/test-bot';
 import { buttonsOf, visibleText } from '../tools/harness/visible-text';
 import { waitFor } from '../tools/harness/wait-for';
+import { ALERT_TOKEN, alertmanagerPayload, alertsFinished, postAlert } from '../tools/harness/alerts';
 import { Transcript, type TranscriptStep } from './transcript';
 import { waitUntilQuiet } from './wait-until-quiet';
 import { type WrittenOutput, writeOutput } from './write-output';
@@ -44,7 +45,7 @@ export async function playIncident(options: PlayOptions): Promise<PlayResult> {
   // Tuesday 12 May 2026, 13:58 UTC: shortly after a deploy at 13:44.
   let now = Date.parse('2026-05-12T13:58:00Z');
   const t = await startTestBot({
-    env: { LOG_LEVEL: 'error', INCIDENTS_CHANNEL, POSTMORTEMS_CHANNEL },
+    env: { LOG_LEVEL: 'error', INCIDENTS_CHANNEL, POSTMORTEMS_CHANNEL, ALERT_WEBHOOK_TOKEN: ALERT_TOKEN },
     clock: { now: () => new Date(now) },
     jobs: { remindersEveryMs: REMINDER_POLL_MS, postmortemRemindersEveryMs: 50 },
   });
@@ -116,7 +117,24 @@ async function story(t: TestBot, clock: StoryClock, transcript: Transcript): Pro
     transcript.note(`#${c.name}${purposes[c.id] ?? ''}: ${c.members.map((id) => slack.user(id)!.real_name).join(', ')}`);
   }
 
+  // The alert and the offer ----------------------------------------------------------------
+  // Prometheus saw the 5xx rate cross 5% at 13:47; after its `for: 4m` Alertmanager notifies the bot.
+  clock.at('13:51');
+  const alert = {
+    name: 'CheckoutHighErrorRate',
+    labels: { severity: 'error', service: 'checkout-api', env: 'prod' },
+    summary: 'checkout-api 5xx rate above 5% for 4 minutes',
+    runbook: 'https://runbooks.example.com/checkout-5xx',
+    startsAt: new Date('2026-05-12T13:47:00Z'),
+  };
+  const firing = alertmanagerPayload({ groupKey: '{}:{alertname="CheckoutHighErrorRate"}', alerts: [alert] });
+  await transcript.step({ what: 'Alertmanager sends the bot CheckoutHighErrorRate (firing since 13:47)', where: INCIDENTS_CHANNEL }, async () => {
+    await postAlert(t, 'alertmanager', firing);
+    await alertsFinished(t);
+  });
+
   // Declaring -------------------------------------------------------------------------------
+  clock.at('13:58');
   await transcript.step({ what: 'Sam from support posts', who: sam, where: ops }, async () => {
     slack.post(sam, ops, 'Support here: 40 tickets in 10 minutes about payments failing at checkout. Is something down?');
   });
@@ -124,12 +142,16 @@ async function story(t: TestBot, clock: StoryClock, transcript: Transcript): Pro
   clock.at('14:02');
   let declareForm = '';
   let channel = '';
-  await transcript.step({ what: `Maya runs \`/incident declare ${TITLE}\``, who: maya, where: ops }, async () => {
-    declareForm = (await commandOpeningModal(t, maya, ops, `declare ${TITLE}`)).id;
+  await transcript.step({ what: 'Maya clicks Declare incident on the alert', who: maya, where: INCIDENTS_CHANNEL }, async () => {
+    const offer = slack.botMessages(INCIDENTS_CHANNEL).find((m) => buttonsOf(m).some((b) => b.text === 'Declare incident'));
+    const before = slack.views(maya).at(-1)?.id;
+    await driver.blockAction({ user: maya, actionId: 'alert_declare', container: { type: 'message', channel: INCIDENTS_CHANNEL, ts: offer!.ts } });
+    declareForm = (await topModal(t, maya, before)).id;
   });
 
   clock.at('14:03');
   const declaration = {
+    title: TITLE,
     severity: 'SEV2',
     description: 'checkout-api answers 502 to about a third of requests. Support reports failed payments.',
     responders: [dev, priya],
@@ -141,10 +163,11 @@ async function story(t: TestBot, clock: StoryClock, transcript: Transcript): Pro
       what: 'Maya fills in the form and clicks Declare',
       who: maya,
       typed: {
-        Severity: declaration.severity,
+        Title: `${TITLE} (instead of the alert's summary)`,
+        Severity: `${declaration.severity} (filled in from the alert's "error")`,
         "What's happening": declaration.description,
         Responders: 'Dev Rao, Priya Nair',
-        'Impact started at': '2026-05-12 15:46 in Berlin (13:46 UTC), the first failed payment in the logs',
+        'Impact started at': '2026-05-12 15:46 in Berlin (13:46 UTC), the first failed payment in the logs, a minute before the alert started',
       },
     },
     async () => {
@@ -250,10 +273,23 @@ async function story(t: TestBot, clock: StoryClock, transcript: Transcript): Pro
   await transcript.step({ what: 'Recovery', where: channel }, async () => {
     const recovered = await say(priya, '14:31', '5xx rate back under 0.5%, checkout success at 99.4%.');
     await pin(maya, recovered);
+  });
+
+  // The alert stops firing: Alertmanager says so at its next group interval.
+  clock.at('14:34');
+  const resolved = alertmanagerPayload({
+    groupKey: '{}:{alertname="CheckoutHighErrorRate"}',
+    alerts: [{ ...alert, status: 'resolved', endsAt: new Date('2026-05-12T14:31:00Z') }],
+  });
+  await transcript.step({ what: 'Alertmanager reports CheckoutHighErrorRate resolved (at 14:31)', where: channel }, async () => {
+    await postAlert(t, 'alertmanager', resolved);
+    await alertsFinished(t);
+  });
+  await transcript.step({ what: 'Maya watches the graphs', where: channel }, async () => {
     await say(maya, '14:38', 'Flat at baseline for 10 minutes. Resolving.');
   });
 
-  // The alert fired before anyone declared: Maya writes it in, in her own time zone.
+  // Something from outside Slack: Maya writes it in, in her own time zone.
   clock.at('14:39');
   let addEntryForm = '';
   await transcript.step({ what: 'Maya runs `/incident timeline add`', who: maya, where: channel }, async () => {
@@ -261,16 +297,15 @@ async function story(t: TestBot, clock: StoryClock, transcript: Transcript): Pro
   });
 
   clock.at('14:40');
-  const alert = { entry_text: 'Alert fired: checkout 5xx rate > 5%', entry_date: '2026-05-12', entry_time: '15:51', milestone: 'detected' };
+  const statusPage = { entry_text: 'Status page: "Some payments are failing" posted', entry_date: '2026-05-12', entry_time: '16:12' };
   await transcript.step(
     {
-      what: 'Maya records when the alert fired (15:51 in Berlin, 13:51 UTC) as the Detected milestone',
+      what: 'Maya records when the status page was updated (16:12 in Berlin, 14:12 UTC)',
       who: maya,
-      typed: { 'What happened': alert.entry_text, Date: alert.entry_date, Time: `${alert.entry_time} (Europe/Berlin)`, Milestone: 'Detected' },
+      typed: { 'What happened': statusPage.entry_text, Date: statusPage.entry_date, Time: `${statusPage.entry_time} (Europe/Berlin)` },
     },
     async () => {
-      await driver.submitView({ user: maya, viewId: addEntryForm, fields: alert });
-      await waitFor(() => visibleText(slack.message(channel, slack.pins(channel)[0]!.ts)).includes('*Detected:*'));
+      await driver.submitView({ user: maya, viewId: addEntryForm, fields: statusPage });
     },
   );
 

@@ -26,15 +26,17 @@ describe('the demo (`npm run demo`)', () => {
 
   it('plays every step, in order, without the bot logging an error', () => {
     const order = [
-      '/incident declare Checkout API returning 502s',
-      'clicks Declare',
+      'Alertmanager sends',
+      'Maya clicks Declare incident on the alert',
+      'fills in the form and clicks Declare',
       'Maya reacts :pushpin:',
       '/incident severity SEV1',
       'Priya corrects the time',
       '/incident status identified',
       'Dev takes his :pushpin: off',
       '/incident status monitoring',
-      'Detected milestone',
+      'Alertmanager reports',
+      'status page',
       '/incident timeline` to check it',
       '/incident resolve',
       '/incident postmortem',
@@ -48,19 +50,24 @@ describe('the demo (`npm run demo`)', () => {
     ].map(stepIndex);
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(result.transcript.join('\n')).toContain('── Tue 12 May, 13:58 UTC');
+    expect(result.transcript.join('\n')).toContain('── Tue 12 May, 13:51 UTC');
     expect(result.errorLogs).toEqual([]);
   });
 
   it('declares: the form, then the channel with its people, card, topic and announcement', () => {
-    expect(seen('/incident declare')).toContain('Maya Keller sees a modal “Declare an incident”');
-    const declared = seen('clicks Declare');
+    const offer = seen('Alertmanager sends');
+    expect(offer).toContain('*Alert firing:* checkout-api 5xx rate above 5% for 4 minutes');
+    expect(offer).toContain('[Declare incident] [Not an incident]');
+    const form = seen('Maya clicks Declare incident on the alert');
+    expect(form).toContain('Maya Keller sees a modal “Declare an incident”');
+    expect(form).toContain('Impact started at (optional): [2026-05-12T13:47Z]');
+    const declared = seen('fills in the form and clicks Declare');
     expect(declared).toContain(`✚ ${CHANNEL} created (public channel)`);
     for (const person of ['Maya Keller', 'Dev Rao', 'Priya Nair']) expect(declared).toContain(`· @${person} has joined the channel`);
     expect(declared).toContain('set the channel topic: SEV2 · Investigating · Checkout API returning 502s');
     expect(declared).toContain('▌SEV2: Checkout API returning 502s');
     expect(declared).toContain("📌 pinned to the channel: incident-bot's message");
-    expect(declared).toMatch(/#incidents\n.*incident-bot:\n.*SEV2\* · Investigating — \*Checkout API returning 502s\*/);
+    expect(declared).toMatch(/#incidents\n(?:.*\n)*.*incident-bot:\n.*SEV2\* · Investigating — \*Checkout API returning 502s\*/);
     expect(declared).toContain('is declared as *SEV2*');
   });
 
@@ -76,10 +83,10 @@ describe('the demo (`npm run demo`)', () => {
     expect(timeline).toContain('Rolling back #4821 now.');
     expect(timeline).not.toContain('Hypothesis');
     // The alert, written in afterwards, comes before the declaration.
-    expect(timeline.indexOf('Alert fired')).toBeLessThan(timeline.indexOf('declared the incident'));
+    expect(timeline.indexOf('Alert *CheckoutHighErrorRate* fired')).toBeLessThan(timeline.indexOf('declared the incident'));
   });
 
-  it('changes severity and status, and records the manual milestone', () => {
+  it('changes severity and status, and takes detection and the alert times from the alert', () => {
     const severity = seen('/incident severity SEV1');
     expect(severity).toContain('changed the severity from *SEV2* to *SEV1*');
     expect(severity).toContain('set the channel topic: SEV1 · Investigating');
@@ -89,10 +96,16 @@ describe('the demo (`npm run demo`)', () => {
     expect(monitoring).toContain('from *Identified* to *Monitoring*');
     expect(monitoring).toContain('+ *Mitigated:*');
 
-    const milestone = seen('Detected milestone');
-    expect(milestone).toContain('+ *Detected:* May 12 at 13:51 UTC');
-    expect(milestone).toContain('only Maya Keller sees');
-    expect(milestone).toContain('Added to the timeline at May 12 at 15:51 CEST and marked *Detected*');
+    const declared = seen('fills in the form and clicks Declare');
+    expect(declared).toContain('*Detected:* May 12 at 13:51 UTC');
+    expect(declared).toContain('*Alerts:* 1 firing, 0 resolved');
+    expect(declared).toContain('+ :link: Declared: #inc-20260512-checkout-api-returning-502s');
+    const resolved = seen('Alertmanager reports');
+    expect(resolved).toContain('Alert *CheckoutHighErrorRate* resolved May 12 at 14:31 UTC');
+    expect(resolved).toContain('*All alerts resolved* — resolve the incident?');
+    const entry = seen('status page was updated');
+    expect(entry).toContain('only Maya Keller sees');
+    expect(entry).toContain('Added to the timeline at May 12 at 16:12 CEST');
   });
 
   it('resolves with the note', () => {
@@ -170,7 +183,7 @@ describe('the demo (`npm run demo`)', () => {
     ]) {
       expect(markdown).toContain(heading);
     }
-    expect(markdown).toContain('- **2026-05-12 13:51** **Detected:** Alert fired: checkout 5xx rate &gt; 5%');
+    expect(markdown).toContain('- **2026-05-12 13:47** Alert CheckoutHighErrorRate fired (alertmanager): checkout-api 5xx rate above 5% for 4 minutes');
     expect(markdown).not.toContain('should have');
   });
 

@@ -23,6 +23,7 @@ const started = startBot(config, {
     postmortemRemindersEveryMs: everyMs,
     remindersEveryMs: everyMs,
     replayInboxEveryMs: everyMs,
+    processAlertsEveryMs: everyMs,
   },
 });
 
