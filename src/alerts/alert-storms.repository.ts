@@ -49,3 +49,9 @@ export async function claimResolvePrompt(db: Kysely<Database>, incidentId: strin
 export async function clearResolvePrompt(db: Kysely<Database>, incidentId: string): Promise<void> {
   await db.deleteFrom('alert_resolve_prompts').where('incident_id', '=', incidentId).execute();
 }
+
+/** Channels whose current storm message is not posted yet (its posting failed or was interrupted). */
+export async function stormsWithoutMessage(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('alert_storms').select('channel_id').where('message_ts', 'is', null).execute();
+  return rows.map((r) => r.channel_id);
+}

@@ -2,6 +2,7 @@ import { fromStoredInstant, toStoredInstant } from '../db/instant';
 import type { AlertDeps } from './alert-deps';
 import type { AlertNotification } from './alert-notification';
 import { refreshStorm } from './alert-storm';
+import { stormsWithoutMessage } from './alert-storms.repository';
 import { handleNotification } from './handle-notification';
 import {
   type AlertNotificationRow,
@@ -45,6 +46,8 @@ export async function processPendingNotifications(deps: AlertDeps): Promise<numb
   const storms = new Set<string>();
   let handled = 0;
   for (const groupHash of groups) handled += await processGroup(deps, groupHash, storms);
+  // A storm message whose posting failed is posted on a later pass, even if nothing new arrived.
+  for (const channel of await stormsWithoutMessage(db)) storms.add(channel);
   for (const channel of storms) {
     await refreshStorm(deps, channel).catch((err: unknown) => deps.logger.warn({ err, channel }, 'could not show the alert storm list; will retry'));
   }
