@@ -8,8 +8,8 @@ import { alertChangesMessage, alertOfferMessage, resolvePromptMessage } from '..
 import { alertStormMessage } from '../blocks/alert-storm';
 import type { ChannelPacer } from '../web-api/channel-pacer';
 import { findMarkedMessage } from '../web-api/find-marked-message';
-import { requiredField } from '../web-api/required-field';
-import { slackCall, slackErrorCode, toAppError } from '../web-api/slack-call';
+import { postInChannel } from '../web-api/post-in-channel';
+import { slackCall } from '../web-api/slack-call';
 
 /** Metadata marking an offer, so an attempt interrupted after posting finds it instead of posting again. */
 const OFFER_EVENT = 'alert_offer';
@@ -50,18 +50,9 @@ export class SlackAlertPort implements AlertPort {
     await this.post(incident.channelId, resolvePromptMessage(incident.id));
   }
 
-  /** Posts in the channel's turn; a public channel the bot was never invited to is joined first. */
+  /** Posts in the channel's turn (offers and notices are new messages: Slack asks for one a second). */
   private async post(channel: string, message: SlackMessage & { metadata?: { event_type: string; event_payload: Record<string, string> } }): Promise<string> {
     await this.pacer.turn(channel);
-    const send = () => this.client.chat.postMessage({ ...message, channel });
-    let result;
-    try {
-      result = await send();
-    } catch (error) {
-      if (slackErrorCode(error) !== 'not_in_channel') throw toAppError(error);
-      await slackCall(() => this.client.conversations.join({ channel }));
-      result = await slackCall(send);
-    }
-    return requiredField(result.ts, 'chat.postMessage', 'message ts');
+    return postInChannel(this.client, { ...message, channel });
   }
 }

@@ -8,6 +8,7 @@ import type { SystemEntry } from '../../timeline/timeline-entry';
 import { changeNotice } from '../blocks/change-notice';
 import { announcementMessage, incidentCard, incidentTopic } from '../blocks/incident-card';
 import { findMarkedMessage } from '../web-api/find-marked-message';
+import { postInChannel } from '../web-api/post-in-channel';
 import { requiredField } from '../web-api/required-field';
 import { slackCall, slackErrorCode, toAppError } from '../web-api/slack-call';
 
@@ -83,17 +84,8 @@ export class SlackIncidentPort implements IncidentPort {
   async announce(incident: Incident): Promise<{ channelId: string; ts: string } | null> {
     const channel = this.options.incidentsChannel;
     if (!channel) return null;
-    const post = () => this.client.chat.postMessage({ channel, ...announcementMessage(incident), ...marking(ANNOUNCEMENT_EVENT, incident) });
-    let result;
-    try {
-      result = await post();
-    } catch (error) {
-      // A public incidents channel the bot was never invited to: join it rather than fail the declaration.
-      if (slackErrorCode(error) !== 'not_in_channel') throw toAppError(error);
-      await slackCall(() => this.client.conversations.join({ channel }));
-      result = await slackCall(post);
-    }
-    return { channelId: channel, ts: requiredField(result.ts, 'chat.postMessage', 'message ts') };
+    const ts = await postInChannel(this.client, { channel, ...announcementMessage(incident), ...marking(ANNOUNCEMENT_EVENT, incident) });
+    return { channelId: channel, ts };
   }
 
   async findAnnouncement(incident: Incident): Promise<{ channelId: string; ts: string } | undefined> {

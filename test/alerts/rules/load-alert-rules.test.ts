@@ -82,7 +82,7 @@ describe('loading an alert rules file', () => {
           attachBy: ['service'],
         },
       ],
-      severityMap: { critical: 'SEV1', error: 'SEV2', high: 'SEV2', warning: 'SEV3', page: 'SEV1', p1: 'SEV1' },
+      severityMap: { ...DEFAULT_SEVERITY_MAP, page: 'SEV1', p1: 'SEV1' },
     });
   });
 
