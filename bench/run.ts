@@ -7,6 +7,7 @@ import { benchRender } from './b3-render';
 import { benchReminderPoll } from './b4-reminder-poll';
 import { benchApiCalls } from './b5-api-calls';
 import { benchFootprint } from './b6-footprint';
+import { benchAlerts } from './b7-alerts';
 import type { BenchResult } from './result';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -41,6 +42,12 @@ async function main(): Promise<void> {
     results.push(...(await benchApiCalls()));
   }
   await run('B6', () => benchFootprint(footprint));
+  if (wanted('B7')) {
+    for (const dialect of postgres ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
+      process.stderr.write(`running B7 (${dialect})…\n`);
+      results.push(...(await benchAlerts(dialect)));
+    }
+  }
 
   printTable(results);
   const report = {

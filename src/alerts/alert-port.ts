@@ -20,7 +20,10 @@ export interface AlertPort {
   findOffer(channelId: string, groupId: string, since: Date): Promise<string | undefined>;
   /** Shows the group's current state in its offer: more alerts, resolved, declared, declined. */
   updateOffer(channelId: string, ts: string, view: AlertGroupView): Promise<void>;
-  postStorm(channelId: string, list: StormList): Promise<string>;
+  /** Posts the storm message for the storm that started at `startedAt`, marked so it can be found again. */
+  postStorm(channelId: string, startedAt: Date, list: StormList): Promise<string>;
+  /** That storm's message if an interrupted attempt already posted it. */
+  findStorm(channelId: string, startedAt: Date): Promise<string | undefined>;
   updateStorm(channelId: string, ts: string, list: StormList): Promise<void>;
   /** Tells the incident channel, in one message, which of its alerts fired or resolved. */
   noteAlertChanges(incident: ReadyIncident, transitions: AlertTransition[]): Promise<void>;

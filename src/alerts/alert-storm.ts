@@ -1,4 +1,4 @@
-import { toStoredInstant } from '../db/instant';
+import { fromStoredInstant, toStoredInstant } from '../db/instant';
 import type { AlertDeps } from './alert-deps';
 import { toAlertGroup } from './alert-group-mapper';
 import { viewOf } from './alert-queries';
@@ -45,6 +45,8 @@ export async function refreshStorm(deps: AlertDeps, channelId: string): Promise<
     return;
   }
   if (!(await claimStormPosting(db, channelId, toStoredInstant(now), toStoredInstant(new Date(now.getTime() + STORM_POSTING_MS))))) return;
-  const ts = await port.postStorm(channelId, list);
+  // An attempt that died after Slack posted the message left it unrecorded: find it, never post twice.
+  const startedAt = fromStoredInstant(storm.started_at);
+  const ts = (await port.findStorm(channelId, startedAt)) ?? (await port.postStorm(channelId, startedAt, list));
   await recordStormMessage(db, channelId, ts, toStoredInstant(clock.now()));
 }

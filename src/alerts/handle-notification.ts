@@ -17,6 +17,7 @@ import { type AlertTransition, applyNotification } from './apply-notification';
 import { type AlertGroupRow, alertsOfGroup, alertsOfGroups, linkedGroupsOfIncidents, updateGroup, upsertAlert } from './alerts.repository';
 import { linkAlertGroup, recordTransitions } from './link-alert-group';
 import { decideAlert } from './rules/decide-alert';
+import { groupTitle } from './sources/notification';
 import type { AlertDecision } from './rules/alert-rules';
 import { showAlertGroup } from './show-alert-group';
 
@@ -27,10 +28,13 @@ export interface HandlingContext {
   /** The notification's id: a retry of it declares (for a `declare` rule) the same incident. */
   notificationId: string;
   receivedAt: Date;
-  /** A retry looks for an offer an interrupted attempt posted before posting another. */
-  retrying: boolean;
   /** Channels whose storm message must be refreshed once the pass is done. */
   storms: Set<string>;
+  /**
+   * Groups whose offer only needs editing: edited once after the group's notifications in this
+   * pass, so a burst of notifications costs one `chat.update`, not one each.
+   */
+  edits: Set<string>;
 }
 
 /**
@@ -42,10 +46,12 @@ export interface HandlingContext {
 export async function handleNotification(deps: AlertDeps, row: AlertGroupRow, notification: AlertNotification, context: HandlingContext): Promise<NotificationOutcome> {
   const { db, clock } = deps;
   const now = clock.now();
-  const group = toAlertGroup(row);
-  const known = (await alertsOfGroup(db, group.id)).map(toReceivedAlert);
+  const stored = toAlertGroup(row);
+  const known = (await alertsOfGroup(db, stored.id)).map(toReceivedAlert);
   const applied = applyNotification(known, notification.alerts);
   const decision = decideAlert(deps.policy.rules, { ...notification, alerts: applied.alerts });
+  // From all the group's alerts, not this notification's: notifications may arrive out of order.
+  const group = { ...stored, title: groupTitle(applied.alerts), severity: decision.severity };
   const incident = group.state === 'linked' && group.incidentId ? await loadIncident(db, group.incidentId).catch(() => undefined) : undefined;
   const following = incident && !isClosed(incident.status) ? (incident as ReadyIncident) : undefined;
   const earliest = earliestStart(applied.alerts);
@@ -53,8 +59,8 @@ export async function handleNotification(deps: AlertDeps, row: AlertGroupRow, no
   await db.transaction().execute(async (trx) => {
     for (const alert of applied.changed) await upsertAlert(trx, alertRow(group.id, alert, now));
     await updateGroup(trx, group.id, {
-      title: notification.title,
-      severity: decision.severity,
+      title: group.title,
+      severity: group.severity,
       last_received_at: toStoredInstant(context.receivedAt),
       earliest_starts_at: earliest ? toStoredInstant(earliest) : null,
       updated_at: toStoredInstant(now),
@@ -63,13 +69,16 @@ export async function handleNotification(deps: AlertDeps, row: AlertGroupRow, no
   });
 
   if (following) {
-    await followIncident(deps, following, group, applied.transitions);
+    await followIncident(deps, following, applied.transitions);
+    if (group.offerTs) context.edits.add(group.id);
     return 'linked';
   }
   const startsFiring = isFiring(applied.alerts) && (group.state === 'new' || group.state === 'quiet' || !isFiring(known));
   if (!startsFiring) {
     if (group.state === 'new') await updateGroup(db, group.id, { state: 'quiet', updated_at: toStoredInstant(now) });
-    await show(deps, group.id, context);
+    // An offer due but not posted (an attempt that failed or died) is posted now; others are edited later.
+    if (group.state === 'offered' && !group.offerTs) await show(deps, group.id, context);
+    else context.edits.add(group.id);
     return group.state === 'new' || group.state === 'quiet' ? 'quiet' : 'updated';
   }
   // Firing again after it had all resolved (or after its incident closed): a new round, detected now.
@@ -96,7 +105,7 @@ async function decide(deps: AlertDeps, group: AlertGroup, decision: AlertDecisio
       await db.transaction().execute((trx) => linkAlertGroup(trx, group.id, target.id, clock.now()));
       await updateGroup(db, group.id, { rule: decision.rule });
       await refreshIncident(deps.incidents, target.id);
-      await followIncident(deps, target as ReadyIncident, group, []);
+      await followIncident(deps, target as ReadyIncident, []);
       log.info({ incidentId: target.id }, 'alert attached to an open incident');
       return 'attached';
     }
@@ -111,12 +120,12 @@ async function decide(deps: AlertDeps, group: AlertGroup, decision: AlertDecisio
     await joinStorm(deps, channel, clock.now());
     await updateGroup(db, group.id, { ...common, state: 'held', held_at: now });
   }
-  await show(deps, group.id, context);
+  await show(deps, group.id, context, offered);
   return offered ? 'offered' : 'held';
 }
 
-async function show(deps: AlertDeps, groupId: string, context: HandlingContext): Promise<void> {
-  const storm = await showAlertGroup(deps, groupId, context.retrying);
+async function show(deps: AlertDeps, groupId: string, context: HandlingContext, justOffered = false): Promise<void> {
+  const storm = await showAlertGroup(deps, groupId, justOffered);
   if (storm) context.storms.add(storm);
 }
 
@@ -125,12 +134,11 @@ async function show(deps: AlertDeps, groupId: string, context: HandlingContext):
  * offer edited in place, and, once every linked alert has resolved, one question whether to
  * resolve the incident (a person decides; an alert never resolves it).
  */
-async function followIncident(deps: AlertDeps, incident: ReadyIncident, group: AlertGroup, transitions: AlertTransition[]): Promise<void> {
+async function followIncident(deps: AlertDeps, incident: ReadyIncident, transitions: AlertTransition[]): Promise<void> {
   if (transitions.length > 0) {
     await deps.port.noteAlertChanges(incident, transitions);
     await refreshIncident(deps.incidents, incident.id);
   }
-  if (group.offerTs) await showAlertGroup(deps, group.id);
   const alerts = await linkedAlertsOf(deps.db, incident.id);
   if (alerts.some((a) => a.status === 'firing')) {
     await clearResolvePrompt(deps.db, incident.id);

@@ -4,6 +4,7 @@ import type { AlertNotification } from './alert-notification';
 import { refreshStorm } from './alert-storm';
 import { stormsWithoutMessage } from './alert-storms.repository';
 import { handleNotification } from './handle-notification';
+import { showAlertGroup } from './show-alert-group';
 import {
   type AlertNotificationRow,
   claimGroupLease,
@@ -54,27 +55,57 @@ export async function processPendingNotifications(deps: AlertDeps): Promise<numb
   return handled;
 }
 
+/** Rounds a pass gives one group: a notification stored while another replica held it is taken at once. */
+const GROUP_ROUNDS = 3;
+
 async function processGroup(deps: AlertDeps, groupHash: string, storms: Set<string>): Promise<number> {
-  const { db, clock, logger } = deps;
-  const now = clock.now();
-  if (!(await claimGroupLease(db, groupHash, toStoredInstant(now), toStoredInstant(new Date(now.getTime() + GROUP_LEASE_MS))))) return 0;
   let handled = 0;
-  try {
-    for (;;) {
-      const batch = await pendingForGroup(db, groupHash, toStoredInstant(clock.now()));
-      if (batch.length === 0) break;
-      for (const row of batch) {
-        if (!(await handleOne(deps, groupHash, row, storms))) return handled;
-        handled += 1;
-      }
-    }
-  } finally {
-    await releaseGroupLease(db, groupHash).catch((err: unknown) => logger.warn({ err }, 'could not release an alert group'));
+  for (let round = 0; round < GROUP_ROUNDS; round += 1) {
+    const result = await processGroupOnce(deps, groupHash, storms);
+    handled += result.handled;
+    // Stop when another process holds it (it takes what is waiting), after a failure (its retry
+    // waits), or when nothing arrived while this process held it.
+    if (!result.claimed || result.failed) break;
+    if ((await pendingForGroup(deps.db, groupHash, toStoredInstant(deps.clock.now()))).length === 0) break;
   }
   return handled;
 }
 
-async function handleOne(deps: AlertDeps, groupHash: string, row: AlertNotificationRow, storms: Set<string>): Promise<boolean> {
+async function processGroupOnce(deps: AlertDeps, groupHash: string, storms: Set<string>): Promise<{ claimed: boolean; handled: number; failed: boolean }> {
+  const { db, clock, logger } = deps;
+  const now = clock.now();
+  if (!(await claimGroupLease(db, groupHash, toStoredInstant(now), toStoredInstant(new Date(now.getTime() + GROUP_LEASE_MS))))) {
+    return { claimed: false, handled: 0, failed: false };
+  }
+  const edits = new Set<string>();
+  let handled = 0;
+  let failed = false;
+  try {
+    for (;;) {
+      const batch = await pendingForGroup(db, groupHash, toStoredInstant(clock.now()));
+      if (batch.length === 0 || failed) break;
+      for (const row of batch) {
+        if (!(await handleOne(deps, groupHash, row, { storms, edits }))) {
+          failed = true;
+          break;
+        }
+        handled += 1;
+      }
+    }
+    for (const groupId of edits) {
+      const storm = await showAlertGroup(deps, groupId).catch((err: unknown) => {
+        logger.warn({ err, alertGroup: groupId }, 'could not show the alert offer; the next notification shows it');
+        return null;
+      });
+      if (storm) storms.add(storm);
+    }
+  } finally {
+    await releaseGroupLease(db, groupHash).catch((err: unknown) => logger.warn({ err }, 'could not release an alert group'));
+  }
+  return { claimed: true, handled, failed };
+}
+
+async function handleOne(deps: AlertDeps, groupHash: string, row: AlertNotificationRow, sets: { storms: Set<string>; edits: Set<string> }): Promise<boolean> {
   const { db, clock, logger } = deps;
   const group = await findGroupByHash(db, groupHash);
   if (!group || !row.payload) {
@@ -87,8 +118,7 @@ async function handleOne(deps: AlertDeps, groupHash: string, row: AlertNotificat
     const outcome = await handleNotification(deps, group, notification, {
       notificationId: row.id,
       receivedAt: fromStoredInstant(row.received_at),
-      retrying: row.attempts > 0,
-      storms,
+      ...sets,
     });
     await markNotificationHandled(db, row.id, clock.now(), outcome);
     log.info({ outcome }, 'alert notification handled');

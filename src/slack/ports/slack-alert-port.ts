@@ -13,6 +13,8 @@ import { slackCall } from '../web-api/slack-call';
 
 /** Metadata marking an offer, so an attempt interrupted after posting finds it instead of posting again. */
 const OFFER_EVENT = 'alert_offer';
+/** Metadata marking a storm message, by the storm's start, for the same reason. */
+const STORM_EVENT = 'alert_storm';
 
 /** The alerts feature's view of Slack, over the Web API. New posts are paced per channel. */
 export class SlackAlertPort implements AlertPort {
@@ -34,8 +36,13 @@ export class SlackAlertPort implements AlertPort {
     await slackCall(() => this.client.chat.update({ channel: channelId, ts, ...alertOfferMessage(view) }));
   }
 
-  postStorm(channelId: string, list: StormList): Promise<string> {
-    return this.post(channelId, alertStormMessage(list));
+  postStorm(channelId: string, startedAt: Date, list: StormList): Promise<string> {
+    const metadata = { event_type: STORM_EVENT, event_payload: { started_at: startedAt.toISOString() } };
+    return this.post(channelId, { ...alertStormMessage(list), metadata });
+  }
+
+  findStorm(channelId: string, startedAt: Date): Promise<string | undefined> {
+    return findMarkedMessage(this.client, channelId, STORM_EVENT, (payload) => payload.started_at === startedAt.toISOString(), startedAt);
   }
 
   async updateStorm(channelId: string, ts: string, list: StormList): Promise<void> {
