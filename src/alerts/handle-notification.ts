@@ -88,7 +88,9 @@ export async function handleNotification(deps: AlertDeps, row: AlertGroupRow, no
 
 async function decide(deps: AlertDeps, group: AlertGroup, decision: AlertDecision, alerts: ReceivedAlert[], context: HandlingContext): Promise<NotificationOutcome> {
   const { db, clock, logger } = deps;
-  const now = toStoredInstant(clock.now());
+  // One instant for holding the group and starting the storm: the storm lists groups held since it began.
+  const at = clock.now();
+  const now = toStoredInstant(at);
   const log = logger.child({ alertGroup: group.id, source: group.source, rule: decision.rule });
   if (decision.action === 'ignore') {
     await updateGroup(db, group.id, { state: 'ignored', rule: decision.rule, updated_at: now });
@@ -112,12 +114,12 @@ async function decide(deps: AlertDeps, group: AlertGroup, decision: AlertDecisio
   }
   const channel = decision.channel ?? deps.policy.incidentsChannel;
   if (!channel) throw new AppError('alert_not_found', 'no channel to offer the alert in: set INCIDENTS_CHANNEL or a rule channel.');
-  const offered = await offerAllowed(deps, channel, clock.now());
+  const offered = await offerAllowed(deps, channel, at);
   const common = { rule: decision.rule, channel_id: channel, offer_ts: null, declined_by: null, declined_reason: null, declined_at: null, updated_at: now };
   if (offered) {
     await updateGroup(db, group.id, { ...common, state: 'offered', offered_at: now, held_at: null });
   } else {
-    await joinStorm(deps, channel, clock.now());
+    await joinStorm(deps, channel, at);
     await updateGroup(db, group.id, { ...common, state: 'held', held_at: now });
   }
   await show(deps, group.id, context, offered);

@@ -44,7 +44,8 @@ export async function startTestBot(
 ): Promise<TestBot> {
   const slack = await FakeSlack.start({ scopes: grantedBotScopes(), botToken: BOT_TOKEN, appToken: APP_TOKEN });
   const database = await newTestDatabase();
-  const config = loadConfig({
+  // A configuration the bot refuses (a bad rules file, say) must not leave the fake Slack or the database behind.
+  const configure = () => loadConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
@@ -54,6 +55,14 @@ export async function startTestBot(
     ...(options.mode === 'socket' ? { SLACK_APP_TOKEN: APP_TOKEN } : {}),
     ...options.env,
   });
+  let config: Config;
+  try {
+    config = configure();
+  } catch (error) {
+    await slack.stop();
+    await database.remove();
+    throw error;
+  }
   const logs: Array<Record<string, unknown>> = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {

@@ -27,8 +27,11 @@ const waiting = (view: AlertGroupView) => view.group.state === 'held' && view.al
  */
 export function alertStormMessage(list: StormList): SlackMessage {
   const open = list.held.filter(waiting);
-  const heading = `:cyclone: *Alert storm: ${open.length} more ${open.length === 1 ? 'group' : 'groups'} firing*`;
-  const lines = list.held.slice(0, LINES_MAX).map(
+  const summary = `Alert storm: ${open.length} more ${open.length === 1 ? 'group' : 'groups'} firing`;
+  const heading = `:cyclone: *${summary}*`;
+  // Groups still waiting for a person first: in a long storm they must not hide behind "…and N more".
+  const ordered = [...open, ...list.held.filter((view) => !waiting(view))];
+  const lines = ordered.slice(0, LINES_MAX).map(
     (view) => `${SEVERITY_EMOJI[view.group.severity]} ${escapeAndTruncate(view.group.title, 150)} (${view.group.source}) — ${state(view)}`,
   );
   if (list.held.length > LINES_MAX) lines.push(`…and ${list.held.length - LINES_MAX} more`);
@@ -46,5 +49,5 @@ export function alertStormMessage(list: StormList): SlackMessage {
       elements: [{ type: 'static_select', action_id: AlertAction.declareHeld, placeholder: plainText('Declare an incident for…'), options }],
     });
   }
-  return { text: `Alert storm: ${open.length} more groups firing`, blocks };
+  return { text: summary, blocks };
 }
