@@ -3,7 +3,6 @@ import { ALERTS_ENV, alertmanagerPayload, alertsFinished, postAlert } from '../.
 import { requestsFinished } from '../../tools/harness/completion';
 import { topModal } from '../../tools/harness/incident-steps';
 import { type TestBot, startTestBot } from '../../tools/harness/test-bot';
-import { waitFor } from '../../tools/harness/wait-for';
 import type { FakeMessage } from '../../tools/fake-slack';
 
 const INCIDENTS = ALERTS_ENV.INCIDENTS_CHANNEL;

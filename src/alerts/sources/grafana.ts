@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { ParsedAlertPayload } from '../alert-notification';
 import { alertLinks } from './alert-links';
 import { alertGroup, alertmanagerAlert, annotationLinks, receivedAlert } from './alertmanager-alert';
