@@ -146,6 +146,31 @@ describe('incidents from alerts', () => {
     expect(t.slack.botMessages(channel).filter((m) => visibleText(m).includes('All alerts resolved'))).toHaveLength(1);
   });
 
+  it('offers the group afresh when it fires again after its incident was resolved', async () => {
+    const group = await groupRow('{}:{alertname="CheckoutErrors"}');
+    const incident = await t.bot.database.db.selectFrom('incidents').selectAll().where('id', '=', group.incident_id as string).executeTakeFirstOrThrow();
+    await t.driver.command({ user: alice, channel: incident.channel_id as string, text: 'resolve Rolled back' });
+    await requestsFinished(t);
+    const firstOffer = group.offer_ts as string;
+
+    const again = alertmanagerPayload({
+      groupKey: '{}:{alertname="CheckoutErrors"}',
+      alerts: [{ name: 'CheckoutErrors', labels: { severity: 'critical', service: 'checkout' }, summary: 'Checkout error rate above 5% again', startsAt: new Date() }],
+    });
+    expect((await postAlert(t, 'alertmanager', again)).status).toBe(202);
+    await alertsFinished(t);
+
+    const regroup = await groupRow('{}:{alertname="CheckoutErrors"}');
+    expect(regroup.state).toBe('offered');
+    expect(regroup.offer_ts).not.toBe(firstOffer);
+    const fresh = t.slack.message(INCIDENTS, regroup.offer_ts as string) as FakeMessage;
+    expect(buttonsOf(fresh).map((b) => b.text)).toEqual(['Declare incident', 'Not an incident']);
+    // The first offer still says where it went; the resolved incident gets no news of a new round.
+    expect(visibleText(t.slack.message(INCIDENTS, firstOffer) as FakeMessage)).toContain(`Declared: <#${incident.channel_id}>`);
+    const fired = await t.bot.database.db.selectFrom('timeline_entries').select('id').where('incident_id', '=', incident.id).where('change', '=', 'alert_fired').execute();
+    expect(fired).toHaveLength(2);
+  });
+
   it('records "Not an incident" with the reason, and a repeat of that group offers nothing new', async () => {
     const payload = alertmanagerPayload({ groupKey: '{}:{alertname="DiskAlmostFull"}', alerts: [{ name: 'DiskAlmostFull', labels: { severity: 'warning', instance: 'db-3' }, summary: 'Disk 91% full on db-3', startsAt: new Date(Date.now() - 60_000) }] });
     await postAlert(t, 'alertmanager', payload);
