@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { type Severity, parseSeverity } from './incidents/severity';
@@ -28,6 +29,8 @@ export interface Config {
     requiredFor: Severity[];
     /** Hours after resolution before the post-mortem is due. */
     dueHours: number;
+    /** The team's git repository for published post-mortems; unset, nothing is written to git. */
+    git?: PostmortemsGitConfig;
   };
   reminders: {
     /** Hour of the owner's day (0-23) when due and overdue reminders go out. */
@@ -53,6 +56,22 @@ export interface Config {
   port: number;
   database: DatabaseConfig;
   log: { level: LogLevel; pretty: boolean };
+}
+
+export interface PostmortemsGitConfig {
+  /** Any URL `git` accepts; `https://user:token@…` carries its credentials, which never reach a log or the working copy's config. */
+  url: string;
+  /** Unset: the remote's default branch. */
+  branch?: string;
+  /** The folder for post-mortems in the repository. */
+  dir: string;
+  author: { name: string; email: string };
+  /** For `ssh://` remotes. */
+  sshKeyPath?: string;
+  /** Whether private incidents' post-mortems are written too. */
+  includePrivate: boolean;
+  /** The working copy: in the data directory unless set. */
+  workDir: string;
 }
 
 export type DatabaseConfig = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
@@ -173,6 +192,40 @@ const schema = z
     OVERDUE_REMINDER_DAYS: optional(wholeNumber(1, 60, 'a number of working days 1-60')),
     ESCALATE_AFTER: optional(wholeNumber(1, 50, 'a number of overdue reminders 1-50')),
     REMINDER_POLL_SECONDS: optional(wholeNumber(5, 3600, 'a number of seconds 5-3600')),
+    POSTMORTEMS_GIT_URL: optional(
+      z
+        .string()
+        .trim()
+        .refine((v) => /^(https?|ssh|file|git):\/\/\S+$/i.test(v) || /^[\w.-]+@[\w.-]+:\S+$/.test(v) || /^\/\S+$/.test(v), {
+          message: 'expected a URL git accepts: https://…, ssh://…, git@host:owner/repo.git, file:///path or an absolute path',
+        }),
+    ),
+    POSTMORTEMS_GIT_BRANCH: optional(
+      z
+        .string()
+        .trim()
+        .refine((v) => /^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]+$/.test(v) && !v.endsWith('/') && !v.endsWith('.lock'), {
+          error: (i) => `expected a branch name such as main, got "${String(i.input)}"`,
+        }),
+    ),
+    POSTMORTEMS_GIT_DIR: optional(
+      z
+        .string()
+        .trim()
+        .transform((v) => v.replace(/^\.\/|\/+$/g, ''))
+        .refine((v) => /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(v) && !v.split('/').includes('..') && !v.startsWith('.git'), {
+          error: (i) => `expected a folder inside the repository such as incidents or docs/postmortems, got "${String(i.input)}"`,
+        }),
+    ),
+    POSTMORTEMS_GIT_AUTHOR: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^[^<>\n]+ <[^<>\s@]+@[^<>\s]+>$/, 'expected Name <email>, e.g. Incident Bot <incident-bot@example.com>'),
+    ),
+    POSTMORTEMS_GIT_SSH_KEY: optional(z.string().trim()),
+    POSTMORTEMS_GIT_PRIVATE: optional(z.enum(['true', 'false', '1', '0'], { error: (i) => `expected true or false, got "${String(i.input)}"` })),
+    POSTMORTEMS_GIT_WORKDIR: optional(z.string().trim()),
     ALERT_WEBHOOK_TOKEN: optional(
       z
         .string()
@@ -225,6 +278,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = Bool
     if ('problems' in read) problems.push(...read.problems.map((message) => ({ variable: 'ALERT_RULES', message })));
     else rules = read.rules;
   }
+  const sshKey = env.POSTMORTEMS_GIT_SSH_KEY?.trim();
+  if (sshKey && !fs.existsSync(sshKey)) problems.push({ variable: 'POSTMORTEMS_GIT_SSH_KEY', message: `no such file: ${sshKey}` });
   const database = parseDatabaseUrl(env.DATABASE_URL);
   if (typeof database === 'string') problems.push({ variable: 'DATABASE_URL', message: database });
 
@@ -247,6 +302,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = Bool
       channel: e.POSTMORTEMS_CHANNEL,
       requiredFor: e.POSTMORTEM_REQUIRED_SEVERITIES ?? ['SEV1', 'SEV2'],
       dueHours: e.POSTMORTEM_DUE_HOURS ?? 48,
+      ...(e.POSTMORTEMS_GIT_URL ? { git: gitConfig(e, database) } : {}),
     },
     reminders: {
       hour: e.REMINDER_HOUR ?? 9,
@@ -292,6 +348,26 @@ export function parseDatabaseUrl(value: string | undefined): DatabaseConfig | st
   return `unsupported database "${scheme}:"; expected postgres://… , sqlite:PATH or a file path`;
 }
 
+const DEFAULT_GIT_AUTHOR = { name: 'Incident Bot', email: 'incident-bot@users.noreply.localhost' };
+
+function gitConfig(
+  e: { POSTMORTEMS_GIT_URL?: string; POSTMORTEMS_GIT_BRANCH?: string; POSTMORTEMS_GIT_DIR?: string; POSTMORTEMS_GIT_AUTHOR?: string; POSTMORTEMS_GIT_SSH_KEY?: string; POSTMORTEMS_GIT_PRIVATE?: string; POSTMORTEMS_GIT_WORKDIR?: string },
+  database: DatabaseConfig,
+): PostmortemsGitConfig {
+  const author = /^(.+) <(.+)>$/.exec(e.POSTMORTEMS_GIT_AUTHOR ?? '');
+  // The data directory: beside the SQLite file, or ./data with PostgreSQL.
+  const dataDir = database.dialect === 'sqlite' ? path.dirname(database.path) : 'data';
+  return {
+    url: e.POSTMORTEMS_GIT_URL as string,
+    branch: e.POSTMORTEMS_GIT_BRANCH,
+    dir: e.POSTMORTEMS_GIT_DIR ?? 'incidents',
+    author: author ? { name: author[1] as string, email: author[2] as string } : DEFAULT_GIT_AUTHOR,
+    sshKeyPath: e.POSTMORTEMS_GIT_SSH_KEY,
+    includePrivate: e.POSTMORTEMS_GIT_PRIVATE === 'true' || e.POSTMORTEMS_GIT_PRIVATE === '1',
+    workDir: e.POSTMORTEMS_GIT_WORKDIR ?? path.join(dataDir, 'postmortems-git'),
+  };
+}
+
 /** Every variable the bot reads, in the order README's configuration table lists them. */
 export const VARIABLE_ORDER = [
   'SLACK_BOT_TOKEN',
@@ -304,6 +380,13 @@ export const VARIABLE_ORDER = [
   'POSTMORTEMS_CHANNEL',
   'POSTMORTEM_REQUIRED_SEVERITIES',
   'POSTMORTEM_DUE_HOURS',
+  'POSTMORTEMS_GIT_URL',
+  'POSTMORTEMS_GIT_BRANCH',
+  'POSTMORTEMS_GIT_DIR',
+  'POSTMORTEMS_GIT_AUTHOR',
+  'POSTMORTEMS_GIT_SSH_KEY',
+  'POSTMORTEMS_GIT_PRIVATE',
+  'POSTMORTEMS_GIT_WORKDIR',
   'REMINDER_HOUR',
   'DEFAULT_TIMEZONE',
   'OVERDUE_REMINDER_DAYS',

@@ -19,9 +19,13 @@ import { startupStep } from './startup-failure';
 import { listenerDeps } from './wiring/service-deps';
 import { sendDueReminders } from './action-items/send-due-reminders';
 import { remindDuePostmortems } from './postmortems/remind-due-postmortems';
-import { AlertProcessor } from './alerts/alert-processor';
+import { BackgroundPass } from './jobs/background-pass';
 import { forgetHandledNotifications, processPendingNotifications } from './alerts/process-notifications';
 import { alertRoutes } from './http/alert-routes';
+import { GitArchive } from './git/git-archive';
+import { GitRepository } from './git/git-repository';
+import { pushDueExports } from './postmortems/export-postmortems';
+import type { PostmortemDeps } from './postmortems/postmortem-deps';
 
 /** How long shutdown waits for running listeners before closing the database anyway. */
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -37,6 +41,8 @@ const KEEP_INBOX_MS = 24 * 3_600_000;
 const PRUNE_INBOX_EVERY_MS = 3_600_000;
 /** How often alert notifications left unhandled (a dead process, a failure) are looked for. */
 const PROCESS_ALERTS_EVERY_MS = 5_000;
+/** How often post-mortem versions not yet in git are looked for. */
+const PUSH_POSTMORTEMS_EVERY_MS = 30_000;
 /** Handled alert notifications are kept a week, for the record. */
 const KEEP_ALERT_NOTIFICATIONS_MS = 7 * 24 * 3_600_000;
 
@@ -54,6 +60,7 @@ export interface StartOptions {
     replayInboxEveryMs?: number;
     inboxLeaseMs?: number;
     processAlertsEveryMs?: number;
+    pushPostmortemsEveryMs?: number;
   };
 }
 
@@ -80,6 +87,19 @@ function configuredChannels(config: Config): ConfiguredChannel[] {
   return named.flatMap(([variable, channelId]) => (channelId ? [{ variable, channelId }] : []));
 }
 
+/**
+ * The team's git repository for post-mortems, checked before the bot takes requests: it answers
+ * and takes pushes, or start-up stops with one line saying why.
+ */
+async function openArchive(config: Config, logger: Logger, requested: () => void): Promise<PostmortemDeps['archive']> {
+  const git = config.postmortems.git;
+  if (!git) return undefined;
+  const repository = new GitRepository({ url: git.url, branch: git.branch, sshKeyPath: git.sshKeyPath, author: git.author, workDir: git.workDir }, logger);
+  const { branch } = await startupStep('postmortems_git', () => repository.check());
+  logger.info({ branch, dir: git.dir }, 'post-mortems are written to git');
+  return { store: new GitArchive(repository, git.url, branch), policy: { dir: git.dir, includePrivate: git.includePrivate }, requested };
+}
+
 /** Opens and migrates the database, then starts the Slack app. Used by `main` and by tests. */
 export async function startBot(config: Config, options: StartOptions): Promise<Bot> {
   const { logger } = options;
@@ -92,9 +112,11 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
     const applied = await startupStep('database', () => migrateToLatest(database.db));
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
 
-    const shared = { profiles: new UserProfileCache(), postPacer: options.postPacer ?? new ChannelPacer(SLACK_POST_INTERVAL_MS) };
+    let exportPass: BackgroundPass | undefined;
+    const archive = await openArchive(config, logger, () => exportPass?.kick());
+    const shared = { profiles: new UserProfileCache(), postPacer: options.postPacer ?? new ChannelPacer(SLACK_POST_INTERVAL_MS), archive };
     const deps = listenerDeps({ db: database.db, clock, logger, config }, shared);
-    let alertProcessor: AlertProcessor | undefined;
+    let alertProcessor: BackgroundPass | undefined;
     const { alerts } = config;
     const routes = alertRoutes({
       db: database.db,
@@ -120,7 +142,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
     await joinConfiguredChannels(app.client, logger, configuredChannels(config));
     // Each run gets fresh services: membership read during one run is never reused by the next.
     const services = () => deps.services(app.client, botUserId);
-    alertProcessor = new AlertProcessor(() => processPendingNotifications(services().alerts), logger);
+    alertProcessor = new BackgroundPass('alerts', () => processPendingNotifications(services().alerts), logger);
+    exportPass = new BackgroundPass('postmortem-exports', () => pushDueExports(services().postmortems), logger);
     const job = (name: string, everyMs: number, run: () => Promise<unknown>) => new PeriodicJob(name, everyMs, async () => void (await run()), logger);
     const jobs = [
       job('resume-setups', options.jobs?.resumeSetupsEveryMs ?? RESUME_SETUPS_EVERY_MS, async () => {
@@ -140,6 +163,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
       }),
       // Notifications a dead process left, and failed ones whose retry is due.
       job('process-alerts', options.jobs?.processAlertsEveryMs ?? PROCESS_ALERTS_EVERY_MS, () => processPendingNotifications(services().alerts)),
+      // Post-mortem versions a dead process left, and failed pushes whose retry is due.
+      job('push-postmortems', options.jobs?.pushPostmortemsEveryMs ?? PUSH_POSTMORTEMS_EVERY_MS, () => pushDueExports(services().postmortems)),
     ];
     receiver = app;
     // In Socket Mode, starting opens the connection with the app-level token.
@@ -163,6 +188,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
           await app.stop().catch((err: unknown) => logger.warn({ err }, 'stopping the Slack receiver failed'));
           for (const j of jobs) await j.stop();
           await alertProcessor?.drained();
+          await exportPass?.drained();
           if (!(await inFlight.drained(DRAIN_TIMEOUT_MS))) {
             logger.warn({ inFlight: inFlight.size }, 'shutting down with handlers still running');
           }

@@ -1,7 +1,7 @@
 import type { AlertGroupAlertsTable, AlertGroupsTable, AlertNotificationsTable, AlertResolvePromptsTable, AlertStormsTable } from '../alerts/alerts.table';
 import type { ActionItemsTable } from '../action-items/action-items.table';
 import type { IncidentsTable } from '../incidents/incidents.table';
-import type { PostmortemMessagesTable, PostmortemsTable } from '../postmortems/postmortems.table';
+import type { PostmortemExportsTable, PostmortemMessagesTable, PostmortemsTable } from '../postmortems/postmortems.table';
 import type { InboxTable } from '../slack/inbox/inbox.table';
 import type { TimelineEntriesTable } from '../timeline/timeline.table';
 
@@ -12,6 +12,7 @@ export interface Database {
   timeline_entries: TimelineEntriesTable;
   postmortems: PostmortemsTable;
   postmortem_messages: PostmortemMessagesTable;
+  postmortem_exports: PostmortemExportsTable;
   action_items: ActionItemsTable;
   alert_notifications: AlertNotificationsTable;
   alert_groups: AlertGroupsTable;

@@ -5,6 +5,7 @@ import type { Database } from '../db/database';
 import type { IncidentDeps } from '../incidents/incident-deps';
 import type { Logger } from '../logger';
 import type { PostmortemPort } from './postmortem-port';
+import type { ArchivePolicy, PostmortemArchive } from './postmortem-archive';
 import type { MembershipPort } from '../incidents/membership-port';
 
 export interface PostmortemDeps {
@@ -17,4 +18,6 @@ export interface PostmortemDeps {
   /** Publishing moves the incident on, through the incident service. */
   incidents: IncidentDeps;
   policy: Config['postmortems'];
+  /** The team's git repository for published post-mortems; none when it is not configured. */
+  archive?: { store: PostmortemArchive; policy: ArchivePolicy; requested?: () => void };
 }

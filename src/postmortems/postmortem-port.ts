@@ -33,6 +33,8 @@ export interface PostmortemPort {
   remindCommander(incident: Incident, dueAt: Date): Promise<void>;
   /** Nudges the incident channel that the post-mortem is due. */
   nudgeChannel(incident: Incident, dueAt: Date): Promise<void>;
+  /** Tells the publisher, privately and once, that writing the post-mortem to git fails and will be retried. */
+  tellArchiveFailure(userId: string, incident: Incident, reason: string): Promise<void>;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { StoredInstant } from '../db/instant';
 
 export interface PostmortemsTable {
@@ -26,4 +27,24 @@ export interface PostmortemMessagesTable {
   ts: string;
   /** A fingerprint of the message's content when last shown; null when not known. */
   content_hash: string | null;
+}
+
+/** A post-mortem's way to the team's git repository: the version wanted there and the version pushed. */
+export interface PostmortemExportsTable {
+  incident_id: string;
+  wanted_version: number;
+  pushed_version: Generated<number>;
+  pushed_commit: string | null;
+  pushed_at: StoredInstant | null;
+  publisher_id: string | null;
+  /** While set and in the future, one process is pushing it. */
+  lease_until: StoredInstant | null;
+  attempts: Generated<number>;
+  /** After a failure, not before this. */
+  retry_at: StoredInstant | null;
+  /** The last failure in one plain line, without credentials. */
+  last_error: string | null;
+  /** When the publisher was told pushing fails; cleared once a push succeeds. */
+  failure_told_at: StoredInstant | null;
+  updated_at: StoredInstant;
 }

@@ -1,16 +1,14 @@
-import { mentionedUsers } from '../mrkdwn/mention';
 import { actionItemsFor } from '../action-items/action-item-service';
 import { toStoredInstant } from '../db/instant';
 import { markPostmortemPublished } from '../incidents/change-incident';
 import type { Incident } from '../incidents/incident';
 import { loadIncident } from '../incidents/incident-queries';
 import { isClosed } from '../incidents/status';
-import { postmortemMarkdown, postmortemPath } from '../render/postmortem-markdown';
+import { postmortemMarkdown } from '../render/postmortem-markdown';
+import { buildDocument } from './build-document';
+import { requestExport } from './export-postmortems';
 import type { PostmortemDocument } from '../render/postmortem-document';
-import { roleNamer } from '../mrkdwn/plain-text';
-import { timelineFor } from '../timeline/timeline-queries';
 import { reviewBlameless } from './blameless-review';
-import { incidentMetrics } from './incident-metrics';
 import { type BlamelessNote, MIN_CAUSES, type Postmortem, causeCount } from './postmortem';
 import type { PostmortemDeps } from './postmortem-deps';
 import { postmortemFor } from './postmortem-queries';
@@ -100,27 +98,12 @@ export async function publishPostmortem(
       overridden_notes: JSON.stringify(mergeNotes(postmortem.overriddenNotes, notes)),
     });
     await markPostmortemPublished(deps.incidents, incidentId, userId);
+    await requestExport(deps, incident, userId);
     deps.logger.info({ incidentId, messages, overridden: notes.length }, 'post-mortem published');
     return { kind: 'published', channels, messages, path: doc.path };
   } finally {
     await updatePostmortem(deps.db, postmortem.id, { publish_lease_until: null });
   }
-}
-
-/** Everything the published post-mortem shows, as of now. */
-async function buildDocument(deps: PostmortemDeps, incident: Incident, postmortem: Postmortem, actionItems: PostmortemDocument['actionItems']) {
-  // The document does not list its own publishing: publishing would otherwise change what it shows.
-  const timeline = (await timelineFor(deps.db, incident.id)).filter((e) => !(e.kind === 'system' && e.change === 'postmortem_published'));
-  const slug = incident.channelName?.replace(/^inc-/, '') ?? incident.id;
-  return {
-    incident,
-    postmortem,
-    timeline,
-    actionItems,
-    metrics: incidentMetrics(incident),
-    person: await personNamer(deps, incident, postmortem, timeline, actionItems),
-    path: postmortemPath(slug, incident.impactStartedAt),
-  } satisfies PostmortemDocument;
 }
 
 /**
@@ -138,6 +121,8 @@ export async function refreshPublishedPostmortem(deps: PostmortemDeps, incidentI
   for (const channel of channels) {
     if ((await listPostmortemMessages(deps.db, postmortem.id, channel)).length > 0) await showIn(deps, postmortem.id, channel, doc, { editUnchanged: false });
   }
+  // The file in the repository follows the messages: always the current post-mortem.
+  await requestExport(deps, incident, null);
 }
 
 /** Shows the document in one channel, remembering its messages even when Slack stops part-way. */
@@ -160,35 +145,4 @@ async function showIn(deps: PostmortemDeps, postmortemId: string, channel: strin
 function mergeNotes(before: BlamelessNote[], now: BlamelessNote[]): BlamelessNote[] {
   const seen = new Set(before.map((n) => `${n.where}\n${n.quote}`));
   return [...before, ...now.filter((n) => !seen.has(`${n.where}\n${n.quote}`))];
-}
-
-/** Names for everyone the document mentions, or roles when it is anonymised. */
-async function personNamer(
-  deps: PostmortemDeps,
-  incident: Incident,
-  postmortem: Postmortem,
-  timeline: PostmortemDocument['timeline'],
-  actionItems: PostmortemDocument['actionItems'],
-): Promise<PostmortemDocument['person']> {
-  if (postmortem.content.anonymise) {
-    const role = roleNamer(incident.commanderId);
-    return (id) => (id ? role(id) : 'Someone');
-  }
-  const ids = new Set<string>([incident.declaredBy, ...postmortem.authorIds]);
-  if (incident.commanderId) ids.add(incident.commanderId);
-  if (postmortem.content.facilitatorId) ids.add(postmortem.content.facilitatorId);
-  for (const item of actionItems) ids.add(item.ownerId);
-  for (const entry of timeline) {
-    if (entry.actorId) ids.add(entry.actorId);
-    if (entry.kind === 'message') {
-      if (entry.authorId) ids.add(entry.authorId);
-      for (const id of mentionedUsers(entry.text)) ids.add(id);
-    }
-    if (entry.kind === 'system' && entry.change === 'commander') {
-      if (entry.oldValue) ids.add(entry.oldValue);
-      if (entry.newValue) ids.add(entry.newValue);
-    }
-  }
-  const names = await deps.port.displayNames([...ids]);
-  return (id) => (id ? (names.get(id) ?? id) : 'Someone');
 }

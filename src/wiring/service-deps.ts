@@ -35,6 +35,8 @@ export interface CoreDeps {
 export interface SharedSlackState {
   profiles: UserProfileCache;
   postPacer: ChannelPacer;
+  /** The git repository for published post-mortems, when configured. */
+  archive?: PostmortemDeps['archive'];
 }
 
 export function servicesFactory(core: CoreDeps, shared: SharedSlackState): ListenerDeps['services'] {
@@ -60,7 +62,16 @@ export function servicesFactory(core: CoreDeps, shared: SharedSlackState): Liste
       policy: { incidentsChannel: config.incidentsChannel, offersPerMinute: config.alerts.offersPerMinute, rules: config.alerts.rules },
       botUserId,
     };
-    const postmortems: PostmortemDeps = { db, clock, logger, members, port: new SlackPostmortemPort(client, people, shared.postPacer), incidents, policy: config.postmortems };
+    const postmortems: PostmortemDeps = {
+      db,
+      clock,
+      logger,
+      members,
+      port: new SlackPostmortemPort(client, people, shared.postPacer),
+      incidents,
+      policy: config.postmortems,
+      ...(shared.archive ? { archive: shared.archive } : {}),
+    };
     const reminders: ReminderDeps = { db, clock, logger, port: new SlackReminderPort(client, people), policy: config.reminders };
     return {
       alerts,

@@ -38,6 +38,7 @@ function port(over: Partial<PostmortemPort> = {}): PostmortemPort & { reminded: 
     shareFile: async () => undefined,
     remindCommander: async (incident: Incident) => void reminded.push(`dm:${incident.commanderId}`),
     nudgeChannel: async (incident: Incident) => void reminded.push(`channel:${incident.channelId}`),
+    tellArchiveFailure: async () => undefined,
     ...over,
   };
 }

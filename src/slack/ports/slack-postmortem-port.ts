@@ -116,6 +116,15 @@ export class SlackPostmortemPort implements PostmortemPort {
     );
   }
 
+  async tellArchiveFailure(userId: string, incident: Incident, reason: string): Promise<void> {
+    await slackCall(() =>
+      this.client.chat.postMessage({
+        channel: userId,
+        text: `:warning: The post-mortem for *${escapeMrkdwn(incident.title)}* is published in Slack; writing it to git failed: ${escapeMrkdwn(reason)} The bot will retry on its own; nothing is lost.`,
+      }),
+    );
+  }
+
   async nudgeChannel(incident: Incident, dueAt: Date): Promise<void> {
     await slackCall(() =>
       this.client.chat.postMessage({

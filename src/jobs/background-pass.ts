@@ -1,16 +1,18 @@
 import type { Logger } from '../logger';
 
 /**
- * Runs the handling of stored notifications in the background, one pass at a time: a kick while
- * a pass runs asks for one more pass after it, so a burst of notifications costs a few passes,
- * not one each. `drained()` resolves when no pass is running (shutdown waits for it).
+ * Runs work stored in the database (alert notifications, post-mortems to push) in the background,
+ * one pass at a time, as soon as there is some: a kick while a pass runs asks for one more pass
+ * after it, so a burst costs a few passes, not one each. The periodic job stays the safety net
+ * for what a dead process left. `drained()` resolves when no pass is running (shutdown waits).
  */
-export class AlertProcessor {
+export class BackgroundPass {
   private running: Promise<void> | undefined;
   private again = false;
 
   constructor(
-    private readonly pass: () => Promise<number>,
+    private readonly name: string,
+    private readonly pass: () => Promise<unknown>,
     private readonly logger: Logger,
   ) {}
 
@@ -34,7 +36,7 @@ export class AlertProcessor {
       try {
         await this.pass();
       } catch (err) {
-        this.logger.error({ err }, 'handling alert notifications failed; the background job retries');
+        this.logger.error({ err, pass: this.name }, 'a background pass failed; the periodic job retries');
       }
     } while (this.again);
   }

@@ -1,0 +1,14 @@
+/** One commit's worth of files to publish. */
+export interface GitChange {
+  /** Repository-relative path (forward slashes) → the file's full new content, as UTF-8. */
+  files: Record<string, string>;
+  /** The commit message; URLs in it lose any credentials. */
+  message: string;
+}
+
+/**
+ * `pushed`: a new commit of ours is on the remote branch. `unchanged`: the branch already held
+ * these exact contents (perhaps from an earlier call whose answer was lost), so nothing was
+ * committed; `commit` is the branch head either way.
+ */
+export type PushOutcome = { kind: 'pushed'; commit: string } | { kind: 'unchanged'; commit: string };
