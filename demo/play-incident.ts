@@ -5,6 +5,8 @@ import { type TestBot, startTestBot } from '../tools/harness/test-bot';
 import { buttonsOf, visibleText } from '../tools/harness/visible-text';
 import { waitFor } from '../tools/harness/wait-for';
 import { ALERT_TOKEN, alertmanagerPayload, alertsFinished, postAlert } from '../tools/harness/alerts';
+import path from 'node:path';
+import { createDemoRepository, describeRepository, exportsPushed, gitInstalled } from './postmortems-repository';
 import { Transcript, type TranscriptStep } from './transcript';
 import { waitUntilQuiet } from './wait-until-quiet';
 import { type WrittenOutput, writeOutput } from './write-output';
@@ -42,12 +44,14 @@ const REMINDER_POLL_MS = 10;
  * moves. Returns the transcript of what everyone saw and writes the published post-mortem.
  */
 export async function playIncident(options: PlayOptions): Promise<PlayResult> {
+  // The team's post-mortems repository: a local bare repository the bot pushes to, as it would to GitHub.
+  const repository = gitInstalled() ? createDemoRepository() : undefined;
   // Tuesday 12 May 2026, 13:58 UTC: shortly after a deploy at 13:44.
   let now = Date.parse('2026-05-12T13:58:00Z');
   const t = await startTestBot({
-    env: { LOG_LEVEL: 'error', INCIDENTS_CHANNEL, POSTMORTEMS_CHANNEL, ALERT_WEBHOOK_TOKEN: ALERT_TOKEN },
+    env: { LOG_LEVEL: 'error', INCIDENTS_CHANNEL, POSTMORTEMS_CHANNEL, ALERT_WEBHOOK_TOKEN: ALERT_TOKEN, ...repository?.env },
     clock: { now: () => new Date(now) },
-    jobs: { remindersEveryMs: REMINDER_POLL_MS, postmortemRemindersEveryMs: 50 },
+    jobs: { remindersEveryMs: REMINDER_POLL_MS, postmortemRemindersEveryMs: 50, pushPostmortemsEveryMs: 50 },
   });
   let failed = false;
   try {
@@ -65,7 +69,18 @@ export async function playIncident(options: PlayOptions): Promise<PlayResult> {
     };
     const transcript = new Transcript(t.slack, clock.now, { onLine: options.onLine, signal: options.signal });
     const incidentChannel = await story(t, clock, transcript);
-    const output = writeOutput(t.slack, options.outputDir, [incidentChannel, POSTMORTEMS_CHANNEL]);
+    const output: WrittenOutput = writeOutput(t.slack, options.outputDir, [incidentChannel, POSTMORTEMS_CHANNEL]);
+    if (repository) {
+      await exportsPushed(t);
+      const repositoryDir = path.join(options.outputDir, 'postmortems-repo');
+      const { log, files } = describeRepository(repository, repositoryDir);
+      transcript.chapter('The team’s post-mortems repository (a local bare repository standing in for GitHub)');
+      transcript.note('$ git log --oneline');
+      for (const line of log) transcript.note(`  ${line}`);
+      transcript.note('$ git ls-tree -r --name-only main');
+      for (const line of files) transcript.note(`  ${line}`);
+      output.repositoryDir = repositoryDir;
+    }
     return {
       transcript: transcript.lines,
       steps: transcript.steps,
@@ -81,6 +96,7 @@ export async function playIncident(options: PlayOptions): Promise<PlayResult> {
     await t.stop().catch((error: unknown) => {
       if (!failed) throw error;
     });
+    repository?.remove();
   }
 }
 

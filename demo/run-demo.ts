@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   print(`   ${relative(result.output.markdownFile)}  the Markdown file the bot uploaded`);
   for (const file of result.output.messageFiles) print(`   ${relative(file)}`);
   print(`   ${relative(result.output.linksFile)}  open them in Block Kit Builder`);
+  if (result.output.repositoryDir) print(`   ${relative(result.output.repositoryDir)}/  a clone of the post-mortems repository the bot committed to`);
   print('');
   print(`Output folder: ${result.outputDir}`);
   print(`Played in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

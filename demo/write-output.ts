@@ -8,6 +8,8 @@ export interface WrittenOutput {
   /** One `{ "blocks": [...] }` file per published post-mortem message. */
   messageFiles: string[];
   linksFile: string;
+  /** A clone of the post-mortems repository the bot wrote to, when `git` is installed. */
+  repositoryDir?: string;
 }
 
 const BLOCK_KIT_BUILDER = 'https://app.slack.com/block-kit-builder#';
