@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import { AppError } from '../errors';
 import { loadIncident } from '../incidents/incident-queries';
-import type { LinkedAlert } from '../incidents/linked-alert';
+import type { LinkedAlert } from '../incidents/card-context';
 import { isClosed } from '../incidents/status';
 import type { AlertGroup, AlertGroupView } from './alert-group';
 import { toAlertGroup, toReceivedAlert } from './alert-group-mapper';

@@ -1,3 +1,4 @@
+import { EMPTY_CARD_CONTEXT } from './card-context';
 import type { Updateable } from 'kysely';
 import { toStoredInstant } from '../db/instant';
 import { AppError } from '../errors';
@@ -160,8 +161,8 @@ export function refreshIncident(deps: IncidentDeps, id: string): Promise<void> {
 async function publish(deps: IncidentDeps, id: string, entry: SystemEntry | null, options = { topic: true }): Promise<void> {
   const incident = await loadIncident(deps.db, id);
   const { port } = deps;
-  const alerts = (await deps.linkedAlerts?.(id)) ?? [];
-  const steps: Array<[string, () => Promise<void>]> = [['the incident card', () => port.updateCard(incident, alerts)]];
+  const context = (await deps.cardContext?.(id)) ?? EMPTY_CARD_CONTEXT;
+  const steps: Array<[string, () => Promise<void>]> = [['the incident card', () => port.updateCard(incident, context)]];
   if (options.topic) steps.push(['the channel topic', () => port.setTopic(incident)]);
   if (incident.announcement) steps.push(['the announcement', () => port.updateAnnouncement(incident)]);
   if (entry) steps.push(['the channel notice', () => port.postNotice(incident, entry)]);

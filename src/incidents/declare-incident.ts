@@ -1,3 +1,4 @@
+import { EMPTY_CARD_CONTEXT } from './card-context';
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Updateable } from 'kysely';
 import type { Database } from '../db/database';
@@ -191,7 +192,7 @@ async function setUp(deps: IncidentDeps, incidentId: string, resuming: boolean):
     }
     if (!row.card_ts) {
       const found = resuming ? await port.findCard(current()) : undefined;
-      await save({ card_ts: found ?? (await port.postCard(current(), (await deps.linkedAlerts?.(incidentId)) ?? [])) });
+      await save({ card_ts: found ?? (await port.postCard(current(), (await deps.cardContext?.(incidentId)) ?? EMPTY_CARD_CONTEXT)) });
     }
     if (!row.card_pinned) {
       await port.pinCard(current());

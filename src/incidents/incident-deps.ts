@@ -4,7 +4,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/database';
 import type { Logger } from '../logger';
 import type { IncidentPort } from './incident-port';
-import type { LinkedAlert } from './linked-alert';
+import type { CardContext } from './card-context';
 import type { MembershipPort } from './membership-port';
 
 export interface IncidentDeps {
@@ -16,6 +16,6 @@ export interface IncidentDeps {
   port: IncidentPort;
   /** Which resolved incidents owe a post-mortem, and by when. */
   policy: Config['postmortems'];
-  /** The alerts linked to an incident, for its card; none when alerts are not received. */
-  linkedAlerts?: (incidentId: string) => Promise<LinkedAlert[]>;
+  /** What the card shows that other features keep (its alerts, its post-mortem's file). */
+  cardContext?: (incidentId: string) => Promise<CardContext>;
 }

@@ -1,6 +1,6 @@
 import type { SystemEntry } from '../timeline/timeline-entry';
 import type { Incident } from './incident';
-import type { LinkedAlert } from './linked-alert';
+import type { CardContext } from './card-context';
 
 /**
  * What the incident service needs from the chat workspace, in its own words. The Slack
@@ -14,11 +14,11 @@ export interface IncidentPort {
   /** Shows severity, status and title in the channel topic. */
   setTopic(incident: Incident): Promise<void>;
   /** Posts the incident card and returns its message ts. */
-  postCard(incident: Incident, alerts: LinkedAlert[]): Promise<string>;
+  postCard(incident: Incident, context: CardContext): Promise<string>;
   /** The card's ts if an earlier, interrupted set-up already posted it. */
   findCard(incident: Incident): Promise<string | undefined>;
   pinCard(incident: Incident): Promise<void>;
-  updateCard(incident: Incident, alerts: LinkedAlert[]): Promise<void>;
+  updateCard(incident: Incident, context: CardContext): Promise<void>;
   /** Announces in the incidents channel; null when none is configured. Never called for private incidents. */
   announce(incident: Incident): Promise<{ channelId: string; ts: string } | null>;
   /** The announcement if an earlier, interrupted set-up already posted it. */

@@ -2,6 +2,7 @@ import { actionItemsFor } from '../action-items/action-item-service';
 import { toStoredInstant } from '../db/instant';
 import type { Incident } from '../incidents/incident';
 import { loadIncident } from '../incidents/incident-queries';
+import { refreshIncident } from '../incidents/change-incident';
 import { STATUS_LABELS } from '../incidents/status';
 import { type IndexEntry, postmortemIndex } from '../render/postmortem-index';
 import { postmortemMarkdown } from '../render/postmortem-markdown';
@@ -13,6 +14,7 @@ import {
   claimExport,
   claimFailureNotice,
   dueExports,
+  findExport,
   markExportFailed,
   markExported,
   publishedIncidentIds,
@@ -43,10 +45,18 @@ export async function requestExport(deps: PostmortemDeps, incident: Pick<Inciden
   deps.archive?.requested?.();
 }
 
-/** Where the published post-mortem's file is in the repository, for its messages and its card. */
+/** Where the published post-mortem's file is (or will be) in the repository, for its messages. */
 export function archiveLinkOf(deps: PostmortemDeps, incident: Incident): string | null {
   if (!deps.archive || !archived(deps, incident)) return null;
   return deps.archive.store.linkTo(archivePathOf(postmortemFileOf(incident), deps.archive.policy.dir));
+}
+
+/** The link to the post-mortem's file once a version of it is in the repository: what the card shows. */
+export async function exportedPostmortemLink(deps: PostmortemDeps, incidentId: string): Promise<string | null> {
+  if (!deps.archive) return null;
+  const row = await findExport(deps.db, incidentId);
+  if (!row || row.pushed_version === 0) return null;
+  return archiveLinkOf(deps, await loadIncident(deps.db, incidentId));
 }
 
 /**
@@ -80,6 +90,10 @@ async function pushOne(deps: PostmortemDeps, row: PostmortemExportRow): Promise<
     const saved = await archive.store.save({ files, message });
     await markExported(deps.db, incident.id, row.wanted_version, saved.commit, deps.clock.now());
     log.info({ commit: saved.commit, changed: saved.changed }, 'post-mortem written to git');
+    // The first version in the repository puts its link on the card.
+    if (row.pushed_version === 0) {
+      await refreshIncident(deps.incidents, incident.id).catch((err: unknown) => log.warn({ err }, 'could not show the post-mortem link on the card'));
+    }
     return true;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -7,6 +7,7 @@ import type { Logger } from '../logger';
 import type { IncidentDeps } from '../incidents/incident-deps';
 import type { AlertDeps } from '../alerts/alert-deps';
 import { linkedAlertsOf } from '../alerts/alert-queries';
+import { exportedPostmortemLink } from '../postmortems/export-postmortems';
 import { SlackAlertPort } from '../slack/ports/slack-alert-port';
 import type { PostmortemDeps } from '../postmortems/postmortem-deps';
 import { refreshPublishedPostmortem } from '../postmortems/publish-postmortem';
@@ -51,7 +52,10 @@ export function servicesFactory(core: CoreDeps, shared: SharedSlackState): Liste
       members,
       port: new SlackIncidentPort(client, { incidentsChannel: config.incidentsChannel, botUserId }),
       policy: config.postmortems,
-      linkedAlerts: (incidentId) => linkedAlertsOf(db, incidentId),
+      cardContext: async (incidentId) => ({
+        alerts: await linkedAlertsOf(db, incidentId),
+        postmortemLink: await exportedPostmortemLink(postmortems, incidentId),
+      }),
     };
     const alerts: AlertDeps = {
       db,

@@ -93,6 +93,13 @@ describeWithGit('post-mortems in the team’s git repository', () => {
     expect(index).toContain(`[Payments failing](${file.replace(/^incidents\//, '')})`);
     expect(index).toContain('| SEV2 |');
     expect(exported.pushed_commit).toBe(git(bare, 'rev-parse', 'main').trim());
+
+    // The card points at the file: a file:// remote has no web view, so its path.
+    const card = await waitFor(() => {
+      const pinned = t.slack.message(channel.id, t.slack.pins(channel.id)[0]!.ts);
+      return visibleText(pinned).includes('*Post-mortem:*') ? pinned : undefined;
+    });
+    expect(visibleText(card)).toContain(`*Post-mortem:* \`${file}\``);
   });
 
   it('commits a new version when the post-mortem changes after publishing, and nothing when it does not', async () => {

@@ -1,6 +1,6 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { Incident } from '../../incidents/incident';
-import type { LinkedAlert } from '../../incidents/linked-alert';
+import { type CardContext, EMPTY_CARD_CONTEXT, type LinkedAlert } from '../../incidents/card-context';
 import { STATUS_LABELS, isClosed } from '../../incidents/status';
 import { BlockId, IncidentAction, PostmortemAction } from '../ids';
 import { SEVERITY_EMOJI } from './severity-emoji';
@@ -55,6 +55,11 @@ function headerText(incident: Incident): string {
   return text.length > HEADER_MAX ? `${text.slice(0, HEADER_MAX - 1)}…` : text;
 }
 
+/** A web link to the file, or its path in the repository when the remote has no web view the bot knows. */
+export function repositoryLink(link: string): string {
+  return /^https?:\/\//.test(link) ? mrkdwnLink(link, link.split('/').slice(-2, -1)[0] ?? 'README.md') : `\`${escapeMrkdwn(link).replace(/`/g, "'")}\``;
+}
+
 /** Lines of linked alerts the card shows; the rest are counted. */
 const CARD_ALERTS_MAX = 10;
 
@@ -73,7 +78,8 @@ function alertLines(alerts: LinkedAlert[]): string {
 }
 
 /** The pinned card in the incident channel: the incident's state, its alerts and its controls. */
-export function incidentCard(incident: Incident, alerts: LinkedAlert[] = []): SlackMessage {
+export function incidentCard(incident: Incident, context: CardContext = EMPTY_CARD_CONTEXT): SlackMessage {
+  const { alerts, postmortemLink } = context;
   const blocks: KnownBlock[] = [
     header(headerText(incident)),
     mrkdwnSection(stateLine(incident)),
@@ -82,6 +88,7 @@ export function incidentCard(incident: Incident, alerts: LinkedAlert[] = []): Sl
     blocks.push(mrkdwnSection(escapeAndTruncate(incident.description, 3000)));
   }
   blocks.push(mrkdwnSection(facts(incident)));
+  if (postmortemLink) blocks.push(mrkdwnSection(`:page_facing_up: *Post-mortem:* ${repositoryLink(postmortemLink)}`));
   if (alerts.length > 0) blocks.push(mrkdwnSection(alertLines(alerts)));
   if (!incident.commanderId && !isClosed(incident.status)) {
     blocks.push(mrkdwnSection(':raising_hand: *Nobody has taken command yet.* Whoever leads the response: press *Take command*.'));

@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { AppError } from '../../errors';
 import type { Incident } from '../../incidents/incident';
 import type { IncidentPort } from '../../incidents/incident-port';
-import type { LinkedAlert } from '../../incidents/linked-alert';
+import type { CardContext } from '../../incidents/card-context';
 import { requireReady } from '../../incidents/require-ready';
 import type { SystemEntry } from '../../timeline/timeline-entry';
 import { changeNotice } from '../blocks/change-notice';
@@ -58,9 +58,9 @@ export class SlackIncidentPort implements IncidentPort {
     await slackCall(() => this.client.conversations.setTopic({ channel: channelOf(incident), topic: incidentTopic(incident) }));
   }
 
-  async postCard(incident: Incident, alerts: LinkedAlert[]): Promise<string> {
+  async postCard(incident: Incident, context: CardContext): Promise<string> {
     const result = await slackCall(() =>
-      this.client.chat.postMessage({ channel: channelOf(incident), ...incidentCard(incident, alerts), ...marking(CARD_EVENT, incident) }),
+      this.client.chat.postMessage({ channel: channelOf(incident), ...incidentCard(incident, context), ...marking(CARD_EVENT, incident) }),
     );
     return requiredField(result.ts, 'chat.postMessage', 'message ts');
   }
@@ -75,10 +75,10 @@ export class SlackIncidentPort implements IncidentPort {
     await slackCall(() => this.client.pins.add({ channel: channelOf(incident), timestamp: ts }), ['already_pinned']);
   }
 
-  async updateCard(incident: Incident, alerts: LinkedAlert[]): Promise<void> {
+  async updateCard(incident: Incident, context: CardContext): Promise<void> {
     const ts = incident.cardTs;
     if (!ts) return;
-    await slackCall(() => this.client.chat.update({ channel: channelOf(incident), ts, ...incidentCard(incident, alerts) }));
+    await slackCall(() => this.client.chat.update({ channel: channelOf(incident), ts, ...incidentCard(incident, context) }));
   }
 
   async announce(incident: Incident): Promise<{ channelId: string; ts: string } | null> {
