@@ -8,6 +8,7 @@ import { benchReminderPoll } from './b4-reminder-poll';
 import { benchApiCalls } from './b5-api-calls';
 import { benchFootprint } from './b6-footprint';
 import { benchAlerts } from './b7-alerts';
+import { benchGit } from './b8-git';
 import type { BenchResult } from './result';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -47,6 +48,11 @@ async function main(): Promise<void> {
       process.stderr.write(`running B7 (${dialect})…\n`);
       results.push(...(await benchAlerts(dialect)));
     }
+  }
+
+  if (wanted('B8')) {
+    process.stderr.write('running B8…\n');
+    results.push(...(await benchGit()));
   }
 
   printTable(results);

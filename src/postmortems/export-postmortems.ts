@@ -85,7 +85,7 @@ async function pushOne(deps: PostmortemDeps, row: PostmortemExportRow): Promise<
     const doc = await buildDocument(deps, incident, postmortem, await actionItemsFor(deps.db, incident.id));
     const path = archivePathOf(doc.path, archive.policy.dir);
     const slug = postmortemSlug(incident);
-    const files = { [path]: postmortemMarkdown(doc), [archivePathOf('incidents/README.md', archive.policy.dir)]: postmortemIndex(await indexEntries(deps)) };
+    const files = { [path]: postmortemMarkdown(doc), [archivePathOf('incidents/README.md', archive.policy.dir)]: await currentIndex(deps) };
     const message = row.pushed_version === 0 ? `docs(incidents): add post-mortem for ${slug}` : `docs(incidents): update post-mortem for ${slug}`;
     const saved = await archive.store.save({ files, message });
     await markExported(deps.db, incident.id, row.wanted_version, saved.commit, deps.clock.now());
@@ -104,6 +104,11 @@ async function pushOne(deps: PostmortemDeps, row: PostmortemExportRow): Promise<
     }
     return false;
   }
+}
+
+/** The repository's index as it should be now: every post-mortem that belongs there. */
+export async function currentIndex(deps: PostmortemDeps): Promise<string> {
+  return postmortemIndex(await indexEntries(deps));
 }
 
 /** Every post-mortem that belongs in the repository, as its index lists it. */
