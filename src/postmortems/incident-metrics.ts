@@ -1,28 +1,40 @@
 import type { Incident } from '../incidents/incident';
 
+type Milestones = Pick<Incident, 'impactStartedAt' | 'declaredAt' | 'detectedAt' | 'mitigatedAt' | 'resolvedAt'>;
+
 /**
- * How long each phase took; null while not yet known. Detection is measured from when impact
- * started; mitigation and resolution from detection (how long the response took once someone
- * knew); the duration is the whole customer impact, start to resolution.
+ * How long each phase took; null while not yet known.
+ * - impact: impact started → mitigated (resolved when no mitigation was recorded): how long
+ *   customers were hurt, the figure authors quote in the impact statement;
+ * - time to detect: impact started → detected;
+ * - time to mitigate and time to resolve: detected → mitigated, detected → resolved (how long the
+ *   response took once someone knew).
  */
 export interface IncidentMetrics {
-  durationMs: number | null;
+  impactMs: number | null;
   timeToDetectMs: number | null;
   timeToMitigateMs: number | null;
   timeToResolveMs: number | null;
 }
 
 /**
- * Detection is the detected milestone when one was recorded, otherwise the declaration: the
- * moment someone noticed enough to open an incident.
+ * When the incident was detected: the detected milestone when one was recorded, otherwise the
+ * declaration, the moment someone noticed enough to open an incident.
  */
-export function incidentMetrics(
-  incident: Pick<Incident, 'impactStartedAt' | 'declaredAt' | 'detectedAt' | 'mitigatedAt' | 'resolvedAt'>,
-): IncidentMetrics {
-  const detected = incident.detectedAt ?? incident.declaredAt;
+export function detectedAt(incident: Pick<Incident, 'declaredAt' | 'detectedAt'>): Date {
+  return incident.detectedAt ?? incident.declaredAt;
+}
+
+/** When customer impact ended: mitigation stops the harm, even if the fix comes later. */
+export function impactEndedAt(incident: Pick<Incident, 'mitigatedAt' | 'resolvedAt'>): Date | null {
+  return incident.mitigatedAt ?? incident.resolvedAt;
+}
+
+export function incidentMetrics(incident: Milestones): IncidentMetrics {
+  const detected = detectedAt(incident);
   const between = (from: Date, to: Date | null) => (to ? Math.max(0, to.getTime() - from.getTime()) : null);
   return {
-    durationMs: between(incident.impactStartedAt, incident.resolvedAt),
+    impactMs: between(incident.impactStartedAt, impactEndedAt(incident)),
     timeToDetectMs: between(incident.impactStartedAt, detected),
     timeToMitigateMs: between(detected, incident.mitigatedAt),
     timeToResolveMs: between(detected, incident.resolvedAt),

@@ -71,7 +71,7 @@ function writtenParts(doc: PostmortemDocument): Part[] {
       kind: 'fields',
       fields: [
         `*Severity*\n${incident.severity}`,
-        `*Duration*\n${duration(metrics.durationMs)}`,
+        `*Impact duration*\n${duration(metrics.impactMs)}`,
         `*Time to detect*\n${duration(metrics.timeToDetectMs)}`,
         `*Time to mitigate*\n${duration(metrics.timeToMitigateMs)}`,
         `*Time to resolve*\n${duration(metrics.timeToResolveMs)}`,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { type PlayResult, playIncident } from '../../demo/play-incident';
 import { blockKitBuilderLink } from '../../demo/write-output';
 
@@ -154,36 +155,65 @@ describe('the demo (`npm run demo`)', () => {
     expect(done).toContain(':white_check_mark: done');
   });
 
-  it('writes the Markdown file with every section of the post-mortem layout', () => {
+  it('writes the Markdown file: front matter, then every section of the post-mortem layout', () => {
     expect(result.outputDir).toBe(outputDir);
     const markdown = fs.readFileSync(path.join(outputDir, 'postmortem.md'), 'utf8');
-    for (const heading of [
+    const front = parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(markdown)![1]!) as Record<string, unknown>;
+    expect(front).toMatchObject({
+      title: 'Checkout API returning 502s',
+      severity: 'SEV1',
+      status: 'published',
+      impact_started: '2026-05-12T13:46:00Z',
+      detected: '2026-05-12T13:51:00Z',
+      mitigated: '2026-05-12T14:26:00Z',
+      resolved: '2026-05-12T14:42:00Z',
+      impact_minutes: 40,
+      ttd_minutes: 5,
+      ttm_minutes: 35,
+      ttr_minutes: 51,
+      tags: ['checkout', 'database', 'config'],
+      authors: ['Maya Keller'],
+    });
+    expect(front.channel).toMatch(/^https:\/\/[^/]+\/archives\/C[A-Z0-9]+$/);
+    for (const line of [
       '# Checkout API returning 502s',
-      '### Date',
-      '### Authors',
-      '### Status',
-      '### Summary',
-      '### Impact',
-      '### Root Causes',
-      '#### Trigger — how could we have avoided it?',
-      '#### Detection — how could we have detected it sooner?',
-      '#### Resolution — how could we have fixed it faster?',
+      '## Date',
+      '## Authors',
+      '## Status',
+      '## Summary',
+      '## Impact',
+      '## Root Causes',
+      '### How could we have avoided it?',
+      '### How could we have detected it sooner?',
+      '### How could we have fixed it faster?',
       '### Five Whys',
-      '### Action Items',
-      '| Action Item | Type | Owner | Due | Ticket | Status |',
-      '### Lessons Learned',
-      '#### What went well',
-      '#### What went wrong',
-      '#### Where we got lucky',
-      '### Timeline',
+      '## Trigger',
+      '## Detection',
+      '## Resolution',
+      '## Action Items',
+      '## Lessons Learned',
+      '### What went well',
+      '### What went wrong',
+      '### Where we got lucky',
+      '## Timeline',
       'All times UTC.',
-      '### Supporting information',
+      '## Supporting information',
+      '| Moment | Time (UTC) |',
+      '| Measure | From → to | Duration |',
+      '| Impact duration | impact started → mitigated | 40 min |',
+      '| Time to resolve | detected → resolved | 51 min |',
+      '| Detail | Value |',
       '| Severity | SEV1 |',
-      '| Time to resolve |',
     ]) {
-      expect(markdown).toContain(heading);
+      expect(markdown).toContain(`\n${line}\n`);
     }
-    expect(markdown).toContain('- **2026-05-12 13:47** Alert CheckoutHighErrorRate fired (alertmanager): checkout-api 5xx rate above 5% for 4 minutes');
+    expect(markdown).toContain('## Resolution\n\nRolled back the connection-pool change\n');
+    expect(markdown).toContain('**Owner:** Dev Rao · **Due:** 2026-05-14 · **Type:** Prevent · **Status:** open · **Ticket:** [OPS-4821](https://tracker.example.com/OPS-4821)');
+    expect(markdown).toContain(
+      'All times UTC.\n\n- **2026-05-12 13:46** **Impact started.**\n- **2026-05-12 13:47** Alert CheckoutHighErrorRate fired (alertmanager): checkout-api 5xx rate above 5% for 4 minutes\n',
+    );
+    expect(markdown).toContain('change #4821 lowered the DB pool');
+    expect(markdown).not.toMatch(/&(?:lt|gt|amp);|\| \| \||<https?:/);
     expect(markdown).not.toContain('should have');
   });
 

@@ -213,28 +213,31 @@ describe('writing and publishing a post-mortem', () => {
     const [file] = t.slack.files();
     expect(file!.title).toMatch(/^incidents\/\d{4}\/\d{2}\/\d{8}-payments-failing\/README\.md$/);
     const markdown = String(file!.text);
-    expect(markdown).toContain('### Status\n\nComplete');
+    expect(markdown).toContain('## Status\n\nComplete');
     for (const heading of [
       '# Payments failing',
-      '### Date',
-      '### Authors',
-      '### Status',
-      '### Summary',
-      '### Impact',
-      '### Root Causes',
-      '#### Trigger',
-      '#### Detection',
-      '#### Resolution',
+      '## Date',
+      '## Authors',
+      '## Status',
+      '## Summary',
+      '## Impact',
+      '## Root Causes',
+      '### How could we have avoided it?',
+      '### How could we have detected it sooner?',
+      '### How could we have fixed it faster?',
       '### Five Whys',
-      '### Action Items',
-      '| Action Item | Type | Owner | Due | Ticket | Status |',
-      '### Lessons Learned',
-      '#### What went well',
-      '#### What went wrong',
-      '#### Where we got lucky',
-      '### Timeline',
+      '## Trigger',
+      '## Detection',
+      '## Resolution',
+      '## Action Items',
+      '**Owner:** ',
+      '## Lessons Learned',
+      '### What went well',
+      '### What went wrong',
+      '### Where we got lucky',
+      '## Timeline',
       'All times UTC.',
-      '### Supporting information',
+      '## Supporting information',
       '| Severity | SEV2 |',
       '| Facilitator |',
       '| Tags | payments, config |',
@@ -242,7 +245,7 @@ describe('writing and publishing a post-mortem', () => {
     ]) {
       expect(markdown).toContain(heading);
     }
-    expect(markdown).toContain('&lt;!channel&gt; &lt;https://evil.example\\|bank&gt;');
+    expect(markdown).toContain('\\<!channel> \\<https://evil.example\\|bank>');
     expect(markdown).toContain('Bob Builder: Retries are off since the 14:02 config push cc @Carol Checks');
 
     const stored = (await postmortemRow())!;

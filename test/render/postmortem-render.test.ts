@@ -3,24 +3,28 @@ import { plainFromSlack, roleNamer } from '../../src/mrkdwn/plain-text';
 import { MAX_POSTMORTEM_MESSAGES, POSTMORTEM_LIMITS, TIMELINE_SHOWN_MAX, postmortemMessages } from '../../src/render/postmortem-blocks';
 import type { TimelineEntry } from '../../src/timeline/timeline-entry';
 import { visibleText } from '../../tools/harness/visible-text';
-import { escapeMarkdown, postmortemMarkdown, postmortemPath } from '../../src/render/postmortem-markdown';
+import { postmortemMarkdown, postmortemPath, ticketLabel } from '../../src/render/postmortem-markdown';
 import { blocksTextLength, checkBlocks } from '../../tools/fake-slack';
 import { at, doc, entries, incident, item, names } from '../../tools/harness/postmortem-fixture';
 
 describe('incidentMetrics', () => {
-  it('measures detection from the start of impact, mitigation and resolution from detection', () => {
+  it('measures impact to mitigation, detection from the start of impact, mitigation and resolution from detection', () => {
     expect(incidentMetrics(incident)).toEqual({
-      durationMs: 42 * 60_000,
+      impactMs: 30 * 60_000,
       timeToDetectMs: 5 * 60_000,
       timeToMitigateMs: 25 * 60_000,
       timeToResolveMs: 37 * 60_000,
     });
     expect(incidentMetrics({ ...incident, detectedAt: null, mitigatedAt: null, resolvedAt: null })).toEqual({
-      durationMs: null,
+      impactMs: null,
       timeToDetectMs: 12 * 60_000,
       timeToMitigateMs: null,
       timeToResolveMs: null,
     });
+  });
+
+  it('ends impact at resolution when no mitigation was recorded', () => {
+    expect(incidentMetrics({ ...incident, mitigatedAt: null }).impactMs).toBe(42 * 60_000);
   });
 });
 
@@ -96,6 +100,7 @@ describe('postmortemMessages', () => {
     expect(text).toContain('&lt;!channel&gt;');
     expect(text).toContain('@Alice Ops');
     expect(text).toContain('Time to detect*\\n5 min');
+    expect(text).toContain('Impact duration*\\n30 min');
   });
 
   it('publishes people as roles when anonymised', () => {
@@ -108,28 +113,138 @@ describe('postmortemMessages', () => {
 
 describe('postmortemMarkdown', () => {
   const markdown = postmortemMarkdown(doc(entries(3), [item(1)]));
+  const body = markdown.slice(markdown.indexOf('\n---\n') + 5);
 
-  it('follows the SRE template, with every section', () => {
-    const order = ['# Payments', '### Date', '### Authors', '### Status', '### Summary', '### Impact', '### Root Causes', '### Five Whys', '### Action Items', '### Lessons Learned', '### Timeline', '### Supporting information'];
-    const positions = order.map((h) => markdown.indexOf(h));
+  it('opens with YAML front matter, then follows the SRE template, with every section', () => {
+    expect(markdown.startsWith('---\n')).toBe(true);
+    const order = [
+      '# Payments \\<failing> & more',
+      '## Date',
+      '## Authors',
+      '## Status',
+      '## Summary',
+      '## Impact',
+      '## Root Causes',
+      '### How could we have avoided it?',
+      '### How could we have detected it sooner?',
+      '### How could we have fixed it faster?',
+      '### Five Whys',
+      '## Trigger',
+      '## Detection',
+      '## Resolution',
+      '## Action Items',
+      '## Lessons Learned',
+      '## Timeline',
+      '## Supporting information',
+      '### Times',
+      '### Durations',
+      '### Details',
+    ];
+    const positions = order.map((h) => body.indexOf(`\n${h}\n`));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(markdown).toContain('2026-11-22 14:00 UTC – 2026-11-22 14:42 UTC');
-    expect(markdown).toContain('| Time to detect | 5 min |');
-    expect(markdown).toContain('| Facilitator | Carol |');
+    expect(body).toContain('## Date\n\n2026-11-22 14:00 – 14:42 UTC (impact started → resolved)');
+    expect(body).toContain('## Status\n\nComplete, action items in progress (1 of 1 open)');
   });
 
-  it('escapes user text so it cannot become HTML, links or broken tables', () => {
-    expect(markdown).toContain('Retries were disabled &lt;!channel&gt; by a push \\| see &lt;https://evil\\|bank&gt;');
-    expect(markdown).toContain('| Automate check 1 \\| with an alert | Detect | Bob \\| Builder | 2026-12-01 | <https://tracker.example.com/OPS-1> | open |');
-    expect(markdown).toContain('**Detected:** Step 0 &lt;b&gt;');
-    expect(markdown).toContain('Bob \\| Builder: CPU at 1% &lt;hot&gt; @Alice Ops @here');
+  it('labels every duration with what it measures, impact ending at mitigation', () => {
+    expect(body).toContain(
+      [
+        '| Measure | From → to | Duration |',
+        '| --- | --- | --- |',
+        '| Impact duration | impact started → mitigated | 30 min |',
+        '| Time to detect | impact started → detected | 5 min |',
+        '| Time to mitigate | detected → mitigated | 25 min |',
+        '| Time to resolve | detected → resolved | 37 min |',
+      ].join('\n'),
+    );
+    const unmitigated = postmortemMarkdown({ ...doc([], []), incident: { ...incident, mitigatedAt: null }, metrics: incidentMetrics({ ...incident, mitigatedAt: null }) });
+    expect(unmitigated).toContain('| Impact duration | impact started → resolved (no mitigation recorded) | 42 min |');
+    expect(unmitigated).toContain('| Mitigated | — |');
+  });
+
+  it('says what happened under Trigger, Detection and Resolution, from the milestones, the alerts and the resolution note', () => {
+    const alert: TimelineEntry = { id: 'al', incidentId: 'i1', kind: 'system', occurredAt: at(3), actorId: null, editedAt: null, editedBy: null, change: 'alert_fired', oldValue: 'alertmanager', newValue: 'PaymentErrors', text: 'error rate > 2%' };
+    const cleared: TimelineEntry = { ...alert, id: 'ar', occurredAt: at(31), change: 'alert_resolved', text: null };
+    const text = postmortemMarkdown(doc([...entries(3), alert, cleared], []));
+    expect(text).toContain('## Trigger\n\nImpact started at 2026-11-22 14:00 UTC.\n\n## Detection');
+    expect(text).toContain(
+      [
+        '## Detection',
+        '',
+        'Detected at 2026-11-22 14:05 UTC, 5 min after impact started; declared at 2026-11-22 14:12 UTC.',
+        '',
+        '- **2026-11-22 14:00** **Detected:** Step 0 \\<b>',
+        '- **2026-11-22 14:03** Alert PaymentErrors fired (alertmanager): error rate > 2%',
+      ].join('\n'),
+    );
+    expect(text).toContain(
+      [
+        '## Resolution',
+        '',
+        'Re-enabled retries',
+        '',
+        'Mitigated at 2026-11-22 14:30 UTC, 25 min after detection. Resolved at 2026-11-22 14:42 UTC, 37 min after detection. Impact lasted 30 min.',
+        '',
+        '- **2026-11-22 14:31** Alert PaymentErrors resolved (alertmanager).',
+      ].join('\n'),
+    );
+    // The causes keep their own headings: the three questions, never Google's phase names.
+    expect(text).not.toMatch(/^#+ .*(Trigger|Detection|Resolution) —/m);
+  });
+
+  it('lists at most ten alerts under Detection, all of them on the timeline', () => {
+    const storm = Array.from({ length: 12 }, (_, i): TimelineEntry => ({ id: `al${i}`, incidentId: 'i1', kind: 'system', occurredAt: at(1), actorId: null, editedAt: null, editedBy: null, change: 'alert_fired', oldValue: null, newValue: `Disk${i}`, text: null }));
+    const text = postmortemMarkdown(doc(storm, []));
+    const detection = text.slice(text.indexOf('## Detection'), text.indexOf('## Resolution'));
+    expect(detection.match(/Alert Disk\d+ fired/g)).toHaveLength(10);
+    expect(detection).toContain('_2 more alerts fired; the timeline lists them all._');
+    expect(text.slice(text.indexOf('## Timeline')).match(/Alert Disk\d+ fired/g)).toHaveLength(12);
+  });
+
+  it('starts the timeline when impact started, before anyone wrote anything', () => {
+    const later = entries(3).map((e) => ({ ...e, occurredAt: new Date(e.occurredAt.getTime() + 10 * 60_000) }));
+    const text = postmortemMarkdown(doc(later, []));
+    expect(text).toContain('All times UTC.\n\n- **2026-11-22 14:00** **Impact started.**\n- **2026-11-22 14:10** **Detected:** Step 0');
+    const marked = [{ ...later[0]!, kind: 'manual' as const, text: 'Checkout errors begin', milestone: 'impact_started' as const, occurredAt: at(0) }, ...later.slice(1)];
+    const withMilestone = postmortemMarkdown(doc(marked, []));
+    expect(withMilestone).toContain('All times UTC.\n\n- **2026-11-22 14:00** **Impact started:** Checkout errors begin\n');
+    expect(withMilestone).not.toContain('**Impact started.**');
+  });
+
+  it('writes characters, escaping only what Markdown would read as structure', () => {
+    expect(body).not.toMatch(/&(?:lt|gt|amp|quot|#\d+);/);
+    expect(body).toContain('# Payments \\<failing> & more\n');
+    expect(body).toContain('## Summary\n\nRetries were disabled \\<!channel> by a push \\| see \\<https://evil\\|bank>\n');
+    expect(body).toContain('- **2026-11-22 14:00** **Detected:** Step 0 \\<b>');
+    expect(body).toContain('- **2026-11-22 14:01** Bob \\| Builder: CPU at 1% \\<hot> @Alice Ops @here');
+  });
+
+  it('lists action items with owner and due date on their own line, and tickets by key', () => {
+    expect(body).toContain(
+      '- [ ] Automate check 1 \\| with an alert\\\n  **Owner:** Bob \\| Builder · **Due:** 2026-12-01 · **Type:** Detect · **Status:** open · **Ticket:** [OPS-1](https://tracker.example.com/OPS-1)',
+    );
+    const closed = postmortemMarkdown(doc([], [{ ...item(1), status: 'done' }, { ...item(2), status: 'wont_do', statusReason: 'Replaced by OPS-9', ticketUrl: null }]));
+    expect(closed).toContain('- [x] Automate check 1');
+    expect(closed).toContain('- [ ] ~~Automate check 2 \\| with an alert~~\\\n  **Owner:** Bob \\| Builder · **Due:** 2026-12-01 · **Type:** Detect · **Status:** won\'t do (Replaced by OPS-9)\n');
+    expect(closed).toContain('## Status\n\nComplete\n');
+  });
+
+  it('shows a ticket by its key or a short name, never the bare address', () => {
+    expect(ticketLabel('https://tracker.example.com/OPS-4821')).toBe('OPS-4821');
+    expect(ticketLabel('https://acme.atlassian.net/jira/software/projects/OPS/boards/1?selectedIssue=OPS-12')).toBe('OPS-12');
+    expect(ticketLabel('https://linear.app/acme/issue/ENG-123/pool-size-check')).toBe('ENG-123');
+    expect(ticketLabel('https://github.com/acme/checkout/issues/42')).toBe('acme/checkout#42');
+    expect(ticketLabel('https://gitlab.com/acme/checkout/-/issues/7')).toBe('acme/checkout#7');
+    expect(ticketLabel('https://tickets.example.com/view/123')).toBe('tickets.example.com #123');
+    expect(ticketLabel('https://wiki.example.com/postmortems/followups')).toBe('wiki.example.com');
   });
 
   it('names people by role when anonymised', () => {
     const anonymous = postmortemMarkdown(doc(entries(3), [item(1)], true));
     expect(anonymous).not.toMatch(/Alice|Bob|Carol/);
     expect(anonymous).toContain('| Incident commander | Commander |');
+    expect(anonymous).toContain('authors:\n  - Commander\n  - Responder A\n');
   });
 
   it('lives at incidents/YYYY/MM/<slug>/README.md', () => {
@@ -149,7 +264,4 @@ describe('plain text helpers', () => {
     expect([role('U2'), role('U1'), role('U3'), role('U2')]).toEqual(['Responder A', 'Commander', 'Responder B', 'Responder A']);
   });
 
-  it('escapes Markdown specials', () => {
-    expect(escapeMarkdown('*a* _b_ [c](d) <e> | `f` #g')).toBe('\\*a\\* \\_b\\_ \\[c\\](d) &lt;e&gt; \\| \\`f\\` \\#g');
-  });
 });
