@@ -41,26 +41,32 @@ export function classifyGitFailure(output: string, step: GitStep): GitErrorCode 
 const NOISE = /^(?:Please make sure you have the correct access rights|and the repository exists\.?|To |hint:|Done$|fatal: Could not read from remote repository\.?$|error: failed to push some refs)/i;
 const MAX_LINE_CHARS = 300;
 
+const clean = (line: string) =>
+  line
+    .replace(/^(?:(?:fatal|error|remote|ssh):\s*)+/i, '')
+    .replace(/^!\s*\S+\s*/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+
 /**
  * The one line of git's output that best says what went wrong (the first `fatal:`, else the
- * first `error:`, else a rejected ref, else the last remote message), without its prefix.
+ * first `error:`, else a rejected ref with the remote's last words on it, else the last remote
+ * message), without its prefix.
  */
 export function failureLine(output: string): string {
   const lines = output
     .split(/\r?\n|\r/)
     .map((l) => l.trim())
     .filter((l) => l && !NOISE.test(l));
-  const pick =
+  const lastRemote = [...lines].reverse().find((l) => /^remote:/i.test(l) && clean(l));
+  const rejected = lines.find((l) => /\[(?:remote )?rejected\]/.test(l));
+  let line =
     lines.find((l) => /^fatal:/i.test(l)) ??
     lines.find((l) => /^error:/i.test(l)) ??
-    lines.find((l) => /\[(?:remote )?rejected\]/.test(l)) ??
-    [...lines].reverse().find((l) => /^remote:/i.test(l) && l.length > 'remote:'.length) ??
+    (rejected && lastRemote ? `${clean(rejected)}: ${clean(lastRemote)}` : rejected) ??
+    lastRemote ??
     lines.at(-1) ??
     'no output';
-  const line = pick
-    .replace(/^(?:fatal|error|remote|ssh):\s*/i, '')
-    .replace(/^!\s*\S+\s*/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  line = clean(line);
   return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS - 1)}…` : line;
 }

@@ -39,9 +39,9 @@ const MEANING: Record<GitErrorCode, string> = {
 
 /**
  * A push that lost a race: the branch moved between our fetch and our push (`fetch first`,
- * `non-fast-forward` from the client; a failed ref lock from a server that saw both pushes).
+ * `non-fast-forward` from the client; a ref lock that failed on a server that took both pushes).
  */
-const MOVED_UNDER_US = /\[rejected\]\s+\((?:fetch first|non-fast-forward|stale info)\)|cannot lock ref|failed to update ref|incorrect old value/i;
+const MOVED_UNDER_US = /\[rejected\]\s+\((?:fetch first|non-fast-forward|stale info)\)|cannot lock ref|incorrect old value/i;
 
 /** A guard against a misconfigured working copy: these folders are never deleted. */
 function assertDeletable(dir: string): void {
@@ -69,10 +69,7 @@ export class GitRepository {
   /** Whether this object has written the remote's URL into the working copy (the URL may have changed). */
   private remoteRecorded = false;
 
-  constructor(
-    private readonly target: GitTarget,
-    logger?: Logger,
-  ) {
+  constructor(target: GitTarget, logger?: Logger) {
     this.access = remoteAccess(target.url, target.sshKeyPath);
     this.workDir = path.resolve(target.workDir);
     this.env = gitEnvironment(this.access, { ceiling: path.dirname(this.workDir), identity: target.author });
@@ -123,7 +120,9 @@ export class GitRepository {
       head = await this.probeCommit();
     }
     const dryRun = await this.run(['push', '--dry-run', '--porcelain', '--no-verify', 'origin', `${head}:refs/heads/${branch}`]);
-    if (dryRun.code !== 0) throw this.failure('push', `checking that we may push to ${branch} of ${this.access.url}`, dryRun);
+    // A branch that moved since our fetch still showed that the server takes pushes from us.
+    const movedMeanwhile = MOVED_UNDER_US.test(`${dryRun.stdout}\n${dryRun.stderr}`);
+    if (dryRun.code !== 0 && !movedMeanwhile) throw this.failure('push', `checking that we may push to ${branch} of ${this.access.url}`, dryRun);
     this.logger.info({ branch }, 'git remote checked: reachable and writable');
     return { branch };
   }
@@ -270,7 +269,7 @@ export class GitRepository {
     const output = this.scrub(`${run.stderr}\n${run.stdout}`);
     if (run.timedOut) {
       const code = step === 'local' ? 'failed' : 'unreachable';
-      return new GitError(code, `git: ${what}: no answer within ${Math.round(this.timeoutMs / 1000)} s`);
+      return new GitError(code, `git: ${what}: no answer within ${this.timeoutMs / 1000} s`);
     }
     const code = classifyGitFailure(output, step);
     this.logger.debug({ output, code }, `git: ${what} failed`);

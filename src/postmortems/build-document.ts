@@ -7,6 +7,7 @@ import { incidentMetrics } from './incident-metrics';
 import type { Postmortem } from './postmortem';
 import type { PostmortemDeps } from './postmortem-deps';
 import { postmortemFileOf } from './postmortem-file';
+import { archiveLinkOf } from './archive-link';
 
 /** Everything the published post-mortem shows, as of now. */
 export async function buildDocument(deps: PostmortemDeps, incident: Incident, postmortem: Postmortem, actionItems: PostmortemDocument['actionItems']) {
@@ -20,6 +21,7 @@ export async function buildDocument(deps: PostmortemDeps, incident: Incident, po
     metrics: incidentMetrics(incident),
     person: await personNamer(deps, incident, postmortem, timeline, actionItems),
     path: postmortemFileOf(incident),
+    fileLink: archiveLinkOf(deps, incident),
   } satisfies PostmortemDocument;
 }
 

@@ -22,6 +22,7 @@ import {
   type PostmortemExportRow,
 } from './postmortem-exports.repository';
 import { buildDocument } from './build-document';
+import { archiveLinkOf, archived } from './archive-link';
 
 /** Exports looked at per run. */
 const BATCH = 20;
@@ -29,11 +30,6 @@ const BATCH = 20;
 export const EXPORT_LEASE_MS = 5 * 60_000;
 /** Retries after a failure: 1 min, 5 min, 30 min, then every hour until it works. */
 const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 60 * 60_000];
-
-/** Whether the incident's post-mortem belongs in the repository. */
-function archived(deps: PostmortemDeps, incident: Pick<Incident, 'isPrivate'>): boolean {
-  return Boolean(deps.archive) && (!incident.isPrivate || Boolean(deps.archive?.policy.includePrivate));
-}
 
 /**
  * Asks for the post-mortem's current version to go to the repository: after publishing, and
@@ -43,12 +39,6 @@ export async function requestExport(deps: PostmortemDeps, incident: Pick<Inciden
   if (!archived(deps, incident)) return;
   await wantExport(deps.db, incident.id, publisherId, deps.clock.now());
   deps.archive?.requested?.();
-}
-
-/** Where the published post-mortem's file is (or will be) in the repository, for its messages. */
-export function archiveLinkOf(deps: PostmortemDeps, incident: Incident): string | null {
-  if (!deps.archive || !archived(deps, incident)) return null;
-  return deps.archive.store.linkTo(archivePathOf(postmortemFileOf(incident), deps.archive.policy.dir));
 }
 
 /** The link to the post-mortem's file once a version of it is in the repository: what the card shows. */

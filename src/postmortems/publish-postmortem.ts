@@ -22,7 +22,7 @@ export type PublishOutcome =
   | { kind: 'blocked'; problems: string[] }
   /** The blameless review found wording to look at; publish again with `acceptNotes` to go ahead. */
   | { kind: 'notes'; notes: BlamelessNote[] }
-  | { kind: 'published'; channels: string[]; messages: number; path: string };
+  | { kind: 'published'; channels: string[]; messages: number; path: string; fileLink: string | null };
 
 /** What stops a post-mortem from being published, in words for its author. */
 export function publishProblems(incident: Incident, postmortem: Postmortem): string[] {
@@ -100,7 +100,7 @@ export async function publishPostmortem(
     await markPostmortemPublished(deps.incidents, incidentId, userId);
     await requestExport(deps, incident, userId);
     deps.logger.info({ incidentId, messages, overridden: notes.length }, 'post-mortem published');
-    return { kind: 'published', channels, messages, path: doc.path };
+    return { kind: 'published', channels, messages, path: doc.path, fileLink: doc.fileLink };
   } finally {
     await updatePostmortem(deps.db, postmortem.id, { publish_lease_until: null });
   }

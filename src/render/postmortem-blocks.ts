@@ -10,6 +10,7 @@ import { describeChange } from '../timeline/describe-change';
 import { plainFromSlack } from '../mrkdwn/plain-text';
 import type { PostmortemDocument } from './postmortem-document';
 import { SECTION_TEXT_MAX, splitText } from './split-text';
+import { repositoryLink } from '../mrkdwn/repository-link';
 
 /**
  * Slack's documented limits are 50 blocks a message and 3000 characters a section; in practice
@@ -81,6 +82,7 @@ function writtenParts(doc: PostmortemDocument): Part[] {
         ...(content.tags.length ? [`*Tags*\n${escapeAndTruncate(content.tags.join(', '), TAGS_MAX)}`] : []),
       ],
     },
+    ...(doc.fileLink ? [{ kind: 'text', text: `:page_facing_up: In the repository: ${repositoryLink(doc.fileLink, doc.path)}` } as Part] : []),
     heading('Summary'),
     { kind: 'text', text: escapeMrkdwn(content.summary) || '_Not written._' },
     heading('Impact'),

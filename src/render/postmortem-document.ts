@@ -18,4 +18,6 @@ export interface PostmortemDocument {
   person(userId: string | null | undefined): string;
   /** Where the Markdown file lives in a post-mortems repository. */
   path: string;
+  /** Where it is kept in the team's repository (a web link, or its path there); null when it is not written to git. */
+  fileLink: string | null;
 }

@@ -100,6 +100,9 @@ describeWithGit('post-mortems in the team’s git repository', () => {
       return visibleText(pinned).includes('*Post-mortem:*') ? pinned : undefined;
     });
     expect(visibleText(card)).toContain(`*Post-mortem:* \`${file}\``);
+    // So do the published messages.
+    const published = t.slack.botMessages(channel.id).find((m) => m.text.startsWith('Post-mortem:'));
+    expect(visibleText(published)).toContain(`In the repository: \`${file}\``);
   });
 
   it('commits a new version when the post-mortem changes after publishing, and nothing when it does not', async () => {

@@ -73,6 +73,7 @@ export function doc(timeline: TimelineEntry[], actionItems: ActionItem[], anonym
     metrics: incidentMetrics(incident),
     person: (id) => (!id ? 'Someone' : anonymise ? role(id) : (names[id] ?? id)),
     path: postmortemPath('20261122-payments-failing', incident.impactStartedAt),
+    fileLink: null,
   };
 }
 

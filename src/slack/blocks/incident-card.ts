@@ -9,6 +9,7 @@ import { escapeAndTruncate, escapeMrkdwn, mrkdwnLink } from '../../mrkdwn/escape
 import { slackDate } from '../../mrkdwn/date-token';
 import { button, contextLine, header, mrkdwnSection } from './block-kit';
 import { commanderMention } from '../../mrkdwn/mention';
+import { repositoryLink } from '../../mrkdwn/repository-link';
 
 const HEADER_MAX = 150;
 
@@ -55,11 +56,6 @@ function headerText(incident: Incident): string {
   return text.length > HEADER_MAX ? `${text.slice(0, HEADER_MAX - 1)}…` : text;
 }
 
-/** A web link to the file, or its path in the repository when the remote has no web view the bot knows. */
-export function repositoryLink(link: string): string {
-  return /^https?:\/\//.test(link) ? mrkdwnLink(link, link.split('/').slice(-2, -1)[0] ?? 'README.md') : `\`${escapeMrkdwn(link).replace(/`/g, "'")}\``;
-}
-
 /** Lines of linked alerts the card shows; the rest are counted. */
 const CARD_ALERTS_MAX = 10;
 
@@ -88,7 +84,7 @@ export function incidentCard(incident: Incident, context: CardContext = EMPTY_CA
     blocks.push(mrkdwnSection(escapeAndTruncate(incident.description, 3000)));
   }
   blocks.push(mrkdwnSection(facts(incident)));
-  if (postmortemLink) blocks.push(mrkdwnSection(`:page_facing_up: *Post-mortem:* ${repositoryLink(postmortemLink)}`));
+  if (postmortemLink) blocks.push(mrkdwnSection(`:page_facing_up: *Post-mortem:* ${repositoryLink(postmortemLink, 'README.md')}`));
   if (alerts.length > 0) blocks.push(mrkdwnSection(alertLines(alerts)));
   if (!incident.commanderId && !isClosed(incident.status)) {
     blocks.push(mrkdwnSection(':raising_hand: *Nobody has taken command yet.* Whoever leads the response: press *Take command*.'));

@@ -4,6 +4,7 @@ import { BlockId, CallbackId, Field, PostmortemAction } from '../ids';
 import { escapeAndTruncate } from '../../mrkdwn/escape';
 import type { PostmortemFormMetadata } from './postmortem-modal';
 import { button, checkbox, contextLine, inputBlock, modal, mrkdwnSection, option } from './block-kit';
+import { repositoryLink } from '../../mrkdwn/repository-link';
 
 /** Notes shown before a modal would pass 100 blocks; the rest are counted. */
 const NOTES_SHOWN = 40;
@@ -52,7 +53,7 @@ export function reviewView(metadata: PostmortemFormMetadata, review: { problems:
   return modal({ ...view, submit: 'Publish', blocks });
 }
 
-export function publishedView(channels: string[], messages: number, path: string): ModalView {
+export function publishedView(channels: string[], messages: number, path: string, fileLink: string | null = null): ModalView {
   const where = `${channels.map((c) => `<#${c}>`).join(' and ')} (${messages} ${messages === 1 ? 'message' : 'messages'})`;
   return modal({
     callbackId: CallbackId.postmortemPublished,
@@ -60,7 +61,9 @@ export function publishedView(channels: string[], messages: number, path: string
     close: 'Close',
     blocks: [
       mrkdwnSection(
-        `:tada: Published in ${where}, with \`${escapeAndTruncate(path, 300)}\` for your post-mortems repository. Publishing again after edits updates the same messages.`,
+        fileLink
+          ? `:tada: Published in ${where}, and being committed to the team's repository as ${repositoryLink(fileLink, path)}. Publishing again after edits updates the same messages and the file.`
+          : `:tada: Published in ${where}, with \`${escapeAndTruncate(path, 300)}\` for your post-mortems repository. Publishing again after edits updates the same messages.`,
       ),
     ],
   });

@@ -38,7 +38,7 @@ export function postmortemReviewSubmitted(deps: ListenerDeps): Routed<ViewArgs> 
     );
     const outcome = await publishPostmortem(services.postmortems, incidentId, body.user.id, { acceptNotes, reviewedVersion });
     const show = (next: Parameters<typeof showView>[3]) => showView(client, deps.logger, view.id, next);
-    if (outcome.kind === 'published') await show(publishedView(outcome.channels, outcome.messages, outcome.path));
+    if (outcome.kind === 'published') await show(publishedView(outcome.channels, outcome.messages, outcome.path, outcome.fileLink));
     else if (outcome.kind === 'blocked') await show(reviewView({ incidentId, version: reviewedVersion }, { problems: outcome.problems, notes: [] }));
     else await show(reviewView({ incidentId, version: reviewedVersion }, { problems: [], notes: outcome.notes }));
   };
