@@ -232,4 +232,15 @@ describe('the demo (`npm run demo`)', () => {
     expect(written).toHaveLength(files.length);
     for (const link of written) expect(JSON.parse(decodeURIComponent(link.split('#')[1]!))).toHaveProperty('blocks');
   });
+
+  it('commits the post-mortem to the team’s repository, then its update when the action item is done', () => {
+    const transcript = result.transcript.join('\n');
+    expect(transcript).toMatch(/\$ git log --oneline\n\s+\w+ docs\(incidents\): update post-mortem for 20260512-checkout-api-returning-502s\n\s+\w+ docs\(incidents\): add post-mortem for 20260512-checkout-api-returning-502s/);
+    expect(transcript).toContain('incidents/2026/05/20260512-checkout-api-returning-502s/README.md');
+    expect(transcript).toContain('incidents/README.md');
+    const committed = fs.readFileSync(path.join(outputDir, 'postmortems-repo', 'incidents', '2026', '05', '20260512-checkout-api-returning-502s', 'README.md'), 'utf8');
+    // The file in git is the current post-mortem: the item Dev marked done is ticked there.
+    expect(committed).toContain('- [x] Add a CI check that rejects DB pool sizes below the load-tested minimum');
+    expect(fs.readFileSync(path.join(outputDir, 'postmortems-repo', 'incidents', 'README.md'), 'utf8')).toContain('Checkout API returning 502s');
+  });
 });
