@@ -75,10 +75,14 @@ async function pushOne(deps: PostmortemDeps, row: PostmortemExportRow): Promise<
     const doc = await buildDocument(deps, incident, postmortem, await actionItemsFor(deps.db, incident.id));
     const path = archivePathOf(doc.path, archive.policy.dir);
     const slug = postmortemSlug(incident);
-    const files = { [path]: postmortemMarkdown(doc), [archivePathOf('incidents/README.md', archive.policy.dir)]: await currentIndex(deps) };
+    const index = await currentIndex(deps);
+    const files = { [path]: postmortemMarkdown(doc), [archivePathOf('incidents/README.md', archive.policy.dir)]: index };
     const message = row.pushed_version === 0 ? `docs(incidents): add post-mortem for ${slug}` : `docs(incidents): update post-mortem for ${slug}`;
     const saved = await archive.store.save({ files, message });
     await markExported(deps.db, incident.id, row.wanted_version, saved.commit, deps.clock.now());
+    // Another replica may have pushed its index over ours, or published meanwhile: the index in git
+    // must end up listing what the database says, so a stale one asks for one more version.
+    if ((await currentIndex(deps)) !== index) await wantExport(deps.db, incident.id, null, deps.clock.now());
     log.info({ commit: saved.commit, changed: saved.changed }, 'post-mortem written to git');
     // The first version in the repository puts its link on the card.
     if (row.pushed_version === 0) {

@@ -43,6 +43,8 @@ export async function claimExport(db: Kysely<Database>, incidentId: string, now:
     .updateTable('postmortem_exports')
     .set({ lease_until: until })
     .where('incident_id', '=', incidentId)
+    // Still something to push: another process may have pushed it since the due list was read.
+    .whereRef('wanted_version', '>', 'pushed_version')
     .where((eb) => leaseIsFree(eb, 'lease_until', now))
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) return undefined;
@@ -54,7 +56,8 @@ export async function markExported(db: Kysely<Database>, incidentId: string, ver
   await db
     .updateTable('postmortem_exports')
     .set((eb) => ({
-      pushed_version: eb.fn('max', [eb.ref('pushed_version'), eb.val(version)]),
+      // Never backwards: a slower process recording an older version leaves the newer one (portable, unlike max(a, b)).
+      pushed_version: eb.case().when('pushed_version', '<', version).then(version).else(eb.ref('pushed_version')).end(),
       pushed_commit: commit,
       pushed_at: toStoredInstant(at),
       lease_until: null,
