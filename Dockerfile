@@ -16,6 +16,9 @@ COPY migrations ./migrations
 RUN npm run build && npm prune --omit=dev
 
 FROM ${NODE_IMAGE} AS runtime
+# git (with ssh and CA certificates) writes published post-mortems to the team's repository.
+RUN apt-get update && apt-get install -y --no-install-recommends git openssh-client ca-certificates \
+    && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     PORT=3000 \
     DATABASE_URL=/data/incident-bot.sqlite \
