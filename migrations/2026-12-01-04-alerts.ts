@@ -58,7 +58,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('alert_group_alerts')
     .addColumn('group_id', 'varchar(64)', (col) => col.notNull())
-    .addColumn('fingerprint', 'varchar(255)', (col) => col.notNull())
+    // Text: keys are bounded at 1,000 characters when parsed, and a generic key is the fingerprint.
+    .addColumn('fingerprint', 'text', (col) => col.notNull())
     .addColumn('name', 'text', (col) => col.notNull())
     .addColumn('summary', 'text')
     .addColumn('description', 'text')

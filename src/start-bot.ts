@@ -20,7 +20,7 @@ import { listenerDeps } from './wiring/service-deps';
 import { sendDueReminders } from './action-items/send-due-reminders';
 import { remindDuePostmortems } from './postmortems/remind-due-postmortems';
 import { BackgroundPass } from './jobs/background-pass';
-import { forgetHandledNotifications, processPendingNotifications } from './alerts/process-notifications';
+import { processPendingNotifications, pruneAlerts } from './alerts/process-notifications';
 import { alertRoutes } from './http/alert-routes';
 import { GitArchive } from './git/git-archive';
 import { GitRepository } from './git/git-repository';
@@ -43,8 +43,6 @@ const PRUNE_INBOX_EVERY_MS = 3_600_000;
 const PROCESS_ALERTS_EVERY_MS = 5_000;
 /** How often post-mortem versions not yet in git are looked for. */
 const PUSH_POSTMORTEMS_EVERY_MS = 30_000;
-/** Handled alert notifications are kept a week, for the record. */
-const KEEP_ALERT_NOTIFICATIONS_MS = 7 * 24 * 3_600_000;
 
 export interface StartOptions {
   logger: Logger;
@@ -159,7 +157,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
       job('replay-inbox', options.jobs?.replayInboxEveryMs ?? REPLAY_INBOX_EVERY_MS, () => app.replayPending()),
       job('prune-inbox', PRUNE_INBOX_EVERY_MS, async () => {
         await app.pruneInbox(new Date(clock.now().getTime() - KEEP_INBOX_MS));
-        await forgetHandledNotifications(database.db, new Date(clock.now().getTime() - KEEP_ALERT_NOTIFICATIONS_MS));
+        await pruneAlerts(database.db, clock.now());
       }),
       // Notifications a dead process left, and failed ones whose retry is due.
       job('process-alerts', options.jobs?.processAlertsEveryMs ?? PROCESS_ALERTS_EVERY_MS, () => processPendingNotifications(services().alerts)),

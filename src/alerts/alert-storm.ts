@@ -2,7 +2,7 @@ import { fromStoredInstant, toStoredInstant } from '../db/instant';
 import type { AlertDeps } from './alert-deps';
 import { toAlertGroup } from './alert-group-mapper';
 import { viewOf } from './alert-queries';
-import { claimStormPosting, findStorm, recordStormMessage, startStorm } from './alert-storms.repository';
+import { claimStormPosting, findStorm, recordStormMessage, startStorm, touchStorm } from './alert-storms.repository';
 import { countOffersSince, heldGroupsSince } from './alerts.repository';
 
 /** The window the offer limit counts in. */
@@ -23,6 +23,8 @@ export async function joinStorm(deps: AlertDeps, channelId: string, now: Date): 
   const storm = await findStorm(deps.db, channelId);
   if (!storm || new Date(storm.updated_at).getTime() < now.getTime() - STORM_QUIET_MS) {
     await startStorm(deps.db, channelId, toStoredInstant(now));
+  } else {
+    await touchStorm(deps.db, channelId, toStoredInstant(now));
   }
 }
 
@@ -41,12 +43,11 @@ export async function refreshStorm(deps: AlertDeps, channelId: string): Promise<
   const now = clock.now();
   if (storm.message_ts) {
     await port.updateStorm(channelId, storm.message_ts, list);
-    await recordStormMessage(db, channelId, storm.message_ts, toStoredInstant(now));
     return;
   }
   if (!(await claimStormPosting(db, channelId, toStoredInstant(now), toStoredInstant(new Date(now.getTime() + STORM_POSTING_MS))))) return;
   // An attempt that died after Slack posted the message left it unrecorded: find it, never post twice.
   const startedAt = fromStoredInstant(storm.started_at);
   const ts = (await port.findStorm(channelId, startedAt)) ?? (await port.postStorm(channelId, startedAt, list));
-  await recordStormMessage(db, channelId, ts, toStoredInstant(clock.now()));
+  await recordStormMessage(db, channelId, ts);
 }

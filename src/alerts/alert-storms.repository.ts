@@ -31,8 +31,18 @@ export async function claimStormPosting(db: Kysely<Database>, channelId: string,
   return Number(result.numUpdatedRows) > 0;
 }
 
-export async function recordStormMessage(db: Kysely<Database>, channelId: string, ts: string, at: StoredInstant): Promise<void> {
-  await db.updateTable('alert_storms').set({ message_ts: ts, posting_until: null, updated_at: at }).where('channel_id', '=', channelId).execute();
+export async function recordStormMessage(db: Kysely<Database>, channelId: string, ts: string): Promise<void> {
+  await db.updateTable('alert_storms').set({ message_ts: ts, posting_until: null }).where('channel_id', '=', channelId).execute();
+}
+
+/** A group joined the storm: it is still going on (`updated_at` is when a group last joined it). */
+export async function touchStorm(db: Kysely<Database>, channelId: string, at: StoredInstant): Promise<void> {
+  await db.updateTable('alert_storms').set({ updated_at: at }).where('channel_id', '=', channelId).execute();
+}
+
+/** Forgets storms no group has joined since `before`. */
+export async function pruneStorms(db: Kysely<Database>, before: StoredInstant): Promise<void> {
+  await db.deleteFrom('alert_storms').where('updated_at', '<', before).execute();
 }
 
 /** Claims the "all alerts resolved" question for an incident; false when it was asked already. */

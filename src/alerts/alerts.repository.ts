@@ -11,9 +11,23 @@ export type AlertRow = Selectable<AlertGroupAlertsTable>;
 const changed = (result: { numUpdatedRows?: bigint; numInsertedOrUpdatedRows?: bigint }) =>
   Number(result.numUpdatedRows ?? result.numInsertedOrUpdatedRows ?? 0n) > 0;
 
-/** Stores a notification; false when the same delivery is already stored (a retry). */
-export async function insertNotification(db: Kysely<Database>, row: Insertable<AlertNotificationsTable>): Promise<boolean> {
-  const result = await db.insertInto('alert_notifications').values(row).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+/**
+ * Stores a notification; false when the same delivery is already stored (a retry). The same body
+ * long after the first was handled is news again (a generic alert firing again the next night
+ * sends identical JSON): the row is taken up anew.
+ */
+export async function insertNotification(db: Kysely<Database>, row: Insertable<AlertNotificationsTable>, anewIfHandledBefore: StoredInstant): Promise<boolean> {
+  const result = await db
+    .insertInto('alert_notifications')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .column('id')
+        .doUpdateSet({ received_at: row.received_at, payload: row.payload, handled_at: null, outcome: null, attempts: 0, retry_at: null })
+        .where('alert_notifications.handled_at', 'is not', null)
+        .where('alert_notifications.received_at', '<', anewIfHandledBefore),
+    )
+    .executeTakeFirst();
   return changed(result);
 }
 
@@ -30,17 +44,21 @@ export async function pendingNotifications(db: Kysely<Database>, now: StoredInst
     .execute();
 }
 
-/** A group's notifications not yet handled, in the order they arrived. */
+/**
+ * A group's notifications not yet handled, in the order they arrived, up to the first one whose
+ * retry is not due: a later notification is never applied before an earlier one.
+ */
 export async function pendingForGroup(db: Kysely<Database>, groupHash: string, now: StoredInstant): Promise<AlertNotificationRow[]> {
-  return db
+  const rows = await db
     .selectFrom('alert_notifications')
     .selectAll()
     .where('group_hash', '=', groupHash)
     .where('handled_at', 'is', null)
-    .where((eb) => eb.or([eb('retry_at', 'is', null), eb('retry_at', '<=', now)]))
     .orderBy('received_at')
     .orderBy('id')
     .execute();
+  const waiting = rows.findIndex((row) => row.retry_at !== null && row.retry_at > now);
+  return waiting === -1 ? rows : rows.slice(0, waiting);
 }
 
 export async function markNotificationHandled(db: Kysely<Database>, id: string, at: Date, outcome: string): Promise<void> {
@@ -57,6 +75,11 @@ export async function markNotificationFailed(db: Kysely<Database>, id: string, r
   const attempts = (row?.attempts ?? 0) + 1;
   await db.updateTable('alert_notifications').set({ attempts, retry_at: toStoredInstant(retryAt(attempts)) }).where('id', '=', id).execute();
   return attempts;
+}
+
+/** Gives up on a notification that kept failing: kept, marked handled, for the record. */
+export async function giveUpNotification(db: Kysely<Database>, id: string, at: Date): Promise<void> {
+  await db.updateTable('alert_notifications').set({ handled_at: toStoredInstant(at), outcome: 'failed', retry_at: null }).where('id', '=', id).execute();
 }
 
 /** Forgets handled notifications received before `before`. */
@@ -173,4 +196,19 @@ export async function declineGroup(db: Kysely<Database>, id: string, by: string,
     .where('state', 'in', ['offered', 'held'])
     .executeTakeFirst();
   return changed(result);
+}
+
+/** Forgets a group's alerts that had resolved before `before`: a round of firing that is over. */
+export async function deleteResolvedAlertsBefore(db: Kysely<Database>, groupId: string, before: StoredInstant): Promise<void> {
+  await db.deleteFrom('alert_group_alerts').where('group_id', '=', groupId).where('status', '=', 'resolved').where('ends_at', '<', before).execute();
+}
+
+/** Forgets groups no notification has touched since `before` and that belong to no incident, with their alerts. */
+export async function pruneIdleGroups(db: Kysely<Database>, before: StoredInstant): Promise<number> {
+  const idle = await db.selectFrom('alert_groups').select('id').where('last_received_at', '<', before).where('state', '!=', 'linked').execute();
+  const ids = idle.map((g) => g.id);
+  if (ids.length === 0) return 0;
+  await db.deleteFrom('alert_group_alerts').where('group_id', 'in', ids).execute();
+  await db.deleteFrom('alert_groups').where('id', 'in', ids).execute();
+  return ids.length;
 }

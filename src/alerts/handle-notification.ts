@@ -14,7 +14,15 @@ import { linkedAlertsOf } from './alert-queries';
 import { joinStorm, offerAllowed } from './alert-storm';
 import { claimResolvePrompt, clearResolvePrompt } from './alert-storms.repository';
 import { type AlertTransition, applyNotification } from './apply-notification';
-import { type AlertGroupRow, alertsOfGroup, alertsOfGroups, linkedGroupsOfIncidents, updateGroup, upsertAlert } from './alerts.repository';
+import {
+  type AlertGroupRow,
+  alertsOfGroup,
+  alertsOfGroups,
+  deleteResolvedAlertsBefore,
+  linkedGroupsOfIncidents,
+  updateGroup,
+  upsertAlert,
+} from './alerts.repository';
 import { linkAlertGroup, recordTransitions } from './link-alert-group';
 import { decideAlert } from './rules/decide-alert';
 import { groupTitle } from './sources/notification';
@@ -25,8 +33,7 @@ import { showAlertGroup } from './show-alert-group';
 export type NotificationOutcome = 'offered' | 'held' | 'declared' | 'attached' | 'linked' | 'ignored' | 'updated' | 'quiet';
 
 export interface HandlingContext {
-  /** The notification's id: a retry of it declares (for a `declare` rule) the same incident. */
-  notificationId: string;
+  /** When the notification arrived: a new round of firing is detected then. */
   receivedAt: Date;
   /** Channels whose storm message must be refreshed once the pass is done. */
   storms: Set<string>;
@@ -81,9 +88,18 @@ export async function handleNotification(deps: AlertDeps, row: AlertGroupRow, no
     else context.edits.add(group.id);
     return group.state === 'new' || group.state === 'quiet' ? 'quiet' : 'updated';
   }
-  // Firing again after it had all resolved (or after its incident closed): a new round, detected now.
-  if (group.state !== 'new') await updateGroup(db, group.id, { first_received_at: toStoredInstant(context.receivedAt), incident_id: null });
-  return decide(deps, group, decision, applied.alerts, context);
+  if (group.state === 'new') return decide(deps, group, decision, applied.alerts, context);
+  // Firing again after it had all resolved (or after its incident closed): a new round, detected
+  // now. Alerts that had resolved before the last notification belong to the round that is over.
+  await deleteResolvedAlertsBefore(db, group.id, toStoredInstant(stored.lastReceivedAt));
+  const current = (await alertsOfGroup(db, group.id)).map(toReceivedAlert);
+  const started = earliestStart(current);
+  await updateGroup(db, group.id, {
+    first_received_at: toStoredInstant(context.receivedAt),
+    earliest_starts_at: started ? toStoredInstant(started) : null,
+    incident_id: null,
+  });
+  return decide(deps, { ...group, firstReceivedAt: context.receivedAt, earliestStartsAt: started }, decision, current, context);
 }
 
 async function decide(deps: AlertDeps, group: AlertGroup, decision: AlertDecision, alerts: ReceivedAlert[], context: HandlingContext): Promise<NotificationOutcome> {
@@ -164,7 +180,8 @@ async function declareForRule(deps: AlertDeps, group: AlertGroup, decision: Aler
   const outcome = await declareIncident(
     deps.incidents,
     {
-      requestKey: `alert:${context.notificationId}`,
+      // The group and its round: a retry of this notification finds the same incident.
+      requestKey: `alert:${group.id}:${toStoredInstant(group.firstReceivedAt)}`,
       title: group.title,
       severity: decision.severity,
       description: alertSummaryText(alerts),

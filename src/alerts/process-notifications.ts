@@ -2,17 +2,19 @@ import { fromStoredInstant, toStoredInstant } from '../db/instant';
 import type { AlertDeps } from './alert-deps';
 import type { AlertNotification } from './alert-notification';
 import { refreshStorm } from './alert-storm';
-import { stormsWithoutMessage } from './alert-storms.repository';
+import { pruneStorms, stormsWithoutMessage } from './alert-storms.repository';
 import { handleNotification } from './handle-notification';
 import { showAlertGroup } from './show-alert-group';
 import {
   type AlertNotificationRow,
   claimGroupLease,
   findGroupByHash,
+  giveUpNotification,
   markNotificationFailed,
   markNotificationHandled,
   pendingForGroup,
   pendingNotifications,
+  pruneIdleGroups,
   pruneNotifications,
   releaseGroupLease,
 } from './alerts.repository';
@@ -23,8 +25,10 @@ import type { Database } from '../db/database';
 const BATCH = 500;
 /** Longer than handling a group's notifications takes; a dead process's groups wait this long. */
 export const GROUP_LEASE_MS = 2 * 60_000;
-/** Retries after a failure (Slack down, say): 10 s, 1 min, 5 min, 30 min, then every 30 min. */
+/** Retries after a failure (Slack down, say): 10 s, 1 min, 5 min, 30 min, then every 30 min up to MAX_ATTEMPTS. */
 const RETRY_DELAYS_MS = [10_000, 60_000, 5 * 60_000, 30 * 60_000];
+/** About three hours of retries; then the notification is given up, with an error in the log. */
+const MAX_ATTEMPTS = 8;
 
 /** A stored notification as it was read, its times revived. */
 export function storedNotification(payload: string): AlertNotification {
@@ -116,7 +120,6 @@ async function handleOne(deps: AlertDeps, groupHash: string, row: AlertNotificat
   const log = logger.child({ source: notification.source, groupKey: notification.groupKey });
   try {
     const outcome = await handleNotification(deps, group, notification, {
-      notificationId: row.id,
       receivedAt: fromStoredInstant(row.received_at),
       ...sets,
     });
@@ -125,12 +128,28 @@ async function handleOne(deps: AlertDeps, groupHash: string, row: AlertNotificat
     return true;
   } catch (err) {
     const attempts = await markNotificationFailed(db, row.id, (n) => new Date(clock.now().getTime() + (RETRY_DELAYS_MS[Math.min(n, RETRY_DELAYS_MS.length) - 1] ?? 0)));
+    if (attempts >= MAX_ATTEMPTS) {
+      // Kept for the record; the group's later notifications go on.
+      await giveUpNotification(db, row.id, clock.now());
+      log.error({ err, attempts }, 'gave up on an alert notification that kept failing');
+      return true;
+    }
     log.warn({ err, attempts }, 'handling an alert notification failed; will retry');
     return false;
   }
 }
 
-/** Forgets handled notifications received before `before`; unhandled ones are kept whatever their age. */
-export function forgetHandledNotifications(db: Kysely<Database>, before: Date): Promise<number> {
-  return pruneNotifications(db, before);
+/** Handled notifications are kept a week, for the record; unhandled ones whatever their age. */
+const KEEP_NOTIFICATIONS_MS = 7 * 24 * 3_600_000;
+/** Groups no notification touched for 90 days and that belong to no incident are forgotten. */
+const KEEP_IDLE_GROUPS_MS = 90 * 24 * 3_600_000;
+/** Storms no group joined for a week are over for good. */
+const KEEP_STORMS_MS = 7 * 24 * 3_600_000;
+
+/** Forgets what alerts left behind that nobody needs any more, so the tables do not grow for ever. */
+export async function pruneAlerts(db: Kysely<Database>, now: Date): Promise<void> {
+  const before = (ms: number) => new Date(now.getTime() - ms);
+  await pruneNotifications(db, before(KEEP_NOTIFICATIONS_MS));
+  await pruneIdleGroups(db, toStoredInstant(before(KEEP_IDLE_GROUPS_MS)));
+  await pruneStorms(db, toStoredInstant(before(KEEP_STORMS_MS)));
 }

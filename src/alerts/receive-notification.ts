@@ -8,6 +8,13 @@ import { ensureGroup, insertNotification } from './alerts.repository';
 
 const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
 
+/**
+ * How long the same body counts as a retry of one delivery (PagerDuty and Alertmanager retry
+ * within minutes). After that it is handled again: harmless for a repeat of what is known, and
+ * the only way a source that sends identical JSON each time can say "firing again".
+ */
+const RETRY_WINDOW_MS = 10 * 60_000;
+
 /** The group's identity: its source and the source's own key. */
 export const groupHashOf = (source: AlertSource, groupKey: string): string => sha256(`${source}\u0000${groupKey}`);
 
@@ -38,12 +45,16 @@ export async function receiveNotification(
       created_at: now,
       updated_at: now,
     });
-    return insertNotification(trx, {
-      id: `${notification.source}:${sha256(rawBody).slice(0, 48)}`,
-      source: notification.source,
-      group_hash: groupHash,
-      received_at: now,
-      payload: JSON.stringify(notification),
-    });
+    return insertNotification(
+      trx,
+      {
+        id: `${notification.source}:${sha256(rawBody).slice(0, 48)}`,
+        source: notification.source,
+        group_hash: groupHash,
+        received_at: now,
+        payload: JSON.stringify(notification),
+      },
+      toStoredInstant(new Date(deps.clock.now().getTime() - RETRY_WINDOW_MS)),
+    );
   });
 }

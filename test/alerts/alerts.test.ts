@@ -165,6 +165,8 @@ describe('incidents from alerts', () => {
     expect(regroup.offer_ts).not.toBe(firstOffer);
     const fresh = t.slack.message(INCIDENTS, regroup.offer_ts as string) as FakeMessage;
     expect(buttonsOf(fresh).map((b) => b.text)).toEqual(['Declare incident', 'Not an incident']);
+    // The round that is over is not part of the new one: its resolved alerts are gone.
+    expect(visibleText(fresh)).toContain('1 firing, 0 resolved');
     // The first offer still says where it went; the resolved incident gets no news of a new round.
     expect(visibleText(t.slack.message(INCIDENTS, firstOffer) as FakeMessage)).toContain(`Declared: <#${incident.channel_id}>`);
     const fired = await t.bot.database.db.selectFrom('timeline_entries').select('id').where('incident_id', '=', incident.id).where('change', '=', 'alert_fired').execute();
@@ -345,6 +347,32 @@ describe('incidents from alerts', () => {
     const stored = await t.bot.database.db.selectFrom('alert_notifications').select('id').where('source', '=', 'generic').execute();
     expect(stored.every((row) => !row.id.includes('big'))).toBe(true);
     expect(JSON.stringify(t.logs)).not.toContain(ALERTS_ENV.ALERT_WEBHOOK_TOKEN);
+  });
+});
+
+describe('a source that sends the same JSON every time', () => {
+  it('is a retry within minutes, and news again after that', async () => {
+    let offsetMs = 0;
+    const t = await startTestBot({ env: ALERTS_ENV, clock: { now: () => new Date(Date.now() + offsetMs) } });
+    try {
+      t.slack.addChannel({ id: INCIDENTS, name: 'incidents', members: [] });
+      const firing = { status: 'firing', title: 'Nightly backup failed', deduplication_key: 'backup-nightly', severity: 'error' };
+      const resolved = { ...firing, status: 'resolved' };
+      const offers = () => t.slack.botMessages(INCIDENTS).filter((m) => buttonsOf(m).some((b) => b.text === 'Declare incident'));
+      expect((await postAlert(t, 'generic', firing)).status).toBe(202);
+      expect((await postAlert(t, 'generic', firing)).status).toBe(200);
+      await alertsFinished(t);
+      await postAlert(t, 'generic', resolved);
+      await alertsFinished(t);
+
+      // The next night: the same bytes as the first night's firing.
+      offsetMs += 24 * 3_600_000;
+      expect((await postAlert(t, 'generic', firing)).status).toBe(202);
+      await alertsFinished(t);
+      expect(offers()).toHaveLength(2);
+    } finally {
+      await t.stop();
+    }
   });
 });
 

@@ -110,7 +110,8 @@ export function alertChangesMessage(transitions: readonly AlertTransition[]): Sl
       : `:white_check_mark: Alert *${escapeAndTruncate(alert.name, 150)}* resolved ${slackDate(at)}`,
   );
   if (transitions.length > CHANGES_MAX) lines.push(`…and ${transitions.length - CHANGES_MAX} more changes (see the timeline).`);
-  const text = lines.join('\n');
+  // Ten long summaries could pass a section's 3,000 characters; the cut never splits a token.
+  const text = truncateSlackText(lines.join('\n'), 3000);
   return { text, blocks: [mrkdwnSection(text)] };
 }
 

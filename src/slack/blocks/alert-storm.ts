@@ -1,7 +1,7 @@
 import type { KnownBlock, PlainTextOption } from '@slack/types';
 import type { AlertGroupView } from '../../alerts/alert-group';
 import type { StormList } from '../../alerts/alert-port';
-import { escapeAndTruncate } from '../../mrkdwn/escape';
+import { escapeAndTruncate, truncateSlackText } from '../../mrkdwn/escape';
 import type { SlackMessage } from '../../render/slack-message';
 import { AlertAction, BlockId } from '../ids';
 import { contextLine, mrkdwnSection, option, plainText } from './block-kit';
@@ -32,11 +32,11 @@ export function alertStormMessage(list: StormList): SlackMessage {
   // Groups still waiting for a person first: in a long storm they must not hide behind "…and N more".
   const ordered = [...open, ...list.held.filter((view) => !waiting(view))];
   const lines = ordered.slice(0, LINES_MAX).map(
-    (view) => `${SEVERITY_EMOJI[view.group.severity]} ${escapeAndTruncate(view.group.title, 150)} (${view.group.source}) — ${state(view)}`,
+    (view) => `${SEVERITY_EMOJI[view.group.severity]} ${escapeAndTruncate(view.group.title, 100)} (${view.group.source}) — ${state(view)}`,
   );
   if (list.held.length > LINES_MAX) lines.push(`…and ${list.held.length - LINES_MAX} more`);
   const blocks: KnownBlock[] = [
-    mrkdwnSection(`${heading}\n${lines.join('\n')}`),
+    mrkdwnSection(truncateSlackText(`${heading}\n${lines.join('\n')}`, 3000)),
     contextLine(`Offers are paused at ${list.offersPerMinute} a minute so this channel stays readable. Declare from the menu for any group here.`),
   ];
   const options: PlainTextOption[] = open

@@ -5,7 +5,7 @@ import type { Incident } from '../../incidents/incident';
 import { requireReady } from '../../incidents/require-ready';
 import { actionItemMessage, itemSummary } from '../blocks/action-item-message';
 import { escapeAndTruncate } from '../../mrkdwn/escape';
-import { AppError, isAppError } from '../../errors';
+import { AppError } from '../../errors';
 import { findMarkedMessage } from '../web-api/find-marked-message';
 import { requiredField } from '../web-api/required-field';
 import { slackCall, slackErrorCode } from '../web-api/slack-call';

@@ -101,3 +101,17 @@ describe('alert messages in the incident channel', () => {
     expect(textOf(prompt)).toContain('"value":"i1"');
   });
 });
+
+describe('messages at their longest', () => {
+  it('keep every section within 3,000 characters', () => {
+    const title = 'T'.repeat(150);
+    const held = Array.from({ length: 40 }, (_, i) => view({ id: `g${i}`, state: 'held', severity: 'SEV2', title }));
+    const storm = alertStormMessage({ held, offersPerMinute: 5 });
+    const changes = alertChangesMessage(
+      Array.from({ length: 12 }, (_, i) => ({ alert: alert({ name: 'N'.repeat(200), summary: `${i}${'s'.repeat(999)}` }), kind: 'fired' as const, at: new Date() })),
+    );
+    for (const message of [storm, changes]) {
+      for (const block of message.blocks as Array<{ text?: { text: string } }>) expect(block.text?.text.length ?? 0).toBeLessThanOrEqual(3000);
+    }
+  });
+});
