@@ -22,6 +22,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends git openssh-cli
 ENV NODE_ENV=production \
     PORT=3000 \
     DATABASE_URL=/data/incident-bot.sqlite \
+    POSTMORTEMS_GIT_WORKDIR=/data/postmortems-git \
     NODE_OPTIONS=--max-old-space-size=160
 WORKDIR /app
 # 1000:1000 is the image's unprivileged `node` user, by number: Kubernetes' runAsNonRoot can

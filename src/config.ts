@@ -213,7 +213,7 @@ const schema = z
         .string()
         .trim()
         .transform((v) => v.replace(/^\.\/|\/+$/g, ''))
-        .refine((v) => /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(v) && !v.split('/').includes('..') && !v.startsWith('.git'), {
+        .refine((v) => /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(v) && v.split('/').every((part) => part !== '.' && part !== '..' && part.toLowerCase() !== '.git'), {
           error: (i) => `expected a folder inside the repository such as incidents or docs/postmortems, got "${String(i.input)}"`,
         }),
     ),

@@ -82,7 +82,10 @@ function configuredChannels(config: Config): ConfiguredChannel[] {
     ['INCIDENTS_CHANNEL', config.incidentsChannel],
     ['POSTMORTEMS_CHANNEL', config.postmortems.channel],
   ];
-  return named.flatMap(([variable, channelId]) => (channelId ? [{ variable, channelId }] : []));
+  // Rules may send offers elsewhere: those channels are joined too, or named in one line if they cannot be.
+  for (const rule of config.alerts.rules.rules) if (rule.channel) named.push(['ALERT_RULES', rule.channel]);
+  const seen = new Set<string>();
+  return named.flatMap(([variable, channelId]) => (channelId && !seen.has(channelId) && seen.add(channelId) ? [{ variable, channelId }] : []));
 }
 
 /**

@@ -134,8 +134,9 @@ export async function claimGroupLease(db: Kysely<Database>, groupHash: string, n
   return changed(result);
 }
 
-export async function releaseGroupLease(db: Kysely<Database>, groupHash: string): Promise<void> {
-  await db.updateTable('alert_groups').set({ lease_until: null }).where('group_hash', '=', groupHash).execute();
+/** Lets the group go, if this process still holds it: a lease that ran out and was taken over stays with its new holder. */
+export async function releaseGroupLease(db: Kysely<Database>, groupHash: string, heldUntil: StoredInstant): Promise<void> {
+  await db.updateTable('alert_groups').set({ lease_until: null }).where('group_hash', '=', groupHash).where('lease_until', '=', heldUntil).execute();
 }
 
 export async function alertsOfGroup(db: Kysely<Database>, groupId: string): Promise<AlertRow[]> {

@@ -78,7 +78,8 @@ async function processGroup(deps: AlertDeps, groupHash: string, storms: Set<stri
 async function processGroupOnce(deps: AlertDeps, groupHash: string, storms: Set<string>): Promise<{ claimed: boolean; handled: number; failed: boolean }> {
   const { db, clock, logger } = deps;
   const now = clock.now();
-  if (!(await claimGroupLease(db, groupHash, toStoredInstant(now), toStoredInstant(new Date(now.getTime() + GROUP_LEASE_MS))))) {
+  const heldUntil = toStoredInstant(new Date(now.getTime() + GROUP_LEASE_MS));
+  if (!(await claimGroupLease(db, groupHash, toStoredInstant(now), heldUntil))) {
     return { claimed: false, handled: 0, failed: false };
   }
   const edits = new Set<string>();
@@ -104,7 +105,7 @@ async function processGroupOnce(deps: AlertDeps, groupHash: string, storms: Set<
       if (storm) storms.add(storm);
     }
   } finally {
-    await releaseGroupLease(db, groupHash).catch((err: unknown) => logger.warn({ err }, 'could not release an alert group'));
+    await releaseGroupLease(db, groupHash, heldUntil).catch((err: unknown) => logger.warn({ err }, 'could not release an alert group'));
   }
   return { claimed: true, handled, failed };
 }

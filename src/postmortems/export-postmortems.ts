@@ -59,18 +59,19 @@ export async function pushDueExports(deps: PostmortemDeps): Promise<number> {
   const now = deps.clock.now();
   let pushed = 0;
   for (const due of await dueExports(deps.db, toStoredInstant(now), BATCH)) {
-    const claimed = await claimExport(deps.db, due.incident_id, toStoredInstant(now), toStoredInstant(new Date(now.getTime() + EXPORT_LEASE_MS)));
+    const heldUntil = toStoredInstant(new Date(now.getTime() + EXPORT_LEASE_MS));
+    const claimed = await claimExport(deps.db, due.incident_id, toStoredInstant(now), heldUntil);
     if (!claimed) continue;
-    if (await pushOne(deps, claimed)) pushed += 1;
+    if (await pushOne(deps, claimed, heldUntil)) pushed += 1;
   }
   return pushed;
 }
 
-async function pushOne(deps: PostmortemDeps, row: PostmortemExportRow): Promise<boolean> {
+async function pushOne(deps: PostmortemDeps, row: PostmortemExportRow, heldUntil: string): Promise<boolean> {
   const archive = deps.archive!;
   const log = deps.logger.child({ incidentId: row.incident_id, version: row.wanted_version });
-  const incident = await loadIncident(deps.db, row.incident_id);
   try {
+    const incident = await loadIncident(deps.db, row.incident_id);
     const postmortem = await postmortemFor(deps.db, incident.id);
     const doc = await buildDocument(deps, incident, postmortem, await actionItemsFor(deps.db, incident.id));
     const path = archivePathOf(doc.path, archive.policy.dir);
@@ -79,7 +80,7 @@ async function pushOne(deps: PostmortemDeps, row: PostmortemExportRow): Promise<
     const files = { [path]: postmortemMarkdown(doc), [archivePathOf('incidents/README.md', archive.policy.dir)]: index };
     const message = row.pushed_version === 0 ? `docs(incidents): add post-mortem for ${slug}` : `docs(incidents): update post-mortem for ${slug}`;
     const saved = await archive.store.save({ files, message });
-    await markExported(deps.db, incident.id, row.wanted_version, saved.commit, deps.clock.now());
+    await markExported(deps.db, incident.id, row.wanted_version, saved.commit, deps.clock.now(), heldUntil);
     // Another replica may have pushed its index over ours, or published meanwhile: the index in git
     // must end up listing what the database says, so a stale one asks for one more version.
     if ((await currentIndex(deps)) !== index) await wantExport(deps.db, incident.id, null, deps.clock.now());
@@ -91,10 +92,14 @@ async function pushOne(deps: PostmortemDeps, row: PostmortemExportRow): Promise<
     return true;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    const attempts = await markExportFailed(deps.db, incident.id, reason, (n) => new Date(deps.clock.now().getTime() + (RETRY_DELAYS_MS[Math.min(n, RETRY_DELAYS_MS.length) - 1] ?? 0)), deps.clock.now());
+    const retryAt = (n: number) => new Date(deps.clock.now().getTime() + (RETRY_DELAYS_MS[Math.min(n, RETRY_DELAYS_MS.length) - 1] ?? 0));
+    const attempts = await markExportFailed(deps.db, row.incident_id, reason, retryAt, deps.clock.now(), heldUntil);
     log.warn({ err: error, attempts }, 'writing the post-mortem to git failed; will retry');
-    if (row.publisher_id && (await claimFailureNotice(deps.db, incident.id, deps.clock.now()))) {
-      await deps.port.tellArchiveFailure(row.publisher_id, incident, reason).catch((err: unknown) => log.warn({ err }, 'could not tell the publisher'));
+    const publisher = row.publisher_id;
+    if (publisher && (await claimFailureNotice(deps.db, row.incident_id, deps.clock.now()))) {
+      await loadIncident(deps.db, row.incident_id)
+        .then((incident) => deps.port.tellArchiveFailure(publisher, incident, reason))
+        .catch((err: unknown) => log.warn({ err }, 'could not tell the publisher'));
     }
     return false;
   }

@@ -1,10 +1,14 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../db/database';
 import { type StoredInstant, toStoredInstant } from '../db/instant';
 import { leaseIsFree } from '../db/lease';
 import type { PostmortemExportsTable } from './postmortems.table';
 
 export type PostmortemExportRow = Selectable<PostmortemExportsTable>;
+
+/** The lease cleared if it is still the one this process took; another process's lease is left alone. */
+const released = (eb: ExpressionBuilder<Database, 'postmortem_exports'>, heldUntil: StoredInstant) =>
+  eb.case().when('lease_until', '=', heldUntil).then(sql<string | null>`null`).else(eb.ref('lease_until')).end();
 
 /** Asks for the post-mortem's current version to be pushed: one more version wanted. */
 export async function wantExport(db: Kysely<Database>, incidentId: string, publisherId: string | null, at: Date): Promise<void> {
@@ -52,15 +56,15 @@ export async function claimExport(db: Kysely<Database>, incidentId: string, now:
 }
 
 /** Records that `version` (and every one before it) is in the repository. */
-export async function markExported(db: Kysely<Database>, incidentId: string, version: number, commit: string, at: Date): Promise<void> {
+export async function markExported(db: Kysely<Database>, incidentId: string, version: number, commit: string, at: Date, heldUntil: StoredInstant): Promise<void> {
   await db
     .updateTable('postmortem_exports')
     .set((eb) => ({
+      lease_until: released(eb, heldUntil),
       // Never backwards: a slower process recording an older version leaves the newer one (portable, unlike max(a, b)).
       pushed_version: eb.case().when('pushed_version', '<', version).then(version).else(eb.ref('pushed_version')).end(),
       pushed_commit: commit,
       pushed_at: toStoredInstant(at),
-      lease_until: null,
       attempts: 0,
       retry_at: null,
       last_error: null,
@@ -72,12 +76,12 @@ export async function markExported(db: Kysely<Database>, incidentId: string, ver
 }
 
 /** Records a failed push; returns the attempts so far. */
-export async function markExportFailed(db: Kysely<Database>, incidentId: string, error: string, retryAt: (attempts: number) => Date, at: Date): Promise<number> {
+export async function markExportFailed(db: Kysely<Database>, incidentId: string, error: string, retryAt: (attempts: number) => Date, at: Date, heldUntil: StoredInstant): Promise<number> {
   const row = await db.selectFrom('postmortem_exports').select('attempts').where('incident_id', '=', incidentId).executeTakeFirst();
   const attempts = (row?.attempts ?? 0) + 1;
   await db
     .updateTable('postmortem_exports')
-    .set({ attempts, last_error: error, retry_at: toStoredInstant(retryAt(attempts)), lease_until: null, updated_at: toStoredInstant(at) })
+    .set((eb) => ({ attempts, last_error: error, retry_at: toStoredInstant(retryAt(attempts)), lease_until: released(eb, heldUntil), updated_at: toStoredInstant(at) }))
     .where('incident_id', '=', incidentId)
     .execute();
   return attempts;
