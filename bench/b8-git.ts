@@ -9,6 +9,7 @@ import { EMPTY_CONTENT } from '../src/postmortems/postmortem';
 import type { PostmortemDeps } from '../src/postmortems/postmortem-deps';
 import { currentIndex, pushDueExports, requestExport } from '../src/postmortems/export-postmortems';
 import { createLogger } from '../src/logger';
+import { createBareRepo } from '../tools/harness/git-server';
 import { testDatabase } from '../tools/harness/test-db';
 import type { BenchResult } from './result';
 import { alternate, median, round, timed } from './stats';
@@ -66,8 +67,7 @@ async function seedPublished(db: PostmortemDeps['db'], i: number): Promise<strin
  */
 export async function benchGit(): Promise<BenchResult[]> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-git-'));
-  const bare = path.join(root, 'remote.git');
-  execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch=main', bare]);
+  const bare = createBareRepo(root, 'remote.git');
   const handle = await testDatabase();
   try {
     const logger = createLogger({ level: 'silent', pretty: false });

@@ -6,7 +6,8 @@ import { buttonsOf, visibleText } from '../tools/harness/visible-text';
 import { waitFor } from '../tools/harness/wait-for';
 import { ALERT_TOKEN, alertmanagerPayload, alertsFinished, postAlert } from '../tools/harness/alerts';
 import path from 'node:path';
-import { createDemoRepository, describeRepository, exportsPushed, gitInstalled } from './postmortems-repository';
+import { createDemoRepository, describeRepository, exportsPushed } from './postmortems-repository';
+import { gitVersion } from '../tools/harness/git-server';
 import { Transcript, type TranscriptStep } from './transcript';
 import { waitUntilQuiet } from './wait-until-quiet';
 import { type WrittenOutput, writeOutput } from './write-output';
@@ -45,7 +46,8 @@ const REMINDER_POLL_MS = 10;
  */
 export async function playIncident(options: PlayOptions): Promise<PlayResult> {
   // The team's post-mortems repository: a local bare repository the bot pushes to, as it would to GitHub.
-  const repository = gitInstalled() ? createDemoRepository() : undefined;
+  // Without git the story runs without a repository.
+  const repository = gitVersion() ? createDemoRepository() : undefined;
   // Tuesday 12 May 2026, 13:58 UTC: shortly after a deploy at 13:44.
   let now = Date.parse('2026-05-12T13:58:00Z');
   const t = await startTestBot({

@@ -2,18 +2,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createBareRepo } from '../tools/harness/git-server';
 import type { TestBot } from '../tools/harness/test-bot';
 import { waitFor } from '../tools/harness/wait-for';
-
-/** Whether the `git` command is here: without it the demo runs without a repository. */
-export function gitInstalled(): boolean {
-  try {
-    execFileSync('git', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A bare repository standing in for the team's post-mortems repository, and the bot's working copy beside it. */
 export interface DemoRepository {
@@ -24,8 +15,7 @@ export interface DemoRepository {
 
 export function createDemoRepository(): DemoRepository {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'incident-demo-git-'));
-  const bare = path.join(root, 'postmortems.git');
-  execFileSync('git', ['init', '--quiet', '--bare', '--initial-branch=main', bare]);
+  const bare = createBareRepo(root, 'postmortems.git');
   return {
     bare,
     env: { POSTMORTEMS_GIT_URL: `file://${bare}`, POSTMORTEMS_GIT_WORKDIR: path.join(root, 'work') },

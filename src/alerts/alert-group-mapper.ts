@@ -1,4 +1,4 @@
-import { fromStoredInstant } from '../db/instant';
+import { fromStoredInstant, toStoredInstant } from '../db/instant';
 import type { Severity } from '../incidents/severity';
 import type { AlertGroup, AlertGroupState } from './alert-group';
 import type { AlertLinks, AlertSource, AlertState, ReceivedAlert } from './alert-notification';
@@ -40,5 +40,23 @@ export function toReceivedAlert(row: AlertRow): ReceivedAlert {
     startsAt: fromStoredInstant(row.starts_at),
     endsAt: instant(row.ends_at),
     links: JSON.parse(row.links) as AlertLinks,
+  };
+}
+
+/** An alert as its row stores it. */
+export function toAlertRow(groupId: string, alert: ReceivedAlert, now: Date) {
+  return {
+    group_id: groupId,
+    fingerprint: alert.fingerprint,
+    name: alert.name,
+    summary: alert.summary,
+    description: alert.description,
+    severity: alert.severity,
+    labels: JSON.stringify(alert.labels),
+    links: JSON.stringify(alert.links),
+    status: alert.status,
+    starts_at: toStoredInstant(alert.startsAt),
+    ends_at: alert.endsAt ? toStoredInstant(alert.endsAt) : null,
+    updated_at: toStoredInstant(now),
   };
 }

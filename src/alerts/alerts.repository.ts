@@ -113,12 +113,12 @@ export async function updateGroup(db: Kysely<Database>, id: string, changes: Upd
  * Links a group to an incident unless it already belongs to another: a conditional update, so two
  * people declaring from the same offer at once create one link. Returns whether this caller linked it.
  */
-export async function linkGroup(db: Kysely<Database>, id: string, incidentId: string, expectedIncidentId: string | null, at: StoredInstant): Promise<boolean> {
+export async function linkGroup(db: Kysely<Database>, id: string, incidentId: string, at: StoredInstant): Promise<boolean> {
   const result = await db
     .updateTable('alert_groups')
     .set({ state: 'linked', incident_id: incidentId, updated_at: at })
     .where('id', '=', id)
-    .where((eb) => (expectedIncidentId === null ? eb('incident_id', 'is', null) : eb('incident_id', '=', expectedIncidentId)))
+    .where('incident_id', 'is', null)
     .executeTakeFirst();
   return changed(result);
 }

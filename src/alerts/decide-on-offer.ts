@@ -8,7 +8,7 @@ import { earliestStart } from './alert-group';
 import { loadGroupView } from './alert-queries';
 import { refreshStorm } from './alert-storm';
 import { declineGroup } from './alerts.repository';
-import { alertSummaryText } from './handle-notification';
+import { alertSummaryText } from './alert-summary-text';
 import { linkAlertGroup } from './link-alert-group';
 import { showAlertGroup } from './show-alert-group';
 

@@ -8,7 +8,7 @@ import { isClosed } from '../incidents/status';
 import { EARLIEST_INCIDENT_TIME } from '../incidents/validate-declare';
 import type { AlertDeps } from './alert-deps';
 import { type AlertGroup, earliestStart, isFiring } from './alert-group';
-import { toAlertGroup, toReceivedAlert } from './alert-group-mapper';
+import { toAlertGroup, toAlertRow, toReceivedAlert } from './alert-group-mapper';
 import type { AlertNotification, ReceivedAlert } from './alert-notification';
 import { linkedAlertsOf } from './alert-queries';
 import { joinStorm, offerAllowed } from './alert-storm';
@@ -25,6 +25,7 @@ import {
 } from './alerts.repository';
 import { linkAlertGroup, recordTransitions } from './link-alert-group';
 import { decideAlert } from './rules/decide-alert';
+import { alertSummaryText } from './alert-summary-text';
 import { groupTitle } from './sources/notification';
 import type { AlertDecision } from './rules/alert-rules';
 import { showAlertGroup } from './show-alert-group';
@@ -64,7 +65,7 @@ export async function handleNotification(deps: AlertDeps, row: AlertGroupRow, no
   const earliest = earliestStart(applied.alerts);
 
   await db.transaction().execute(async (trx) => {
-    for (const alert of applied.changed) await upsertAlert(trx, alertRow(group.id, alert, now));
+    for (const alert of applied.changed) await upsertAlert(trx, toAlertRow(group.id, alert, now));
     await updateGroup(trx, group.id, {
       title: group.title,
       severity: group.severity,
@@ -218,33 +219,3 @@ async function attachTarget(deps: AlertDeps, groupId: string, alerts: ReceivedAl
   return undefined;
 }
 
-/** A plain-text description of a group's alerts for the declare form and a declared incident. */
-export function alertSummaryText(alerts: readonly ReceivedAlert[]): string {
-  const lines: string[] = [];
-  for (const alert of alerts.slice(0, 5)) {
-    const about = alert.description ?? alert.summary;
-    lines.push(`${alert.status === 'firing' ? 'Firing' : 'Resolved'}: ${alert.name}${about ? ` — ${about}` : ''}`);
-    const links = [alert.links.runbook && `Runbook: ${alert.links.runbook}`, alert.links.dashboard && `Dashboard: ${alert.links.dashboard}`, alert.links.source && `Source: ${alert.links.source}`];
-    lines.push(...links.filter((l): l is string => Boolean(l)));
-  }
-  if (alerts.length > 5) lines.push(`…and ${alerts.length - 5} more alerts.`);
-  const text = lines.join('\n');
-  return text.length > 3000 ? `${text.slice(0, 2999)}…` : text;
-}
-
-function alertRow(groupId: string, alert: ReceivedAlert, now: Date) {
-  return {
-    group_id: groupId,
-    fingerprint: alert.fingerprint,
-    name: alert.name,
-    summary: alert.summary,
-    description: alert.description,
-    severity: alert.severity,
-    labels: JSON.stringify(alert.labels),
-    links: JSON.stringify(alert.links),
-    status: alert.status,
-    starts_at: toStoredInstant(alert.startsAt),
-    ends_at: alert.endsAt ? toStoredInstant(alert.endsAt) : null,
-    updated_at: toStoredInstant(now),
-  };
-}

@@ -49,7 +49,7 @@ export async function recordTransitions(
 export async function linkAlertGroup(trx: Kysely<Database>, groupId: string, incidentId: string, now: Date): Promise<void> {
   const row = await findGroupById(trx, groupId);
   if (!row) throw new AppError('alert_not_found', 'that alert is no longer known to the bot.');
-  if (!(await linkGroup(trx, groupId, incidentId, null, toStoredInstant(now)))) {
+  if (!(await linkGroup(trx, groupId, incidentId, toStoredInstant(now)))) {
     throw new AppError('alert_already_linked', 'someone already declared an incident for this alert. Look for it in the incidents channel.');
   }
   const group = toAlertGroup(row);

@@ -3,21 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { jobRan, requestsFinished } from '../../tools/harness/completion';
+import { createBareRepo, GIT_ABSENT, gitVersion } from '../../tools/harness/git-server';
 import { declareThroughSlack } from '../../tools/harness/incident-steps';
 import { publishThroughSlack } from '../../tools/harness/postmortem-steps';
 import { type TestBot, startTestBot } from '../../tools/harness/test-bot';
 import { visibleText } from '../../tools/harness/visible-text';
 import { waitFor } from '../../tools/harness/wait-for';
 
-const gitAvailable = (() => {
-  try {
-    execFileSync('git', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!gitAvailable) console.warn('git is not installed: the post-mortems-in-git tests are skipped');
+const gitAvailable = Boolean(gitVersion());
+if (!gitAvailable) console.warn(`test/git/postmortems-in-git.test.ts skipped: ${GIT_ABSENT}`);
 const describeWithGit = gitAvailable ? describe : describe.skip;
 
 const git = (gitDir: string, ...args: string[]) => execFileSync('git', [`--git-dir=${gitDir}`, ...args], { encoding: 'utf8' });
@@ -42,8 +36,7 @@ describeWithGit('post-mortems in the team’s git repository', () => {
 
   beforeAll(async () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'pm-git-'));
-    bare = path.join(root, 'postmortems.git');
-    execFileSync('git', ['init', '--bare', '--initial-branch=main', bare], { stdio: 'ignore' });
+    bare = createBareRepo(root, 'postmortems.git');
     t = await startTestBot({
       env: {
         POSTMORTEMS_CHANNEL: 'C0POSTMORTEMS',
