@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'owner_unreachable',
   'reason_required',
   'reason_too_long',
+  // Accounts and the review meeting
+  'accounts_closed',
   // Alerts
   'alert_not_found',
   'alert_already_linked',

@@ -26,6 +26,8 @@ import { GitArchive } from './git/git-archive';
 import { GitRepository } from './git/git-repository';
 import { pushDueExports } from './postmortems/export-postmortems';
 import type { PostmortemDeps } from './postmortems/postmortem-deps';
+import { askForAccounts } from './accounts/ask-for-accounts';
+import { remindFacilitators } from './postmortems/remind-facilitators';
 
 /** How long shutdown waits for running listeners before closing the database anyway. */
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -43,6 +45,8 @@ const PRUNE_INBOX_EVERY_MS = 3_600_000;
 const PROCESS_ALERTS_EVERY_MS = 5_000;
 /** How often post-mortem versions not yet in git are looked for. */
 const PUSH_POSTMORTEMS_EVERY_MS = 30_000;
+/** Accounts owed by resolved incidents and their reminders: a minute late is fine, resolving kicks a pass at once. */
+const ASK_FOR_ACCOUNTS_EVERY_MS = 60_000;
 
 export interface StartOptions {
   logger: Logger;
@@ -59,6 +63,7 @@ export interface StartOptions {
     inboxLeaseMs?: number;
     processAlertsEveryMs?: number;
     pushPostmortemsEveryMs?: number;
+    askForAccountsEveryMs?: number;
   };
 }
 
@@ -114,8 +119,14 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
 
     let exportPass: BackgroundPass | undefined;
+    let accountsPass: BackgroundPass | undefined;
     const archive = await openArchive(config, logger, () => exportPass?.kick());
-    const shared = { profiles: new UserProfileCache(), postPacer: options.postPacer ?? new ChannelPacer(SLACK_POST_INTERVAL_MS), archive };
+    const shared = {
+      profiles: new UserProfileCache(),
+      postPacer: options.postPacer ?? new ChannelPacer(SLACK_POST_INTERVAL_MS),
+      archive,
+      accountsRequested: () => accountsPass?.kick(),
+    };
     const deps = listenerDeps({ db: database.db, clock, logger, config }, shared);
     let alertProcessor: BackgroundPass | undefined;
     const { alerts } = config;
@@ -145,6 +156,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
     const services = () => deps.services(app.client, botUserId);
     alertProcessor = new BackgroundPass('alerts', () => processPendingNotifications(services().alerts), logger);
     exportPass = new BackgroundPass('postmortem-exports', () => pushDueExports(services().postmortems), logger);
+    accountsPass = new BackgroundPass('accounts', () => askForAccounts(services().accounts), logger);
     const job = (name: string, everyMs: number, run: () => Promise<unknown>) => new PeriodicJob(name, everyMs, async () => void (await run()), logger);
     const jobs = [
       job('resume-setups', options.jobs?.resumeSetupsEveryMs ?? RESUME_SETUPS_EVERY_MS, async () => {
@@ -166,6 +178,9 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
       job('process-alerts', options.jobs?.processAlertsEveryMs ?? PROCESS_ALERTS_EVERY_MS, () => processPendingNotifications(services().alerts)),
       // Post-mortem versions a dead process left, and failed pushes whose retry is due.
       job('push-postmortems', options.jobs?.pushPostmortemsEveryMs ?? PUSH_POSTMORTEMS_EVERY_MS, () => pushDueExports(services().postmortems)),
+      // Participants of newly resolved incidents, requests a dead process left, and the one reminder a day later.
+      job('ask-for-accounts', options.jobs?.askForAccountsEveryMs ?? ASK_FOR_ACCOUNTS_EVERY_MS, () => askForAccounts(services().accounts)),
+      job('review-reminders', options.jobs?.remindersEveryMs ?? config.reminders.pollSeconds * 1000, () => remindFacilitators(services().postmortems)),
     ];
     receiver = app;
     // In Socket Mode, starting opens the connection with the app-level token.
@@ -190,6 +205,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
           for (const j of jobs) await j.stop();
           await alertProcessor?.drained();
           await exportPass?.drained();
+          await accountsPass?.drained();
           if (!(await inFlight.drained(DRAIN_TIMEOUT_MS))) {
             logger.warn({ inFlight: inFlight.size }, 'shutting down with handlers still running');
           }

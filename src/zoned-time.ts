@@ -13,7 +13,11 @@ export function instantFromLocal(date: string, time: string, timeZone: string): 
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
   const local = new TZDate(year, month - 1, day, hour, minute, 0, timeZone);
   if (local.getDate() !== day || local.getMonth() !== month - 1) return null;
-  return new Date(local.getTime());
+  const instant = new Date(local.getTime());
+  // A time the clocks skip (02:30 when they spring forward) would otherwise move an hour on.
+  const shown = localParts(instant, timeZone);
+  if (shown.date !== date || shown.time !== time) return null;
+  return instant;
 }
 
 /**

@@ -43,3 +43,27 @@ export async function linkedAlertsOf(db: Kysely<Database>, incidentId: string): 
     link: alert.links.source ?? alert.links.generator ?? alert.links.dashboard ?? null,
   }));
 }
+
+/** Slack user ids an alert can name: `<@U…>` in its text, or a label such as `slack_user: U…`. */
+const MENTION = /<@([UW][A-Z0-9]{6,})(?:\|[^>]*)?>/g;
+const USER_ID = /^[UW][A-Z0-9]{6,}$/;
+
+/**
+ * The people the incident's alerts name (their owner or on-call, as the alert rule wrote them):
+ * mentions in an alert's summary or description, and label values that are Slack user ids.
+ */
+export async function peopleNamedOnAlerts(db: Kysely<Database>, incidentId: string): Promise<string[]> {
+  const groups = (await groupsOfIncident(db, incidentId)).filter((g) => g.state === 'linked');
+  const alerts = (await alertsOfGroups(db, groups.map((g) => g.id))).map(toReceivedAlert);
+  const people = new Set<string>();
+  for (const alert of alerts) {
+    for (const text of [alert.summary, alert.description]) {
+      for (const match of (text ?? '').matchAll(MENTION)) people.add(match[1] as string);
+    }
+    for (const value of Object.values(alert.labels)) {
+      const trimmed = value.trim();
+      if (USER_ID.test(trimmed)) people.add(trimmed);
+    }
+  }
+  return [...people];
+}

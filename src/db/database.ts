@@ -1,7 +1,8 @@
 import type { AlertGroupAlertsTable, AlertGroupsTable, AlertNotificationsTable, AlertResolvePromptsTable, AlertStormsTable } from '../alerts/alerts.table';
 import type { ActionItemsTable } from '../action-items/action-items.table';
 import type { IncidentsTable } from '../incidents/incidents.table';
-import type { PostmortemExportsTable, PostmortemMessagesTable, PostmortemsTable } from '../postmortems/postmortems.table';
+import type { PostmortemExportsTable, PostmortemMessagesTable, PostmortemsTable, ReviewMeetingsTable } from '../postmortems/postmortems.table';
+import type { AccountRoundsTable, ParticipantAccountsTable } from '../accounts/accounts.table';
 import type { InboxTable } from '../slack/inbox/inbox.table';
 import type { TimelineEntriesTable } from '../timeline/timeline.table';
 
@@ -13,6 +14,9 @@ export interface Database {
   postmortems: PostmortemsTable;
   postmortem_messages: PostmortemMessagesTable;
   postmortem_exports: PostmortemExportsTable;
+  review_meetings: ReviewMeetingsTable;
+  participant_accounts: ParticipantAccountsTable;
+  account_rounds: AccountRoundsTable;
   action_items: ActionItemsTable;
   alert_notifications: AlertNotificationsTable;
   alert_groups: AlertGroupsTable;

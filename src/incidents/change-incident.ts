@@ -141,6 +141,7 @@ async function applyChange(
   });
   if (result.changed) {
     deps.logger.info({ incidentId: id, change, from: result.entry.oldValue, to: result.entry.newValue }, 'incident changed');
+    if (change === 'resolved') deps.resolved?.(id);
   }
   await publish(deps, id, result.changed ? result.entry : null);
   return result;

@@ -18,4 +18,6 @@ export interface IncidentDeps {
   policy: Config['postmortems'];
   /** What the card shows that other features keep (its alerts, its post-mortem's file). */
   cardContext?: (incidentId: string) => Promise<CardContext>;
+  /** Told after an incident is resolved (other features act on it: asking for accounts). */
+  resolved?: (incidentId: string) => void;
 }

@@ -3,7 +3,8 @@ import type { Database } from '../db/database';
 import { AppError } from '../errors';
 import type { Incident } from './incident';
 import { toIncident } from './incident-mapper';
-import { findIncidentByChannel, findIncidentById, findIncidentByRequestKey, listOpenIncidents } from './incidents.repository';
+import { findIncidentByChannel, findIncidentById, findIncidentByRequestKey, listOpenIncidents, listResolvedSince } from './incidents.repository';
+import { toStoredInstant } from '../db/instant';
 
 export async function loadIncident(db: Kysely<Database>, id: string): Promise<Incident> {
   const row = await findIncidentById(db, id);
@@ -26,4 +27,9 @@ export async function incidentForChannel(db: Kysely<Database>, channelId: string
 /** Incidents set up and not yet resolved, most severe first, then newest. */
 export async function openIncidents(db: Kysely<Database>): Promise<Incident[]> {
   return (await listOpenIncidents(db)).map(toIncident);
+}
+
+/** Incidents resolved since `since` (their post-mortem not yet published), of these severities, oldest first. */
+export async function resolvedIncidentsSince(db: Kysely<Database>, since: Date, severities: readonly string[]): Promise<Incident[]> {
+  return (await listResolvedSince(db, toStoredInstant(since), severities)).map(toIncident);
 }

@@ -39,6 +39,19 @@ export async function listOpenIncidents(db: Kysely<Database>): Promise<IncidentR
     .execute();
 }
 
+/** Incidents resolved (and not yet published) since `since`, of these severities. */
+export async function listResolvedSince(db: Kysely<Database>, since: StoredInstant, severities: readonly string[]): Promise<IncidentRow[]> {
+  if (severities.length === 0) return [];
+  return db
+    .selectFrom('incidents')
+    .selectAll()
+    .where('status', '=', 'resolved')
+    .where('resolved_at', '>=', since)
+    .where('severity', 'in', [...severities])
+    .orderBy('resolved_at')
+    .execute();
+}
+
 export async function updateIncident(
   db: Kysely<Database>,
   id: string,

@@ -7,6 +7,7 @@ import type { Logger } from '../logger';
 import type { PostmortemPort } from './postmortem-port';
 import type { ArchivePolicy, PostmortemArchive } from './postmortem-archive';
 import type { MembershipPort } from '../incidents/membership-port';
+import type { AccountDeps } from '../accounts/account-deps';
 
 export interface PostmortemDeps {
   db: Kysely<Database>;
@@ -18,6 +19,10 @@ export interface PostmortemDeps {
   /** Publishing moves the incident on, through the incident service. */
   incidents: IncidentDeps;
   policy: Config['postmortems'];
+  /** Participants' accounts: shown in the form and the post-mortem, and who the review invites. */
+  accounts: AccountDeps;
+  /** The facilitator's reminder goes at this hour of their day; a zone for people without one. */
+  reminderPolicy: Pick<Config['reminders'], 'hour' | 'defaultTimeZone'>;
   /** The team's git repository for published post-mortems; none when it is not configured. */
   archive?: { store: PostmortemArchive; policy: ArchivePolicy; requested?: () => void };
 }

@@ -1,4 +1,6 @@
-import type { Incident } from '../incidents/incident';
+import type { Incident, ReadyIncident } from '../incidents/incident';
+import type { DraftState } from './draft-state';
+import type { ReviewMeeting } from './review-meeting';
 import type { PostmortemDocument } from '../render/postmortem-document';
 
 /**
@@ -33,6 +35,18 @@ export interface PostmortemPort {
   remindCommander(incident: Incident, dueAt: Date): Promise<void>;
   /** Nudges the incident channel that the post-mortem is due. */
   nudgeChannel(incident: Incident, dueAt: Date): Promise<void>;
+  /** A person's IANA time zone, or null when the chat does not know it. */
+  timeZoneOf(userId: string): Promise<string | null>;
+  /**
+   * Posts the review meeting's invitation in the incident channel, mentioning each invitee once,
+   * or edits the one at `existing.ts` (and, when the meeting `moved`, says so in one short line
+   * that mentions nobody). Returns the invitation's ts.
+   */
+  postInvitation(incident: ReadyIncident, meeting: ReviewMeeting, state: DraftState, existing: { ts: string; moved: boolean } | null): Promise<string>;
+  /** The invitation already in the channel for this incident (posted, but never recorded). */
+  findInvitation(channelId: string, incidentId: string): Promise<string | undefined>;
+  /** Reminds the facilitator, privately, of today's review meeting and where the draft stands. */
+  remindFacilitator(userId: string, incident: Incident, meeting: ReviewMeeting, state: DraftState): Promise<void>;
   /** Tells the publisher, privately and once, that writing the post-mortem to git fails and will be retried. */
   tellArchiveFailure(userId: string, incident: Incident, reason: string): Promise<void>;
 }

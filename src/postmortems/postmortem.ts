@@ -18,8 +18,12 @@ export interface PostmortemContent {
   wentWrong: string[];
   gotLucky: string[];
   facilitatorId: string | null;
-  /** Calendar day of the review meeting, `yyyy-MM-dd`. */
+  /** Calendar day of the review meeting, `yyyy-MM-dd`, in the zone of whoever schedules it. */
   meetingDate: string | null;
+  /** Its start, `HH:mm`, with the date. */
+  meetingTime: string | null;
+  /** Whom to invite to the review; null until the author edits the proposed list. */
+  invitees: string[] | null;
   tags: string[];
   /** Publish people as roles ("Commander", "Responder A") instead of names. */
   anonymise: boolean;
@@ -35,6 +39,8 @@ export const EMPTY_CONTENT: PostmortemContent = {
   gotLucky: [],
   facilitatorId: null,
   meetingDate: null,
+  meetingTime: null,
+  invitees: null,
   tags: [],
   anonymise: false,
 };

@@ -48,3 +48,21 @@ export interface PostmortemExportsTable {
   failure_told_at: StoredInstant | null;
   updated_at: StoredInstant;
 }
+
+/** The review meeting as scheduled and announced: one per incident. */
+export interface ReviewMeetingsTable {
+  incident_id: string;
+  starts_at: StoredInstant;
+  /** The zone it was scheduled in: the scheduler's. */
+  time_zone: string;
+  facilitator_id: string | null;
+  /** Comma-separated user ids. */
+  invitee_ids: string;
+  scheduled_by: string;
+  /** The one invitation in the incident channel. */
+  invitation_ts: string | null;
+  /** The facilitator's reminder: due then, null once sent. */
+  remind_at: StoredInstant | null;
+  reminded_at: StoredInstant | null;
+  updated_at: StoredInstant;
+}

@@ -8,7 +8,8 @@ import { postmortemMarkdown } from '../render/postmortem-markdown';
 import { buildDocument } from './build-document';
 import { requestExport } from './export-postmortems';
 import type { PostmortemDocument } from '../render/postmortem-document';
-import { reviewBlameless } from './blameless-review';
+import { notesForAuthor } from './draft-state';
+import { closeAccounts } from '../accounts/close-accounts';
 import { type BlamelessNote, MIN_CAUSES, type Postmortem, causeCount } from './postmortem';
 import type { PostmortemDeps } from './postmortem-deps';
 import { postmortemFor } from './postmortem-queries';
@@ -40,11 +41,21 @@ export function publishProblems(incident: Incident, postmortem: Postmortem): str
 }
 
 /** What stands between the saved draft and publishing: problems that block it, and blameless notes. */
-export async function reviewPostmortem(db: PostmortemDeps['db'], incidentId: string): Promise<{ problems: string[]; notes: BlamelessNote[] }> {
-  const incident = await loadIncident(db, incidentId);
-  const postmortem = await postmortemFor(db, incidentId);
+export interface PostmortemReview {
+  problems: string[];
+  /** Notes on the draft: publishing over them is a conscious choice. */
+  notes: BlamelessNote[];
+  /** Notes on participants' accounts: for the author to know, never in the way of publishing. */
+  accountNotes: BlamelessNote[];
+}
+
+export async function reviewPostmortem(deps: Pick<PostmortemDeps, 'db' | 'port'>, incidentId: string): Promise<PostmortemReview> {
+  const incident = await loadIncident(deps.db, incidentId);
+  const postmortem = await postmortemFor(deps.db, incidentId);
   const problems = publishProblems(incident, postmortem);
-  return { problems, notes: problems.length ? [] : reviewBlameless(postmortem.content, await actionItemsFor(db, incidentId)) };
+  if (problems.length) return { problems, notes: [], accountNotes: [] };
+  const notes = await notesForAuthor(deps, incidentId);
+  return { problems, notes: notes.draft, accountNotes: notes.accounts };
 }
 
 /**
@@ -74,7 +85,7 @@ export async function publishPostmortem(
   if (problems.length > 0) return { kind: 'blocked', problems };
 
   const actionItems = await actionItemsFor(deps.db, incidentId);
-  const notes = reviewBlameless(postmortem.content, actionItems);
+  const notes = (await notesForAuthor(deps, incidentId)).draft;
   if (notes.length > 0 && !options.acceptNotes) return { kind: 'notes', notes };
 
   const now = deps.clock.now();
@@ -98,6 +109,7 @@ export async function publishPostmortem(
       overridden_notes: JSON.stringify(mergeNotes(postmortem.overriddenNotes, notes)),
     });
     await markPostmortemPublished(deps.incidents, incidentId, userId);
+    await closeAccounts(deps.accounts, incidentId);
     await requestExport(deps, incident, userId);
     deps.logger.info({ incidentId, messages, overridden: notes.length }, 'post-mortem published');
     return { kind: 'published', channels, messages, path: doc.path, fileLink: doc.fileLink };

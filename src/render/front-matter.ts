@@ -42,6 +42,8 @@ export function postmortemFrontMatter(doc: PostmortemDocument): string {
     tags: postmortem.content.tags.map(oneLine).filter(Boolean),
     channel: channelUrl(doc) ?? channelName(doc),
     authors: postmortem.authorIds.map((id) => oneLine(doc.person(id))),
+    // Null until a meeting is scheduled: the draft's bare date has no time or zone to give.
+    review_meeting: isoUtc(doc.meeting?.startsAt ?? null),
   };
   const yaml = new Document(data, { version: '1.1' });
   // For whoever reads the raw file: the units, and where the durations are defined.

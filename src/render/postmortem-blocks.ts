@@ -1,14 +1,15 @@
 import type { KnownBlock } from '@slack/types';
+import { ACCOUNT_QUESTIONS, ACCOUNT_QUESTION_HEADINGS } from '../accounts/account';
 import { ACTION_ITEM_TYPE_LABELS } from '../action-items/action-item';
 import { humanDuration } from '../duration';
 import { CAUSE_GROUPS, CAUSE_GROUP_QUESTIONS } from '../postmortems/postmortem';
-import { escapeAndTruncate, escapeMrkdwn, mrkdwnLink } from '../mrkdwn/escape';
+import { escapeAndTruncate, escapeMrkdwn, mrkdwnLink, truncateSlackText } from '../mrkdwn/escape';
 import type { SlackMessage } from './slack-message';
 import { slackDate } from '../mrkdwn/date-token';
-import { MILESTONE_LABELS, type TimelineEntry } from '../timeline/timeline-entry';
+import { MILESTONE_LABELS } from '../timeline/timeline-entry';
 import { describeChange } from '../timeline/describe-change';
 import { plainFromSlack } from '../mrkdwn/plain-text';
-import type { PostmortemDocument } from './postmortem-document';
+import type { DocumentEntry, PostmortemDocument } from './postmortem-document';
 import { SECTION_TEXT_MAX, splitText } from './split-text';
 import { repositoryLink } from '../mrkdwn/repository-link';
 
@@ -19,19 +20,29 @@ import { repositoryLink } from '../mrkdwn/repository-link';
 export const POSTMORTEM_LIMITS = { blocksPerMessage: 45, sectionChars: SECTION_TEXT_MAX, messageChars: 11_000 } as const;
 
 /**
- * The most messages a post-mortem takes in one channel, however long it is. Six hold about 66,000
- * characters: everything written in the form (ten fields of at most 3,000 characters), up to 100
- * action items and an excerpt of the timeline, and at Slack's one message a second per channel
- * they post in about five seconds. More would bury the channel and make every refresh costly; the
- * full timeline is in the Markdown file published alongside.
+ * The most messages a post-mortem takes in one channel, however long it is. Eight hold about
+ * 88,000 characters: everything written in the form (ten fields of at most 3,000 characters), up
+ * to 100 action items, a few participants' accounts in full and an excerpt of the timeline. At
+ * Slack's one message a second per channel they take about eight seconds to post, and an edit
+ * touches only the parts that changed. More would bury the channel; when accounts outgrow the room
+ * they are shortened here, and the Markdown file published alongside has everything.
  */
-export const MAX_POSTMORTEM_MESSAGES = 6;
+export const MAX_POSTMORTEM_MESSAGES = 8;
 
 /** The most timeline entries shown in Slack: enough to follow the incident, short enough to read. */
 export const TIMELINE_SHOWN_MAX = 100;
 
 /** An entry's text in an excerpted timeline is cut here; the file has it whole. */
 const EXCERPT_TEXT_MAX = 500;
+
+/**
+ * Accounts are shortened only as far as it takes to keep this many of the timeline's most
+ * important entries: the timeline is what the accounts are read against.
+ */
+const TIMELINE_KEPT_FOR_ACCOUNTS = 20;
+
+/** Shortened answers keep at least this much: a sentence or two, enough to see what someone said. */
+const ANSWER_EXCERPT_MIN = 280;
 
 const HEADER_MAX = 150;
 const TAGS_MAX = 1000;
@@ -40,7 +51,7 @@ type Part = { kind: 'header'; text: string } | { kind: 'text'; text: string } | 
 
 const bullets = (items: string[]) => (items.length ? items.map((i) => `• ${escapeMrkdwn(i)}`).join('\n') : '_None recorded._');
 
-function timelineLine(doc: PostmortemDocument, entry: TimelineEntry, textMax = Infinity): string {
+function timelineLine(doc: PostmortemDocument, entry: DocumentEntry, textMax = Infinity): string {
   const when = slackDate(entry.occurredAt, '{date_short} {time}');
   const name = (id: string | null | undefined) => escapeMrkdwn(doc.person(id));
   const userText = (text: string) => escapeAndTruncate(text.replace(/\s*\n\s*/g, ' '), textMax);
@@ -56,16 +67,67 @@ function timelineLine(doc: PostmortemDocument, entry: TimelineEntry, textMax = I
       const milestone = entry.milestone ? `*${MILESTONE_LABELS[entry.milestone]}:* ` : '';
       return `${when} ${milestone}${userText(entry.text)}`;
     }
+    case 'recalled':
+      return `${when} *${escapeMrkdwn(entry.label)}* _(recalled)_: ${userText(entry.text)}`;
   }
 }
 
-/** Everything but the timeline, which gets the room that is left. */
-function writtenParts(doc: PostmortemDocument): Part[] {
+/**
+ * The review meeting as a header field: the scheduled one (each reader sees their own time), or
+ * what the draft names before it is scheduled. Null when there is nothing to say.
+ */
+function meetingField(doc: PostmortemDocument): string | null {
+  const name = (id: string) => escapeAndTruncate(doc.person(id), 200);
+  const { meeting } = doc;
+  const content = doc.postmortem.content;
+  let parts: string[];
+  if (meeting) {
+    parts = [slackDate(meeting.startsAt)];
+    if (meeting.facilitatorId) parts.push(`facilitated by ${name(meeting.facilitatorId)}`);
+    if (meeting.inviteeIds.length) parts.push(`${meeting.inviteeIds.length} invited`);
+  } else if (content.meetingDate || content.facilitatorId) {
+    // The draft's date is a calendar day in the zone of whoever chose it: shown as written, not converted.
+    parts = [content.meetingDate ?? 'Not scheduled yet'];
+    if (content.facilitatorId) parts.push(`facilitated by ${name(content.facilitatorId)}`);
+  } else {
+    return null;
+  }
+  return `*Review meeting*\n${parts.join(' · ')}`;
+}
+
+/**
+ * The participants' accounts, each answered question under its heading, every answer cut to
+ * `answerMax` characters (as escaped); empty when nobody wrote one.
+ */
+function perspectiveParts(doc: PostmortemDocument, answerMax: number): Part[] {
+  const written = doc.perspectives.filter((p) => ACCOUNT_QUESTIONS.some((q) => p.answers[q].trim() !== ''));
+  if (written.length === 0) return [];
+  let shortened = false;
+  const parts: Part[] = [{ kind: 'text', text: `*Perspectives (${written.length})*` }];
+  for (const perspective of written) {
+    const answered = ACCOUNT_QUESTIONS.filter((q) => perspective.answers[q].trim() !== '');
+    answered.forEach((question, i) => {
+      const whole = escapeMrkdwn(perspective.answers[question].trim());
+      const shown = whole.length > answerMax ? truncateSlackText(whole, answerMax) : whole;
+      shortened ||= shown !== whole;
+      // The writer's name rides on their first answer: one block fewer for each account.
+      const label = i === 0 ? `*${escapeAndTruncate(perspective.label, 200)}*\n` : '';
+      parts.push({ kind: 'text', text: `${label}_${ACCOUNT_QUESTION_HEADINGS[question]}_\n${shown}` });
+    });
+  }
+  if (shortened) parts.push({ kind: 'text', text: '_Accounts are shortened here; the attached Markdown file has them in full._' });
+  parts.push({ kind: 'divider' });
+  return parts;
+}
+
+/** Everything but the timeline, which gets the room that is left; each answer in an account is cut to `answerMax`. */
+function writtenParts(doc: PostmortemDocument, answerMax = Infinity): Part[] {
   const { incident, postmortem, metrics } = doc;
   const content = postmortem.content;
   const duration = (ms: number | null) => (ms === null ? '—' : humanDuration(ms));
   const heading = (text: string): Part => ({ kind: 'text', text: `*${text}*` });
   const title = `Post-mortem: ${incident.title}`;
+  const meeting = meetingField(doc);
   const list: Part[] = [
     { kind: 'header', text: title.length > HEADER_MAX ? `${title.slice(0, HEADER_MAX - 1)}…` : title },
     {
@@ -80,6 +142,8 @@ function writtenParts(doc: PostmortemDocument): Part[] {
         `*Impact started*\n${slackDate(incident.impactStartedAt)}`,
         `*Authors*\n${escapeAndTruncate(postmortem.authorIds.map((id) => doc.person(id)).join(', ') || '—', 1500)}`,
         ...(content.tags.length ? [`*Tags*\n${escapeAndTruncate(content.tags.join(', '), TAGS_MAX)}`] : []),
+        // The tenth field at most: Slack allows ten a section.
+        ...(meeting ? [meeting] : []),
       ],
     },
     ...(doc.fileLink ? [{ kind: 'text', text: `:page_facing_up: In the repository: ${repositoryLink(doc.fileLink, doc.path)}` } as Part] : []),
@@ -100,6 +164,7 @@ function writtenParts(doc: PostmortemDocument): Part[] {
     { kind: 'text', text: `_What went wrong_\n${bullets(content.wentWrong)}` },
     { kind: 'text', text: `_Where we got lucky_\n${bullets(content.gotLucky)}` },
     { kind: 'divider' },
+    ...perspectiveParts(doc, answerMax),
     heading(`Action items (${doc.actionItems.length})`),
     {
       kind: 'text',
@@ -118,22 +183,23 @@ function writtenParts(doc: PostmortemDocument): Part[] {
 }
 
 /** First and last entries, then milestones and lifecycle changes, then the rest, each in time order. */
-function byImportance(timeline: TimelineEntry[]): number[] {
+function byImportance(timeline: DocumentEntry[]): number[] {
   const last = timeline.length - 1;
   const middle = Array.from({ length: Math.max(0, last - 1) }, (_, i) => i + 1);
-  const landmark = (e: TimelineEntry) => e.kind === 'system' || (e.kind === 'manual' && e.milestone !== null);
+  // A recalled moment is an ordinary entry: what someone remembers marks no milestone.
+  const landmark = (e: DocumentEntry) => e.kind === 'system' || (e.kind === 'manual' && e.milestone !== null);
   return [
     ...(last >= 0 ? [0] : []),
     ...(last >= 1 ? [last] : []),
-    ...middle.filter((i) => landmark(timeline[i] as TimelineEntry)),
-    ...middle.filter((i) => !landmark(timeline[i] as TimelineEntry)),
+    ...middle.filter((i) => landmark(timeline[i] as DocumentEntry)),
+    ...middle.filter((i) => !landmark(timeline[i] as DocumentEntry)),
   ];
 }
 
 /** The timeline section showing the entries at `shown` (indices, in time order). */
 function timelineParts(doc: PostmortemDocument, shown: number[], excerpt: boolean): Part[] {
   const total = doc.timeline.length;
-  const lines = shown.map((i) => timelineLine(doc, doc.timeline[i] as TimelineEntry, excerpt ? EXCERPT_TEXT_MAX : Infinity));
+  const lines = shown.map((i) => timelineLine(doc, doc.timeline[i] as DocumentEntry, excerpt ? EXCERPT_TEXT_MAX : Infinity));
   const hidden = total - shown.length;
   if (hidden > 0) {
     lines.push(`_${hidden.toLocaleString('en-US')} more ${hidden === 1 ? 'entry is' : 'entries are'} in the attached Markdown file._`);
@@ -186,12 +252,15 @@ function pack(blocks: KnownBlock[]): KnownBlock[][] {
 
 /**
  * The post-mortem as Slack messages, at most {@link MAX_POSTMORTEM_MESSAGES}, each within Slack's
- * limits; it is never refused for its length. Everything written is shown; the timeline is shown
- * whole when it fits, and otherwise as an excerpt (the first and last entries, then every
- * milestone and lifecycle change that fits) with a count of the entries only the Markdown file has.
+ * limits; it is never refused for its length. Everything written in the form is shown; the
+ * timeline is shown whole when it fits, and otherwise as an excerpt (the first and last entries,
+ * then every milestone and lifecycle change that fits) with a count of the entries only the
+ * Markdown file has. Participants' accounts are shown whole unless that would leave the timeline
+ * fewer than {@link TIMELINE_KEPT_FOR_ACCOUNTS} entries; then each answer is shortened to the
+ * longest that leaves them.
  */
 export function postmortemMessages(doc: PostmortemDocument): SlackMessage[] {
-  const written = writtenParts(doc).flatMap(toBlocks);
+  const written = writtenParts(doc, answerRoom(doc)).flatMap(toBlocks);
   const layout = (shown: number[], excerpt: boolean) => pack([...written, ...timelineParts(doc, shown, excerpt).flatMap(toBlocks)]);
   const fits = (messages: KnownBlock[][]) => messages.length <= MAX_POSTMORTEM_MESSAGES;
 
@@ -217,6 +286,29 @@ export function postmortemMessages(doc: PostmortemDocument): SlackMessage[] {
     text: count === 1 ? `Post-mortem: ${title}` : `Post-mortem: ${title} (part ${i + 1} of ${count})`,
     blocks,
   }));
+}
+
+/**
+ * How long each answer in the accounts may be (as escaped): the longest with which everything
+ * written and the timeline's {@link TIMELINE_KEPT_FOR_ACCOUNTS} most important entries still fit.
+ */
+function answerRoom(doc: PostmortemDocument): number {
+  if (doc.perspectives.length === 0) return Infinity;
+  const kept = byImportance(doc.timeline)
+    .slice(0, TIMELINE_KEPT_FOR_ACCOUNTS)
+    .sort((a, b) => a - b);
+  const timeline = timelineParts(doc, kept, true).flatMap(toBlocks);
+  const fitsWith = (answerMax: number) => pack([...writtenParts(doc, answerMax).flatMap(toBlocks), ...timeline]).length <= MAX_POSTMORTEM_MESSAGES;
+  if (fitsWith(Infinity)) return Infinity;
+  // Longer answers never take less room, so the longest that fits is found by halving.
+  let low = ANSWER_EXCERPT_MIN;
+  let high = Math.max(low, ...doc.perspectives.flatMap((p) => ACCOUNT_QUESTIONS.map((q) => escapeMrkdwn(p.answers[q].trim()).length)));
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fitsWith(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 /**

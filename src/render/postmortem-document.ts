@@ -1,8 +1,38 @@
+import type { AccountAnswers } from '../accounts/account';
 import type { ActionItem } from '../action-items/action-item';
 import type { Incident } from '../incidents/incident';
 import type { IncidentMetrics } from '../postmortems/incident-metrics';
 import type { Postmortem } from '../postmortems/postmortem';
 import type { TimelineEntry } from '../timeline/timeline-entry';
+
+/** One participant's account as published: signed with their name, or a role ("Responder A"). */
+export interface Perspective {
+  label: string;
+  answers: AccountAnswers;
+}
+
+/**
+ * A moment a participant remembers, from a line of their account that starts with a time: shown
+ * on the timeline as recalled, not captured, and signed like their account.
+ */
+export interface RecalledEntry {
+  kind: 'recalled';
+  occurredAt: Date;
+  label: string;
+  text: string;
+}
+
+/** What the document's timeline holds: what was captured, and what people recalled. */
+export type DocumentEntry = TimelineEntry | RecalledEntry;
+
+/** The review meeting as scheduled. */
+export interface MeetingDetails {
+  startsAt: Date;
+  /** The zone it was scheduled in, for readers of the file (Slack shows each reader their own time). */
+  timeZone: string;
+  facilitatorId: string | null;
+  inviteeIds: string[];
+}
 
 /**
  * Everything a published post-mortem shows, gathered once and rendered twice (Block Kit and
@@ -12,7 +42,12 @@ import type { TimelineEntry } from '../timeline/timeline-entry';
 export interface PostmortemDocument {
   incident: Incident;
   postmortem: Postmortem;
-  timeline: TimelineEntry[];
+  /** In time order; recalled moments among the captured ones. */
+  timeline: DocumentEntry[];
+  /** The participants' accounts, first written first. */
+  perspectives: Perspective[];
+  /** Null when no meeting was scheduled (the draft may still name a facilitator and a date). */
+  meeting: MeetingDetails | null;
   actionItems: ActionItem[];
   metrics: IncidentMetrics;
   person(userId: string | null | undefined): string;

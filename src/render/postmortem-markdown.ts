@@ -1,14 +1,16 @@
+import { ACCOUNT_QUESTIONS, ACCOUNT_QUESTION_HEADINGS } from '../accounts/account';
 import { ACTION_ITEM_TYPE_LABELS, type ActionItem } from '../action-items/action-item';
 import { humanDuration } from '../duration';
 import { CAUSE_GROUPS, CAUSE_GROUP_QUESTIONS } from '../postmortems/postmortem';
-import type { Milestone, TimelineEntry } from '../timeline/timeline-entry';
+import type { Milestone } from '../timeline/timeline-entry';
 import { MILESTONE_LABELS } from '../timeline/timeline-entry';
+import { localParts } from '../zoned-time';
 import { describeChange } from '../timeline/describe-change';
 import { plainFromSlack } from '../mrkdwn/plain-text';
 import { channelName, channelUrl } from './channel-link';
 import { postmortemFrontMatter } from './front-matter';
 import { markdownHeading, markdownInline, markdownLine, markdownLink, markdownParagraphs } from './markdown-escape';
-import type { PostmortemDocument } from './postmortem-document';
+import type { DocumentEntry, PostmortemDocument } from './postmortem-document';
 
 /** Alerts listed under Detection; an alert storm would bury the section, and the timeline has them all. */
 const DETECTION_ALERTS_MAX = 10;
@@ -26,7 +28,7 @@ function timelineLine(at: Date, markdown: string): string {
   return `- **${utcMinute(at)}** ${markdown}`;
 }
 
-function entryLine(doc: PostmortemDocument, entry: TimelineEntry): string {
+function entryLine(doc: PostmortemDocument, entry: DocumentEntry): string {
   switch (entry.kind) {
     case 'system':
       return timelineLine(entry.occurredAt, markdownInline(describeChange(entry, { name: (id) => doc.person(id), text: (t) => t })));
@@ -40,10 +42,13 @@ function entryLine(doc: PostmortemDocument, entry: TimelineEntry): string {
       const milestone = entry.milestone ? `**${MILESTONE_LABELS[entry.milestone]}:** ` : '';
       return timelineLine(entry.occurredAt, `${milestone}${markdownInline(entry.text)}`);
     }
+    case 'recalled':
+      return timelineLine(entry.occurredAt, `${markdownInline(entry.label)} _(recalled)_: ${markdownInline(entry.text)}`);
   }
 }
 
-const marks = (entry: TimelineEntry, milestone: Milestone) => entry.kind === 'manual' && entry.milestone === milestone;
+/** Only a captured entry marks a milestone: a recalled moment is someone's memory of it, not the record. */
+const marks = (entry: DocumentEntry, milestone: Milestone) => entry.kind === 'manual' && entry.milestone === milestone;
 
 /**
  * The whole timeline, with the moment impact started on it when no entry marks it: impact often
@@ -114,7 +119,7 @@ function actionItemLines(doc: PostmortemDocument, item: ActionItem): string {
 /** Google's *Trigger*, *Detection* and *Resolution*: what happened, from the milestones, the alerts and the resolution note. */
 function whatHappened(doc: PostmortemDocument): string[] {
   const { incident, metrics, timeline } = doc;
-  const lines = (entries: TimelineEntry[]) => entries.map((e) => entryLine(doc, e)).join('\n');
+  const lines = (entries: DocumentEntry[]) => entries.map((e) => entryLine(doc, e)).join('\n');
   const started = `Impact started at ${utcMinute(incident.impactStartedAt)} UTC.`;
   const trigger = [started, lines(timeline.filter((e) => marks(e, 'impact_started')))];
 
@@ -143,6 +148,45 @@ function whatHappened(doc: PostmortemDocument): string[] {
 
   const section = (heading: string, parts: string[]) => [`## ${heading}`, ...parts.filter(Boolean)].join('\n\n');
   return [section('Trigger', trigger), section('Detection', detection), section('Resolution', resolution)];
+}
+
+/**
+ * The participants' accounts, each under its writer's label, one paragraph block per answered
+ * question; no section when nobody wrote one.
+ */
+function perspectives(doc: PostmortemDocument): string[] {
+  const accounts = doc.perspectives
+    .map((perspective) => {
+      const answers = ACCOUNT_QUESTIONS.map((q) => ({ q, text: markdownParagraphs(perspective.answers[q]) })).filter((a) => a.text);
+      if (answers.length === 0) return null;
+      return [`### ${markdownHeading(perspective.label)}`, ...answers.map((a) => `**${ACCOUNT_QUESTION_HEADINGS[a.q]}**\n\n${a.text}`)].join('\n\n');
+    })
+    .filter((account): account is string => account !== null);
+  return accounts.length ? [`## Perspectives\n\n${accounts.join('\n\n')}`] : [];
+}
+
+/**
+ * When the review meeting starts: in the zone it was scheduled in, which is the team's, and in UTC
+ * like every other time in the file: `2026-12-08 14:00 Europe/Berlin (13:00 UTC)`.
+ */
+function meetingStart(startsAt: Date, timeZone: string): string {
+  const local = localParts(startsAt, timeZone);
+  const utc = utcMinute(startsAt);
+  const inUtc = utc.slice(0, 10) === local.date ? utc.slice(11) : utc;
+  return `${local.date} ${local.time} ${markdownInline(timeZone)} (${inUtc} UTC)`;
+}
+
+/** The Details rows about the review: the scheduled meeting, or what the draft names before it is scheduled. */
+function meetingRows(doc: PostmortemDocument): string[][] {
+  const name = (id: string | null) => (id ? markdownInline(doc.person(id)) : '');
+  const { meeting } = doc;
+  const content = doc.postmortem.content;
+  if (!meeting) return [['Facilitator', name(content.facilitatorId)], ['Review meeting', content.meetingDate ?? '']];
+  return [
+    ['Facilitator', name(meeting.facilitatorId)],
+    ['Review meeting', meetingStart(meeting.startsAt, meeting.timeZone)],
+    ['Invited', meeting.inviteeIds.map((id) => name(id)).join(', ')],
+  ];
 }
 
 function supportingInformation(doc: PostmortemDocument): string {
@@ -175,8 +219,7 @@ function supportingInformation(doc: PostmortemDocument): string {
     [
       ['Severity', incident.severity],
       ['Incident commander', markdownInline(doc.person(incident.commanderId))],
-      ['Facilitator', content.facilitatorId ? markdownInline(doc.person(content.facilitatorId)) : ''],
-      ['Review meeting', content.meetingDate ?? ''],
+      ...meetingRows(doc),
       ['Tags', markdownInline(content.tags.join(', '))],
       ['Channel', channel ? (url ? markdownLink(channel, url) : markdownInline(channel)) : ''],
     ],
@@ -186,7 +229,8 @@ function supportingInformation(doc: PostmortemDocument): string {
 
 /**
  * The post-mortem as the Markdown file a team keeps in its repository: YAML front matter for
- * tools, then Google's SRE post-mortem template, all times in UTC. Everything people wrote is
+ * tools, then Google's SRE post-mortem template (with the participants' own accounts), all times
+ * in UTC (the review meeting in its own zone as well). Everything people wrote is
  * escaped so it shows as written and cannot change the document's structure.
  */
 export function postmortemMarkdown(doc: PostmortemDocument): string {
@@ -211,6 +255,7 @@ export function postmortemMarkdown(doc: PostmortemDocument): string {
     `## Lessons Learned\n\n### What went well\n\n${list(content.wentWell)}\n\n### What went wrong\n\n${list(
       content.wentWrong,
     )}\n\n### Where we got lucky\n\n${list(content.gotLucky)}`,
+    ...perspectives(doc),
     `## Timeline\n\nAll times UTC.\n\n${timelineLines(doc).join('\n')}`,
     supportingInformation(doc),
   ];

@@ -24,6 +24,9 @@ export const CallbackId = {
   postmortemPublishing: 'postmortem_publishing',
   wontDo: 'action_item_wont_do',
   alertDismiss: 'alert_dismiss',
+  /** A participant's own account of the incident, and the view shown once it is saved. */
+  account: 'account_form',
+  accountSaved: 'account_saved',
 } as const;
 
 /** Buttons and menus on an alert offer and on an alert storm's list. */
@@ -51,6 +54,16 @@ export const PostmortemAction = {
   editActionItem: 'postmortem_edit_action_item',
   removeActionItem: 'postmortem_remove_action_item',
   backToEditing: 'postmortem_back_to_editing',
+  /** In the review step: posts the review meeting's invitation for the draft's date and time. */
+  inviteToReview: 'postmortem_invite_to_review',
+} as const;
+
+/** Buttons on the request for someone's own account (in their DM) and on the saved account. */
+export const AccountAction = {
+  /** "Write my account" or "Edit my account": opens the account form. */
+  write: 'account_write',
+  /** "Not this time". */
+  decline: 'account_decline',
 } as const;
 
 /** The message shortcut "Add to incident timeline" (declared in manifest.yml). */
@@ -94,6 +107,8 @@ export const BlockId = {
   alertOfferActions: 'alert_offer_actions',
   alertStormActions: 'alert_storm_actions',
   alertResolvePrompt: 'alert_resolve_prompt',
+  accountRequestActions: 'account_request_actions',
+  accountSavedActions: 'account_saved_actions',
 } as const;
 
 /** Inputs of the incident modals: each is the block id and, inside it, the action id. */
@@ -123,6 +138,8 @@ export const Field = {
   gotLucky: 'pm_got_lucky',
   facilitator: 'pm_facilitator',
   meetingDate: 'pm_meeting_date',
+  meetingTime: 'pm_meeting_time',
+  invitees: 'pm_invitees',
   tags: 'pm_tags',
   anonymise: 'pm_anonymise',
   publishAnyway: 'pm_publish_anyway',
@@ -133,4 +150,21 @@ export const Field = {
   itemTicket: 'ai_ticket',
   wontDoReason: 'wont_do_reason',
   alertDismissReason: 'alert_dismiss_reason',
+  /** Named or anonymous. */
+  accountSigned: 'account_signed',
+} as const;
+
+/** The account form's signing choice: the values of its two options. */
+export const AccountSigned = {
+  named: 'named',
+  anonymous: 'anonymous',
+} as const;
+
+/** The account form's answers, one input per question, keyed by the question's name. */
+export const AccountField = {
+  noticed: 'account_noticed',
+  did: 'account_did',
+  expected: 'account_expected',
+  surprised: 'account_surprised',
+  helped: 'account_helped',
 } as const;

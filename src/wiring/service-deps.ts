@@ -6,6 +6,8 @@ import type { Database } from '../db/database';
 import type { Logger } from '../logger';
 import type { IncidentDeps } from '../incidents/incident-deps';
 import type { AlertDeps } from '../alerts/alert-deps';
+import type { AccountDeps } from '../accounts/account-deps';
+import { SlackAccountPort } from '../slack/ports/slack-account-port';
 import { linkedAlertsOf } from '../alerts/alert-queries';
 import { exportedPostmortemLink } from '../postmortems/export-postmortems';
 import { SlackAlertPort } from '../slack/ports/slack-alert-port';
@@ -38,6 +40,8 @@ export interface SharedSlackState {
   postPacer: ChannelPacer;
   /** The git repository for published post-mortems, when configured. */
   archive?: PostmortemDeps['archive'];
+  /** Asks the accounts pass to run soon: an incident was resolved, or accounts were requested. */
+  accountsRequested?: () => void;
 }
 
 export function servicesFactory(core: CoreDeps, shared: SharedSlackState): ListenerDeps['services'] {
@@ -52,6 +56,7 @@ export function servicesFactory(core: CoreDeps, shared: SharedSlackState): Liste
       members,
       port: new SlackIncidentPort(client, { incidentsChannel: config.incidentsChannel, botUserId }),
       policy: config.postmortems,
+      resolved: () => shared.accountsRequested?.(),
       cardContext: async (incidentId) => ({
         alerts: await linkedAlertsOf(db, incidentId),
         postmortemLink: await exportedPostmortemLink(postmortems, incidentId),
@@ -66,6 +71,16 @@ export function servicesFactory(core: CoreDeps, shared: SharedSlackState): Liste
       policy: { incidentsChannel: config.incidentsChannel, offersPerMinute: config.alerts.offersPerMinute, rules: config.alerts.rules },
       botUserId,
     };
+    const accounts: AccountDeps = {
+      db,
+      clock,
+      logger,
+      members,
+      port: new SlackAccountPort(client, people),
+      policy: config.postmortems,
+      botUserId,
+      requested: () => shared.accountsRequested?.(),
+    };
     const postmortems: PostmortemDeps = {
       db,
       clock,
@@ -74,10 +89,13 @@ export function servicesFactory(core: CoreDeps, shared: SharedSlackState): Liste
       port: new SlackPostmortemPort(client, people, shared.postPacer),
       incidents,
       policy: config.postmortems,
+      accounts,
+      reminderPolicy: config.reminders,
       ...(shared.archive ? { archive: shared.archive } : {}),
     };
     const reminders: ReminderDeps = { db, clock, logger, port: new SlackReminderPort(client, people), policy: config.reminders };
     return {
+      accounts,
       alerts,
       members,
       people,

@@ -11,6 +11,7 @@ import { toStoredInstant } from '../../src/db/instant';
 import { RETRY_FAILED_MS, remindDuePostmortems } from '../../src/postmortems/remind-due-postmortems';
 import { saveDraft } from '../../src/postmortems/save-draft';
 import { seedIncident, testDatabase } from '../../tools/harness/test-db';
+import { fakePostmortemDeps, fakePostmortemPort } from '../../tools/harness/fake-postmortem-ports';
 
 const logger = pino({ level: 'silent' });
 const noSlack: IncidentPort = {
@@ -30,17 +31,8 @@ const noSlack: IncidentPort = {
 const everyoneIsAMember = { isMember: async () => true };
 
 function port(over: Partial<PostmortemPort> = {}): PostmortemPort & { reminded: string[] } {
-  const reminded: string[] = [];
-  return {
-    reminded,
-    displayNames: async () => new Map(),
-    showPostmortem: async (_c, _d, existing) => (existing.length ? existing : [{ ts: '9.1', contentHash: 'h' }]),
-    shareFile: async () => undefined,
-    remindCommander: async (incident: Incident) => void reminded.push(`dm:${incident.commanderId}`),
-    nudgeChannel: async (incident: Incident) => void reminded.push(`channel:${incident.channelId}`),
-    tellArchiveFailure: async () => undefined,
-    ...over,
-  };
+  const fake = fakePostmortemPort(over);
+  return Object.assign(fake, { reminded: fake.told });
 }
 
 async function setUp(p: PostmortemPort, now: { t: number }) {
@@ -48,7 +40,7 @@ async function setUp(p: PostmortemPort, now: { t: number }) {
   const clock = { now: () => new Date(now.t) };
   const policy = { requiredFor: ['SEV2' as const], dueHours: 48, channel: undefined };
   const incidents = { db: db.db, clock, logger, members: everyoneIsAMember, port: noSlack, policy };
-  const deps: PostmortemDeps = { db: db.db, clock, logger, members: everyoneIsAMember, port: p, incidents, policy };
+  const deps: PostmortemDeps = fakePostmortemDeps({ db: db.db, clock, logger, members: everyoneIsAMember, port: p, incidents, policy });
   const incidentId = await seedIncident(db);
   await resolveIncident(incidents, incidentId, 'Rolled back', 'U1');
   return { db, deps, incidentId };

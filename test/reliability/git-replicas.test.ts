@@ -28,6 +28,7 @@ import { saveDraft } from '../../src/postmortems/save-draft';
 import { postmortemMarkdown } from '../../src/render/postmortem-markdown';
 import { TEST_DIALECT, type TestDatabase, newTestDatabase } from '../../tools/harness/test-database';
 import { waitFor } from '../../tools/harness/wait-for';
+import { fakePostmortemDeps, fakePostmortemPort } from '../../tools/harness/fake-postmortem-ports';
 
 /**
  * Post-mortems to git with more than one process: two replicas sharing one database and one
@@ -84,26 +85,6 @@ const noSlack: IncidentPort = {
   postNotice: async () => undefined,
 };
 
-/** The post-mortem side of Slack, keeping what was shown and told. */
-function fakePostmortemPort(): PostmortemPort & { shown: Map<string, ShownMessage[]>; archiveFailures: string[] } {
-  const shown = new Map<string, ShownMessage[]>();
-  const archiveFailures: string[] = [];
-  return {
-    shown,
-    archiveFailures,
-    displayNames: async () => new Map(),
-    showPostmortem: async (channelId, _doc, existing) => {
-      const messages = existing.length ? existing : [{ ts: `${shown.size + 1}.1`, contentHash: null }];
-      shown.set(channelId, messages);
-      return messages;
-    },
-    shareFile: async () => undefined,
-    remindCommander: async () => undefined,
-    nudgeChannel: async () => undefined,
-    tellArchiveFailure: async (_userId, incident, reason) => void archiveFailures.push(`${incident.id}: ${reason}`),
-  };
-}
-
 interface Clock {
   t: number;
 }
@@ -114,7 +95,7 @@ interface Replica {
   handle: DbHandle;
   repository: GitRepository;
   deps: PostmortemDeps;
-  port: ReturnType<typeof fakePostmortemPort>;
+  port: ReturnType<typeof fakePostmortemPort> & { archiveFailures: string[] };
   /** Every save this replica's archive answered, in order. */
   saves: Array<{ files: string[]; changed: boolean }>;
 }
@@ -126,7 +107,8 @@ function startReplica(name: string, database: TestDatabase, bareUrl: string, wor
   const handle = createDb(database.config);
   const repository = new GitRepository({ url: bareUrl, author: AUTHOR, workDir }, logger);
   const archive = new GitArchive(repository, bareUrl, 'main');
-  const port = fakePostmortemPort();
+  const fake = fakePostmortemPort();
+  const port = Object.assign(fake, { archiveFailures: fake.told });
   const clockPort = { now: () => new Date(clock.t) };
   const incidents: IncidentDeps = { db: handle.db, clock: clockPort, logger, members: everyoneIsAMember, port: noSlack, policy };
   const replica: Replica = {
@@ -135,7 +117,7 @@ function startReplica(name: string, database: TestDatabase, bareUrl: string, wor
     repository,
     port,
     saves: [],
-    deps: { db: handle.db, clock: clockPort, logger, members: everyoneIsAMember, port, incidents, policy },
+    deps: fakePostmortemDeps({ db: handle.db, clock: clockPort, logger, members: everyoneIsAMember, port, incidents, policy }),
   };
   const store: PostmortemArchive = {
     async save(change) {
@@ -580,10 +562,11 @@ describeWithGit('a process killed with SIGKILL between its commit and its push',
     await migrateToLatest(handle.db);
     const clock = { t: T0 };
     const clockPort = { now: () => new Date(clock.t) };
-    const port = fakePostmortemPort();
+    const fake = fakePostmortemPort();
+    const port = Object.assign(fake, { archiveFailures: fake.told });
     const incidents: IncidentDeps = { db: handle.db, clock: clockPort, logger, members: everyoneIsAMember, port: noSlack, policy };
     const repository = new GitRepository({ url, author: AUTHOR, workDir }, logger);
-    const deps: PostmortemDeps = {
+    const deps: PostmortemDeps = fakePostmortemDeps({
       db: handle.db,
       clock: clockPort,
       logger,
@@ -592,7 +575,7 @@ describeWithGit('a process killed with SIGKILL between its commit and its push',
       incidents,
       policy,
       archive: { store: new GitArchive(repository, url, 'main'), policy: { dir: DIR, includePrivate: false } },
-    };
+    });
     const pm = await publishedPostmortem(deps, 1, 'payments', 'Payments failing');
     expect(await findExport(handle.db, pm.id)).toMatchObject({ wanted_version: 1, pushed_version: 0 });
 

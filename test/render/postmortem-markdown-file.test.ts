@@ -148,6 +148,7 @@ describe('the post-mortem file, read by a CommonMark + GFM renderer', () => {
       tags: ['payments'],
       channel: 'https://x.slack.com/archives/C1',
       authors: ['Alice Ops', 'Bob | Builder'],
+      review_meeting: null,
     });
     // YAML 1.1 readers (Jekyll, PyYAML) see the same values: nothing is read as a date or a boolean.
     expect(parseYaml(read.frontMatterText, { version: '1.1' })).toEqual(read.frontMatter);
@@ -213,7 +214,7 @@ describe('the post-mortem file, read by a CommonMark + GFM renderer', () => {
 
     it('cannot end the front matter early or add a key to it', () => {
       expect(text.split('\n').filter((line) => line === '---')).toHaveLength(2);
-      expect(Object.keys(read.frontMatter)).toHaveLength(16);
+      expect(Object.keys(read.frontMatter)).toHaveLength(17);
       expect(read.frontMatter.title).toBe('# Not a heading --- title: injected #');
       expect(read.frontMatter.tags).toEqual(['---', 'yes', 'a: b', '#tag']);
       expect(parseYaml(read.frontMatterText, { version: '1.1' })).toEqual(read.frontMatter);

@@ -1,9 +1,10 @@
+import { EMPTY_ANSWERS, type AccountAnswers } from '../../src/accounts/account';
 import type { ActionItem } from '../../src/action-items/action-item';
 import type { Incident } from '../../src/incidents/incident';
 import { incidentMetrics } from '../../src/postmortems/incident-metrics';
 import { EMPTY_CONTENT, type Postmortem } from '../../src/postmortems/postmortem';
 import { roleNamer } from '../../src/mrkdwn/plain-text';
-import type { PostmortemDocument } from '../../src/render/postmortem-document';
+import type { DocumentEntry, MeetingDetails, Perspective, PostmortemDocument } from '../../src/render/postmortem-document';
 import { postmortemPath } from '../../src/render/postmortem-markdown';
 import type { TimelineEntry } from '../../src/timeline/timeline-entry';
 
@@ -63,12 +64,20 @@ export const postmortem: Postmortem = {
 
 export const names: Record<string, string> = { U1: 'Alice Ops', U2: 'Bob | Builder', U3: 'Carol' };
 
-export function doc(timeline: TimelineEntry[], actionItems: ActionItem[], anonymise = false): PostmortemDocument {
+/** What a document may carry beyond the timeline and action items: none of it by default. */
+export interface DocOptions {
+  perspectives?: Perspective[];
+  meeting?: MeetingDetails | null;
+}
+
+export function doc(timeline: DocumentEntry[], actionItems: ActionItem[], anonymise = false, options: DocOptions = {}): PostmortemDocument {
   const role = roleNamer('U1');
   return {
     incident,
     postmortem: { ...postmortem, content: { ...postmortem.content, anonymise } },
     timeline,
+    perspectives: options.perspectives ?? [],
+    meeting: options.meeting ?? null,
     actionItems,
     metrics: incidentMetrics(incident),
     person: (id) => (!id ? 'Someone' : anonymise ? role(id) : (names[id] ?? id)),
@@ -100,3 +109,6 @@ export const item = (i: number): ActionItem => ({
   createdBy: 'U1',
   createdAt: at(0),
 });
+
+/** One participant's account, the questions not given left unanswered. */
+export const perspective = (label: string, answers: Partial<AccountAnswers>): Perspective => ({ label, answers: { ...EMPTY_ANSWERS, ...answers } });

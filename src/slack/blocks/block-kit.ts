@@ -12,6 +12,7 @@ import type {
   PlainTextElement,
   PlainTextInput,
   PlainTextOption,
+  RadioButtons,
   SectionBlock,
   StaticSelect,
   Timepicker,
@@ -111,6 +112,11 @@ export function multiUsersSelect(field: string, settings: { placeholder?: string
 /** One checkbox: a yes-or-no choice. */
 export function checkbox(field: string, choice: PlainTextOption, checked = false): FieldElement<Checkboxes> {
   return { type: 'checkboxes', action_id: field, options: [choice], ...(checked ? { initial_options: [choice] } : {}) };
+}
+
+/** One choice among a few, all shown at once. */
+export function radioButtons(field: string, options: PlainTextOption[], initial?: PlainTextOption | null): FieldElement<RadioButtons> {
+  return { type: 'radio_buttons', action_id: field, options, ...(initial ? { initial_option: initial } : {}) };
 }
 
 /** `initial` is a calendar day, `YYYY-MM-DD`. */

@@ -1,17 +1,57 @@
 import type { ActionsBlock, InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { ACTION_ITEM_TYPE_LABELS, type ActionItem } from '../../action-items/action-item';
+import type { Account } from '../../accounts/account';
 import type { Incident } from '../../incidents/incident';
 import { CAUSE_GROUP_QUESTIONS, type Postmortem, type PostmortemContent } from '../../postmortems/postmortem';
+import type { ReviewProposal } from '../../postmortems/propose-invitees';
+import type { ReviewMeeting } from '../../postmortems/review-meeting';
 import { BlockId, CallbackId, Field, PostmortemAction } from '../ids';
 import { escapeAndTruncate, mrkdwnLink } from '../../mrkdwn/escape';
 import { slackDate } from '../../mrkdwn/date-token';
 import { splitText } from '../../render/split-text';
-import { button, checkbox, contextLine, datepicker, header, inputBlock, modal, mrkdwnSection, option, staticSelect, textInput, usersSelect } from './block-kit';
+import { accountsBlocks } from './accounts-summary';
+import {
+  button,
+  checkbox,
+  contextLine,
+  datepicker,
+  header,
+  inputBlock,
+  modal,
+  mrkdwnSection,
+  multiUsersSelect,
+  option,
+  staticSelect,
+  textInput,
+  timepicker,
+  usersSelect,
+} from './block-kit';
+import { peopleFingerprint } from './people-fingerprint';
+import { meetingWhen } from './review-invitation';
 
 /** Which draft the form was opened on: a save over a newer one is refused, not silent. */
 export interface PostmortemFormMetadata {
   incidentId: string;
   version: number;
+  /**
+   * The review's facilitator and invitees as proposed, when the form showed the proposal because
+   * the author had not chosen (invitees as {@link peopleFingerprint}): left so, they stay unchosen.
+   */
+  proposed?: { facilitatorId?: string | null; invitees?: string };
+}
+
+/** What the form shows besides the draft itself. */
+export interface PostmortemFormContext {
+  /** Shown first, e.g. that someone else saved since this person opened the form. */
+  notice?: string;
+  /** The draft version the person's text is based on (kept when the form is refreshed). */
+  basedOnVersion?: number;
+  /** Every account asked for or written. */
+  accounts?: Account[];
+  /** Whom the review would invite and who would lead it, where the author has not chosen. */
+  proposal?: ReviewProposal | null;
+  /** The review meeting, once scheduled. */
+  meeting?: ReviewMeeting | null;
 }
 
 /** Items shown one per block with their own menu; beyond this, pickers keep the modal under 100 blocks. */
@@ -76,19 +116,56 @@ function actionItemBlocks(items: ActionItem[]): KnownBlock[] {
   ];
 }
 
+/** How to get the meeting on people's calendars, or when it is. */
+function meetingLine(meeting: ReviewMeeting | null | undefined): string {
+  if (meeting) {
+    return `:calendar: Scheduled for ${meetingWhen(meeting)}; the invitation is in the incident channel. To move it, change the date or time, save, and invite again.`;
+  }
+  return 'Not scheduled yet. Save with a date and time, then choose *Invite to the review* in the next step, or run `/incident review 2026-12-08 14:00` in the incident channel (your own time zone).';
+}
+
+function reviewMeetingBlocks(content: PostmortemContent, context: PostmortemFormContext): KnownBlock[] {
+  const { proposal } = context;
+  const facilitator = content.facilitatorId ?? proposal?.facilitatorId ?? null;
+  const invitees = content.invitees ?? proposal?.invitees ?? [];
+  return [
+    header('Review meeting'),
+    inputBlock('Facilitator', usersSelect(Field.facilitator, facilitator), {
+      optional: true,
+      hint: 'Best someone who was not the incident commander, so the person who led the response is free to tell it.',
+    }),
+    inputBlock('Invite', multiUsersSelect(Field.invitees, { placeholder: 'Who joins the review', initial: invitees }), {
+      optional: true,
+      hint: 'Proposed: everyone who took part, and the post-mortem’s authors.',
+    }),
+    inputBlock('Meeting date', datepicker(Field.meetingDate, content.meetingDate), { optional: true }),
+    inputBlock('Meeting time', timepicker(Field.meetingTime, content.meetingTime), { optional: true, hint: 'In your own time zone.' }),
+    contextLine(meetingLine(context.meeting)),
+  ];
+}
+
+/** What the form showed as proposed (the author had not chosen), for the parser to recognise. */
+function proposedShown(content: PostmortemContent, proposal: ReviewProposal | null | undefined): PostmortemFormMetadata['proposed'] {
+  if (!proposal) return undefined;
+  const shown: NonNullable<PostmortemFormMetadata['proposed']> = {};
+  if (content.facilitatorId === null) shown.facilitatorId = proposal.facilitatorId;
+  if (content.invitees === null) shown.invitees = peopleFingerprint(proposal.invitees);
+  return Object.keys(shown).length > 0 ? shown : undefined;
+}
+
 /**
- * The post-mortem form. Lists hold one entry per line. `notice` is shown first, e.g. that
- * someone else saved since this person opened the form.
+ * The post-mortem form. Lists hold one entry per line. Participants' accounts are summarised
+ * (an anonymous one only by its responder letter); the review meeting's facilitator and invitees
+ * start as proposed until the author changes them.
  */
 export function postmortemModal(
   incident: Incident,
   postmortem: Postmortem,
   content: PostmortemContent,
   items: ActionItem[],
-  notice?: string,
-  /** The draft version the person's text is based on (kept when the form is refreshed). */
-  basedOnVersion: number = postmortem.version,
+  context: PostmortemFormContext = {},
 ): ModalView {
+  const { notice, basedOnVersion = postmortem.version } = context;
   const saved = postmortem.updatedBy && postmortem.updatedAt
     ? `Last saved by <@${postmortem.updatedBy}> ${slackDate(postmortem.updatedAt)}.`
     : 'Not saved yet. Anyone in the incident channel can write it with you.';
@@ -108,11 +185,10 @@ export function postmortemModal(
     answer(Field.wentWell, 'What went well', lines(content.wentWell)),
     answer(Field.wentWrong, 'What went wrong', lines(content.wentWrong)),
     answer(Field.gotLucky, 'Where we got lucky', lines(content.gotLucky)),
+    ...accountsBlocks(context.accounts ?? []),
     header(`Action items (${items.length})`),
     ...actionItemBlocks(items),
-    header('Review meeting'),
-    inputBlock('Facilitator', usersSelect(Field.facilitator, content.facilitatorId), { optional: true }),
-    inputBlock('Meeting date', datepicker(Field.meetingDate, content.meetingDate), { optional: true }),
+    ...reviewMeetingBlocks(content, context),
     inputBlock('Tags', textInput(Field.tags, { maxLength: 500, initial: content.tags.join(', ') }), {
       optional: true,
       hint: 'Comma-separated, e.g. database, deploys',
@@ -124,7 +200,11 @@ export function postmortemModal(
     title: 'Post-mortem',
     submit: 'Save and review',
     close: 'Close',
-    privateMetadata: JSON.stringify({ incidentId: incident.id, version: basedOnVersion } satisfies PostmortemFormMetadata),
+    privateMetadata: JSON.stringify({
+      incidentId: incident.id,
+      version: basedOnVersion,
+      proposed: proposedShown(content, context.proposal),
+    } satisfies PostmortemFormMetadata),
     blocks,
   });
 }

@@ -3,6 +3,8 @@ import type { WebClient } from '@slack/web-api';
 import type { Logger } from '../../logger';
 import { slackCall } from '../web-api/slack-call';
 import { tellPrivately } from '../web-api/tell-privately';
+import { isAppError } from '../../errors';
+import { fieldErrors } from '../listeners/views/field-errors';
 import { explainError, logFailure } from './explain-error';
 
 /** Turns a problem (plain words) into the modal to show instead of the one that failed. */
@@ -11,12 +13,14 @@ export type FailureView = (problem: string) => ModalView | undefined | Promise<M
 /**
  * Where a failed request is explained to the person who made it. Each surface starts it with its
  * natural place (a slash command's or a button's response URL, else a DM); a listener moves it as
- * it learns more: the incident's channel, or the modal it has turned into a progress view. (Form
- * fields are checked before the acknowledgement, by the listener itself, with `fieldErrors`.)
+ * it learns more: the incident's channel, the modal it has turned into a progress view, or the
+ * submitted form itself while it still waits for its acknowledgement (`onForm`). (Fields a
+ * listener can check itself are checked before the acknowledgement, with `fieldErrors`.)
  */
 export class FailureReply {
   channelId: string | null = null;
   private modal: { viewId: string; render: FailureView } | null = null;
+  private form: FormFields | null = null;
 
   /** Tell the person privately in this channel (when they are in it) rather than in a DM. */
   inChannel(channelId: string | null | undefined): this {
@@ -33,6 +37,37 @@ export class FailureReply {
   get modalView(): { viewId: string; render: FailureView } | null {
     return this.modal;
   }
+
+  /**
+   * While the submitted form still waits for its acknowledgement, show a failure on the form
+   * itself, so nothing typed is lost: a problem with a field under that field (`blocks` maps the
+   * domain's field names to block ids), any other problem under `otherwise`.
+   */
+  onForm(blocks: Readonly<Record<string, string>>, otherwise: string): this {
+    this.form = { blocks, otherwise };
+    return this;
+  }
+
+  get formFields(): FormFields | null {
+    return this.form;
+  }
+}
+
+/** Where a form's problems are shown: by field, and a block for the rest. */
+export interface FormFields {
+  blocks: Readonly<Record<string, string>>;
+  otherwise: string;
+}
+
+/**
+ * A failure as Slack's `errors` answer to a form's submission, by block id: the failure's own
+ * field problems where the form has those fields, else the explanation under `otherwise`. Null
+ * when the listener named no form.
+ */
+export function formErrors(reply: FailureReply, error: unknown): Record<string, string> | null {
+  const form = reply.formFields;
+  if (!form) return null;
+  return (isAppError(error) && error.fields && fieldErrors(error.fields, form.blocks)) || { [form.otherwise]: explainError(error) };
 }
 
 export interface FailureContext {

@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Kysely } from 'kysely';
 import type { ActionItemDeps } from '../../action-items/action-item-deps';
 import type { AlertDeps } from '../../alerts/alert-deps';
+import type { AccountDeps } from '../../accounts/account-deps';
 import type { ReminderDeps } from '../../action-items/send-due-reminders';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
@@ -15,6 +16,7 @@ import type { UserDirectory } from '../web-api/user-directory';
 
 /** Every service's dependencies for one request, talking to Slack through that request's client. */
 export interface Services {
+  accounts: AccountDeps;
   alerts: AlertDeps;
   incidents: IncidentDeps;
   timeline: TimelineDeps;

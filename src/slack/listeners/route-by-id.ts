@@ -9,7 +9,9 @@ import type {
   SlackViewMiddlewareArgs,
   ViewSubmitAction,
 } from '@slack/bolt';
-import { FailureReply, showFailure } from '../errors/failure-reply';
+import { isAppError } from '../../errors';
+import { logFailure } from '../errors/explain-error';
+import { FailureReply, formErrors, showFailure } from '../errors/failure-reply';
 import type { ListenerDeps } from './listener-deps';
 
 /**
@@ -56,8 +58,9 @@ export function routeActions(app: App, deps: ListenerDeps, routes: Record<string
 
 /**
  * View submissions, by `callback_id`. A listener acknowledges itself (with field errors, a
- * progress view, or nothing). When it throws before acknowledging, the form is closed and the
- * person told where the reply says.
+ * progress view, or nothing). When it throws before acknowledging, the problem goes onto the form
+ * if the listener named one (`reply.onForm`); otherwise the form is closed and the person told
+ * where the reply says.
  */
 export function routeViews(app: App, deps: ListenerDeps, routes: Record<string, Routed<ViewArgs>>): void {
   app.view(/.*/, async (args) => {
@@ -72,6 +75,12 @@ export function routeViews(app: App, deps: ListenerDeps, routes: Record<string, 
     try {
       await handler({ ...args, ack } as ViewArgs, reply);
     } catch (error) {
+      // A form still open shows the problem on itself, with what was typed.
+      const errors = acked ? null : formErrors(reply, error);
+      if (errors) {
+        if (!isAppError(error) || !error.fields) logFailure(deps.logger, error, { view: args.view.callback_id, user: args.body.user.id });
+        return ack({ response_action: 'errors', errors });
+      }
       if (!acked) await ack();
       await showFailure(
         { client: args.client, logger: deps.logger, userId: args.body.user.id, reply, request: { view: args.view.callback_id } },

@@ -1,10 +1,20 @@
 import type { ActionItemType } from '../../action-items/action-item';
 import type { ActionItemInput } from '../../action-items/validate-action-item';
 import { type PostmortemContent, linesOf } from '../../postmortems/postmortem';
+import { peopleFingerprint } from '../blocks/people-fingerprint';
+import type { PostmortemFormMetadata } from '../blocks/postmortem-modal';
 import { Field } from '../ids';
-import { type ViewValues, checkedOf, dateOf, lineOf, selectedOf, textOf, userOf } from './view-state';
+import { type ViewValues, checkedOf, dateOf, lineOf, selectedOf, textOf, timeOf, userOf, usersOf } from './view-state';
 
-export function readPostmortemForm(values: ViewValues): PostmortemContent {
+/**
+ * The post-mortem form as submitted. The review meeting's facilitator and invitees were shown as
+ * proposed when the author had not chosen them (`proposed`, from the form's metadata); left as
+ * proposed, they stay unchosen (null), so the proposal keeps following the incident's participants.
+ */
+export function readPostmortemForm(values: ViewValues, proposed: PostmortemFormMetadata['proposed'] = {}): PostmortemContent {
+  const facilitatorId = userOf(values, Field.facilitator);
+  // A form from before invitees were asked has no such field: nothing was chosen.
+  const invitees = values[Field.invitees] ? usersOf(values, Field.invitees) : null;
   return {
     summary: textOf(values, Field.summary) ?? '',
     impact: textOf(values, Field.impact) ?? '',
@@ -17,8 +27,10 @@ export function readPostmortemForm(values: ViewValues): PostmortemContent {
     wentWell: linesOf(textOf(values, Field.wentWell)),
     wentWrong: linesOf(textOf(values, Field.wentWrong)),
     gotLucky: linesOf(textOf(values, Field.gotLucky)),
-    facilitatorId: userOf(values, Field.facilitator),
+    facilitatorId: proposed.facilitatorId !== undefined && facilitatorId === proposed.facilitatorId ? null : facilitatorId,
     meetingDate: dateOf(values, Field.meetingDate),
+    meetingTime: timeOf(values, Field.meetingTime),
+    invitees: invitees && proposed.invitees !== undefined && peopleFingerprint(invitees) === proposed.invitees ? null : invitees,
     tags: (lineOf(values, Field.tags) ?? '')
       .split(',')
       .map((t) => t.trim())

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { ChannelPacer } from '../web-api/channel-pacer';
-import type { Incident } from '../../incidents/incident';
+import type { Incident, ReadyIncident } from '../../incidents/incident';
+import type { DraftState } from '../../postmortems/draft-state';
+import type { ReviewMeeting } from '../../postmortems/review-meeting';
+import { facilitatorReminderMessage, meetingMovedNote, reviewInvitationMessage } from '../blocks/review-invitation';
+import { findMarkedMessage } from '../web-api/find-marked-message';
 import { PartlyShownError, type PostmortemPort, type ShowOptions, type ShownMessage } from '../../postmortems/postmortem-port';
 import { postmortemMessages } from '../../render/postmortem-blocks';
 import type { PostmortemDocument } from '../../render/postmortem-document';
@@ -13,6 +17,9 @@ import { findMarkedMessages } from '../web-api/find-marked-message';
 import { requiredField } from '../web-api/required-field';
 import { slackCall, slackErrorCode, toAppError } from '../web-api/slack-call';
 import type { UserDirectory } from '../web-api/user-directory';
+
+/** Metadata marking the review meeting's invitation, so one posted but not recorded is found. */
+const INVITATION_EVENT = 'review_invitation';
 
 /** Metadata marking each published part, so a part whose posting was not recorded is found. */
 const PART_EVENT = 'postmortem_part';
@@ -132,5 +139,35 @@ export class SlackPostmortemPort implements PostmortemPort {
         text: `:memo: This incident's post-mortem was due ${slackDate(dueAt)}. Anyone here can help: \`/incident postmortem\`.`,
       }),
     );
+  }
+
+  timeZoneOf(userId: string): Promise<string | null> {
+    return this.people.timeZoneOf(userId).catch(() => null);
+  }
+
+  async postInvitation(incident: ReadyIncident, meeting: ReviewMeeting, state: DraftState, existing: { ts: string; moved: boolean } | null): Promise<string> {
+    const message = reviewInvitationMessage(incident, meeting, state);
+    const channel = incident.channelId;
+    if (existing) {
+      await slackCall(() => this.client.chat.update({ channel, ts: existing.ts, ...message }));
+      if (existing.moved) {
+        await this.pacer.turn(channel);
+        await slackCall(() => this.client.chat.postMessage({ channel, thread_ts: existing.ts, reply_broadcast: true, ...meetingMovedNote(meeting) }));
+      }
+      return existing.ts;
+    }
+    await this.pacer.turn(channel);
+    const posted = await slackCall(() =>
+      this.client.chat.postMessage({ channel, ...message, metadata: { event_type: INVITATION_EVENT, event_payload: { incident_id: incident.id } } }),
+    );
+    return requiredField(posted.ts, 'chat.postMessage', 'ts');
+  }
+
+  findInvitation(channelId: string, incidentId: string): Promise<string | undefined> {
+    return findMarkedMessage(this.client, channelId, INVITATION_EVENT, (p) => p.incident_id === incidentId);
+  }
+
+  async remindFacilitator(userId: string, incident: Incident, meeting: ReviewMeeting, state: DraftState): Promise<void> {
+    await slackCall(() => this.client.chat.postMessage({ channel: userId, ...facilitatorReminderMessage(incident, meeting, state, userId) }));
   }
 }

@@ -18,6 +18,8 @@ export interface UserProfile {
   name: string | null;
   /** A known IANA zone, or null when Slack does not know it. */
   timeZone: string | null;
+  /** A person who can be asked things: not a bot or an app, not deactivated. */
+  isPerson: boolean;
 }
 
 /**
@@ -64,7 +66,8 @@ export class UserDirectory {
     return this.cache.profile(userId, async () => {
       const { user } = await slackCall(() => this.client.users.info({ user: userId }));
       const name = user?.profile?.real_name || user?.real_name || user?.profile?.display_name || user?.name || null;
-      return { name, timeZone: isKnownTimeZone(user?.tz) ? user.tz : null };
+      const isPerson = Boolean(user) && !user?.is_bot && !user?.deleted && !user?.is_app_user && userId !== 'USLACKBOT';
+      return { name, timeZone: isKnownTimeZone(user?.tz) ? user!.tz! : null, isPerson };
     });
   }
 

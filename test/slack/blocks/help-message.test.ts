@@ -16,6 +16,12 @@ describe('helpMessage', () => {
     }
   });
 
+  it('shows a usage with angle brackets as typed, not as a link', () => {
+    const message = helpMessage([{ usage: '/incident review <date> <time>', summary: 'Schedule the review' }]);
+    expect(JSON.stringify(message.blocks)).toContain('`/incident review &lt;date&gt; &lt;time&gt;` — Schedule the review');
+    expect(message.text).not.toContain('<date>');
+  });
+
   it('puts a notice first when one is given', () => {
     const message = helpMessage(commands, 'I don\'t know `/incident frobnicate`.');
     expect(message.blocks[0]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: 'I don\'t know `/incident frobnicate`.' } });

@@ -28,7 +28,7 @@ const full = { ...EMPTY_CONTENT, summary: 's'.repeat(3000), causes: { avoid: Arr
 
 describe('post-mortem views', () => {
   it.each([0, 3, 50, 51, 100])('the form with %d action items is a valid modal', (count) => {
-    const view = postmortemModal(incident, unsavedPostmortem('i1'), full, Array.from({ length: count }, (_, i) => item(i)), 'notice');
+    const view = postmortemModal(incident, unsavedPostmortem('i1'), full, Array.from({ length: count }, (_, i) => item(i)), { notice: 'notice' });
     expect(checkView(view, ['modal'])).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import type { WebClient } from '@slack/web-api';
 import pino from 'pino';
 import { AppError } from '../../../src/errors';
-import { FailureReply, showFailure } from '../../../src/slack/errors/failure-reply';
+import { FailureReply, formErrors, showFailure } from '../../../src/slack/errors/failure-reply';
 import { UNEXPECTED_PROBLEM } from '../../../src/slack/errors/explain-error';
 
 /** A Web API client that records what the bot asked Slack to show, and can refuse a method. */
@@ -86,4 +86,25 @@ describe('the one error path', () => {
     expect(shown.map((s) => s.method)).toEqual(['chat.postMessage']);
   });
 
+});
+
+describe('a failure on a form still waiting for its acknowledgement', () => {
+  const blocks = { noticed: 'account_noticed', did: 'account_did' };
+
+  it('goes under the fields it is about, so what was typed stays', () => {
+    const error = new AppError('invalid_input', 'the account needs a change.', { fields: { did: 'Keep this under 3000 characters.', other: 'Not on this form.' } });
+    expect(formErrors(new FailureReply().onForm(blocks, 'account_noticed'), error)).toEqual({ account_did: 'Keep this under 3000 characters.' });
+  });
+
+  it('goes under the block for the rest when it is about no field, explained as anywhere else', () => {
+    const closed = new AppError('accounts_closed', 'its post-mortem is published, so accounts can no longer be written or changed.');
+    expect(formErrors(new FailureReply().onForm(blocks, 'account_noticed'), closed)).toEqual({
+      account_noticed: 'Its post-mortem is published, so accounts can no longer be written or changed.',
+    });
+    expect(formErrors(new FailureReply().onForm(blocks, 'account_noticed'), new Error('boom'))).toEqual({ account_noticed: UNEXPECTED_PROBLEM });
+  });
+
+  it('is not for the form when the listener named none', () => {
+    expect(formErrors(new FailureReply(), new AppError('invalid_input', 'x', { fields: { noticed: 'y' } }))).toBeNull();
+  });
 });

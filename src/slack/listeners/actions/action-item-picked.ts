@@ -40,7 +40,7 @@ export function actionItemPicked(deps: ListenerDeps): Routed<ActionArgs> {
     }
     await removePostmortemActionItem(services.postmortems, itemId, user);
     const incident = await incidentForMember(services.incidents, item.incidentId, user, 'write its post-mortem');
-    const view = await postmortemFormView(deps, incident, { basedOnVersion: version });
+    const view = await postmortemFormView(deps, services, incident, { basedOnVersion: version });
     await slackCall(() => args.client.views.update({ view_id: form.id, view }));
   };
 }

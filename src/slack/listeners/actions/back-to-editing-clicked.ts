@@ -12,8 +12,9 @@ export function backToEditingClicked(deps: ListenerDeps): Routed<ActionArgs> {
     const view = args.body.view;
     const { incidentId } = metadataOf<PostmortemFormMetadata>(view?.private_metadata);
     if (!view || !incidentId) return;
-    const incident = await incidentForMember(deps.services(args.client).incidents, incidentId, args.body.user.id, 'write its post-mortem');
-    const form = await postmortemFormView(deps, incident);
+    const services = deps.services(args.client, args.context.botUserId);
+    const incident = await incidentForMember(services.incidents, incidentId, args.body.user.id, 'write its post-mortem');
+    const form = await postmortemFormView(deps, services, incident);
     await slackCall(() => args.client.views.update({ view_id: view.id, view: form }));
   };
 }

@@ -1,5 +1,7 @@
 import type { App } from '@slack/bolt';
-import { AlertAction, IncidentAction, ItemAction, PostmortemAction, TimelineAction } from '../../ids';
+import { AccountAction, AlertAction, IncidentAction, ItemAction, PostmortemAction, TimelineAction } from '../../ids';
+import { accountDeclineClicked } from './account-decline-clicked';
+import { accountWriteClicked } from './account-write-clicked';
 import { alertDeclareClicked } from './alert-declare-clicked';
 import { alertDismissClicked } from './alert-dismiss-clicked';
 import { itemDoneClicked } from './item-done-clicked';
@@ -8,6 +10,7 @@ import { itemWontDoClicked } from './item-wont-do-clicked';
 import { actionItemPicked } from './action-item-picked';
 import { addActionItemClicked } from './add-action-item-clicked';
 import { backToEditingClicked } from './back-to-editing-clicked';
+import { inviteToReviewClicked } from './invite-to-review-clicked';
 import { postmortemOpened } from './postmortem-opened';
 import type { ListenerDeps } from '../listener-deps';
 import { routeActions } from '../route-by-id';
@@ -40,6 +43,9 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     [PostmortemAction.editActionItem]: actionItemPicked(deps),
     [PostmortemAction.removeActionItem]: actionItemPicked(deps),
     [PostmortemAction.backToEditing]: backToEditingClicked(deps),
+    [PostmortemAction.inviteToReview]: inviteToReviewClicked(deps),
+    [AccountAction.write]: accountWriteClicked(deps),
+    [AccountAction.decline]: accountDeclineClicked(deps),
     [ItemAction.done]: itemDoneClicked(deps),
     [ItemAction.snoozeDay]: itemSnoozeClicked(deps),
     [ItemAction.snoozeWeek]: itemSnoozeClicked(deps),

@@ -8,7 +8,8 @@ import { buttonValue } from './button-value';
 /** "Write post-mortem" on the incident card: its draft is for the channel's members only. */
 export function postmortemOpened(deps: ListenerDeps): Routed<ActionArgs> {
   return async (args) => {
-    const incident = await incidentForMember(deps.services(args.client).incidents, buttonValue(args), args.body.user.id, 'write its post-mortem');
-    await openModal(args.client, args.body.trigger_id, await postmortemFormView(deps, incident));
+    const services = deps.services(args.client, args.context.botUserId);
+    const incident = await incidentForMember(services.incidents, buttonValue(args), args.body.user.id, 'write its post-mortem');
+    await openModal(args.client, args.body.trigger_id, await postmortemFormView(deps, services, incident));
   };
 }

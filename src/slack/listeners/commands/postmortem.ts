@@ -6,6 +6,6 @@ export const postmortem: IncidentSubcommand = {
   name: 'postmortem',
   scope: 'incident',
   async run(ctx, incident) {
-    await openModal(ctx.args.client, ctx.args.command.trigger_id, await postmortemFormView(ctx.deps, incident));
+    await openModal(ctx.args.client, ctx.args.command.trigger_id, await postmortemFormView(ctx.deps, ctx.services, incident));
   },
 };

@@ -11,6 +11,25 @@ import { timeline } from './timeline';
 import { postmortem } from './postmortem';
 import { actionAdd } from './action-add';
 import { actionsList } from './actions-list';
+import { account } from './account';
+import { accounts } from './accounts';
+import { review } from './review';
 
 /** Every `/incident` subcommand, in the order help lists them. */
-export const SUBCOMMANDS: Subcommand[] = [declare, status, severity, commander, resolve, reopen, timeline, postmortem, actionAdd, actionsList, list, help];
+export const SUBCOMMANDS: Subcommand[] = [
+  declare,
+  status,
+  severity,
+  commander,
+  resolve,
+  reopen,
+  timeline,
+  account,
+  accounts,
+  postmortem,
+  review,
+  actionAdd,
+  actionsList,
+  list,
+  help,
+];

@@ -36,7 +36,7 @@ export function actionItemSubmitted(deps: ListenerDeps): Routed<ViewArgs> {
     if (metadata.itemId) await editPostmortemActionItem(services.postmortems, metadata.itemId, input, user, today, services.reminders.port);
     else await addPostmortemActionItem(services.postmortems, metadata.incidentId, input, user, today);
     if (metadata.formViewId) {
-      const form = await postmortemFormView(deps, incident, { basedOnVersion: metadata.formVersion });
+      const form = await postmortemFormView(deps, services, incident, { basedOnVersion: metadata.formVersion });
       await showView(client, deps.logger, metadata.formViewId, form);
     } else if (!metadata.itemId && input.ownerId) {
       const text = `:clipboard: Action item added for ${mention(input.ownerId)}, due ${input.dueDate}. They get a DM now and a reminder on the day.`;

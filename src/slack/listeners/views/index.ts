@@ -13,6 +13,7 @@ import { alertDismissSubmitted } from './alert-dismiss-submitted';
 import { addEntrySubmitted } from './add-entry-submitted';
 import { deleteEntrySubmitted } from './delete-entry-submitted';
 import { editEntrySubmitted } from './edit-entry-submitted';
+import { accountSubmitted } from './account-submitted';
 
 export function registerViews(app: App, deps: ListenerDeps): void {
   routeViews(app, deps, {
@@ -30,5 +31,6 @@ export function registerViews(app: App, deps: ListenerDeps): void {
     [CallbackId.actionItem]: actionItemSubmitted(deps),
     [CallbackId.wontDo]: wontDoSubmitted(deps),
     [CallbackId.alertDismiss]: alertDismissSubmitted(deps),
+    [CallbackId.account]: accountSubmitted(deps),
   });
 }

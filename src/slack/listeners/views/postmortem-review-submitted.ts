@@ -2,9 +2,10 @@ import { incidentForMember } from '../../../incidents/require-member';
 import { publishPostmortem, reviewPostmortem } from '../../../postmortems/publish-postmortem';
 import { escapeMrkdwn } from '../../../mrkdwn/escape';
 import type { PostmortemFormMetadata } from '../../blocks/postmortem-modal';
-import { postmortemProgressView, publishedView, reviewView } from '../../blocks/postmortem-review';
+import { postmortemProgressView, publishedView } from '../../blocks/postmortem-review';
 import { Field } from '../../ids';
 import { checkedOf, metadataOf } from '../../parse/view-state';
+import { reviewStepView } from '../../surfaces/review-step-view';
 import { showView } from '../../web-api/show-view';
 import type { ListenerDeps } from '../listener-deps';
 import type { Routed, ViewArgs } from '../route-by-id';
@@ -23,7 +24,7 @@ export function postmortemReviewSubmitted(deps: ListenerDeps): Routed<ViewArgs> 
     const services = deps.services(client, context.botUserId);
     // The review quotes the draft: for the channel's members only, like the draft itself.
     await incidentForMember(services.incidents, incidentId, body.user.id, 'write its post-mortem');
-    const review = await reviewPostmortem(deps.db, incidentId);
+    const review = await reviewPostmortem(services.postmortems, incidentId);
     if (review.notes.length > 0 && !acceptNotes && review.problems.length === 0) {
       return ack({
         response_action: 'errors',
@@ -38,8 +39,8 @@ export function postmortemReviewSubmitted(deps: ListenerDeps): Routed<ViewArgs> 
     );
     const outcome = await publishPostmortem(services.postmortems, incidentId, body.user.id, { acceptNotes, reviewedVersion });
     const show = (next: Parameters<typeof showView>[3]) => showView(client, deps.logger, view.id, next);
-    if (outcome.kind === 'published') await show(publishedView(outcome.channels, outcome.messages, outcome.path, outcome.fileLink));
-    else if (outcome.kind === 'blocked') await show(reviewView({ incidentId, version: reviewedVersion }, { problems: outcome.problems, notes: [] }));
-    else await show(reviewView({ incidentId, version: reviewedVersion }, { problems: [], notes: outcome.notes }));
+    if (outcome.kind === 'published') return show(publishedView(outcome.channels, outcome.messages, outcome.path, outcome.fileLink));
+    const again = outcome.kind === 'blocked' ? { problems: outcome.problems, notes: [] } : { problems: [], notes: outcome.notes };
+    await show(await reviewStepView(deps, services, { incidentId, userId: body.user.id, version: reviewedVersion }, { review: again }));
   };
 }

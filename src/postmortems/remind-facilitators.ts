@@ -1,0 +1,37 @@
+import { toStoredInstant } from '../db/instant';
+import { loadIncident } from '../incidents/incident-queries';
+import { draftState } from './draft-state';
+import type { PostmortemDeps } from './postmortem-deps';
+import { claimFacilitatorReminder, listDueFacilitatorReminders, retryFacilitatorReminder, toReviewMeeting, updateReviewMeeting } from './review-meetings.repository';
+
+/** A reminder Slack refused is tried again after this long, until the meeting starts. */
+const RETRY_MS = 15 * 60_000;
+const BATCH = 100;
+
+/**
+ * Reminds each facilitator on the day of their review meeting, with the draft's state. Each
+ * reminder is claimed first (its time moved on in one conditional update), so it goes out once
+ * however many replicas poll. Returns how many were sent.
+ */
+export async function remindFacilitators(deps: PostmortemDeps): Promise<number> {
+  const now = deps.clock.now();
+  let sent = 0;
+  for (const row of await listDueFacilitatorReminders(deps.db, toStoredInstant(now), BATCH)) {
+    const meeting = toReviewMeeting(row);
+    if (!(await claimFacilitatorReminder(deps.db, row.incident_id, row.remind_at!, null))) continue;
+    const log = deps.logger.child({ incidentId: row.incident_id });
+    try {
+      const incident = await loadIncident(deps.db, row.incident_id);
+      await deps.port.remindFacilitator(meeting.facilitatorId ?? meeting.scheduledBy, incident, meeting, await draftState(deps.db, incident.id));
+      await updateReviewMeeting(deps.db, row.incident_id, { reminded_at: toStoredInstant(now) });
+      log.info('facilitator reminded of the review meeting');
+      sent += 1;
+    } catch (err) {
+      const retry = new Date(now.getTime() + RETRY_MS);
+      // Unless it was rescheduled meanwhile (which set a reminder of its own).
+      if (retry.getTime() < meeting.startsAt.getTime()) await retryFacilitatorReminder(deps.db, row.incident_id, toStoredInstant(retry));
+      log.warn({ err }, 'could not remind the facilitator; will retry before the meeting');
+    }
+  }
+  return sent;
+}

@@ -1,0 +1,13 @@
+import { accountForm } from '../../surfaces/account-form';
+import { openModal } from '../../web-api/open-modal';
+import type { IncidentSubcommand } from './subcommand';
+
+/** `/incident account`: my own account of this channel's incident, to write or change. */
+export const account: IncidentSubcommand = {
+  name: 'account',
+  scope: 'incident',
+  async run(ctx, incident) {
+    const { client, command } = ctx.args;
+    await openModal(client, command.trigger_id, await accountForm(ctx.deps, ctx.services, incident.id, command.user_id));
+  },
+};

@@ -1,0 +1,74 @@
+import type { WebClient } from '@slack/web-api';
+import type { Account } from '../../accounts/account';
+import type { AccountPort } from '../../accounts/account-port';
+import { AppError } from '../../errors';
+import type { Incident } from '../../incidents/incident';
+import { accountRequestMessage } from '../blocks/account-request';
+import { findMarkedMessage } from '../web-api/find-marked-message';
+import { requiredField } from '../web-api/required-field';
+import { slackCall, slackErrorCode } from '../web-api/slack-call';
+import type { UserDirectory } from '../web-api/user-directory';
+
+/** The metadata event that marks an account request or its reminder in someone's DM. */
+export const ACCOUNT_EVENT = 'account_request';
+
+/** Slack's answers meaning the person cannot get DMs (deactivated, deleted, a bot). */
+const UNREACHABLE = new Set(['user_not_found', 'user_disabled', 'cannot_dm_bot', 'user_is_bot', 'users_not_found', 'account_inactive']);
+
+/** Accounts' view of Slack: who is a person, their zone, their DM with the bot. */
+export class SlackAccountPort implements AccountPort {
+  constructor(
+    private readonly client: WebClient,
+    private readonly people: UserDirectory,
+  ) {}
+
+  async isPerson(userId: string): Promise<boolean> {
+    try {
+      return (await this.people.profile(userId)).isPerson;
+    } catch (error) {
+      if (slackErrorCode(error) === 'user_not_found') return false;
+      throw error;
+    }
+  }
+
+  timeZoneOf(userId: string): Promise<string | null> {
+    return this.people.timeZoneOf(userId).catch(() => null);
+  }
+
+  async dmChannelOf(userId: string): Promise<string> {
+    const result = await this.reach(() => this.client.conversations.open({ users: userId }));
+    return requiredField(result.channel?.id, 'conversations.open', 'channel id');
+  }
+
+  async ask(account: Account, incident: Incident, dmChannel: string, kind: 'ask' | 'remind'): Promise<string> {
+    const posted = await this.reach(() =>
+      this.client.chat.postMessage({
+        channel: dmChannel,
+        ...accountRequestMessage(account, incident, kind),
+        metadata: { event_type: ACCOUNT_EVENT, event_payload: { incident_id: incident.id, kind } },
+      }),
+    );
+    return requiredField(posted.ts, 'chat.postMessage', 'ts');
+  }
+
+  sentBefore(dmChannel: string, incidentId: string, kind: 'ask' | 'remind', since: Date): Promise<string | undefined> {
+    return findMarkedMessage(this.client, dmChannel, ACCOUNT_EVENT, (p) => p.incident_id === incidentId && p.kind === kind, since);
+  }
+
+  async showState(account: Account, incident: Incident): Promise<void> {
+    if (!account.dm) return;
+    const { channelId, ts } = account.dm;
+    await slackCall(() => this.client.chat.update({ channel: channelId, ts, ...accountRequestMessage(account, incident, 'state') }));
+  }
+
+  private async reach<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await slackCall(call);
+    } catch (error) {
+      if (UNREACHABLE.has(slackErrorCode(error) ?? '')) {
+        throw new AppError('owner_unreachable', 'this person cannot receive messages.', { cause: error });
+      }
+      throw error;
+    }
+  }
+}

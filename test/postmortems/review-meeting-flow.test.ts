@@ -1,0 +1,93 @@
+import pino from 'pino';
+import type { IncidentDeps } from '../../src/incidents/incident-deps';
+import type { IncidentPort } from '../../src/incidents/incident-port';
+import { insertMessageEntry } from '../../src/timeline/timeline.repository';
+import { postmortemFor } from '../../src/postmortems/postmortem-queries';
+import { remindFacilitators } from '../../src/postmortems/remind-facilitators';
+import { scheduleReview } from '../../src/postmortems/schedule-review';
+import { FakeAccountPort, fakePostmortemDeps, fakePostmortemPort } from '../../tools/harness/fake-postmortem-ports';
+import { seedIncident, testDatabase } from '../../tools/harness/test-db';
+
+const logger = pino({ level: 'silent' });
+const quietSlack = new Proxy({}, { get: () => async () => undefined }) as IncidentPort;
+const T0 = Date.parse('2026-12-01T12:00:00Z');
+const policy = { requiredFor: ['SEV1' as const, 'SEV2' as const], dueHours: 48, channel: undefined };
+const zones: Record<string, string> = { U1: 'America/New_York', U2: 'Europe/Berlin', U3: 'Asia/Tokyo' };
+
+/** U1 commanded; U2 and U3 posted. The author, U1, lives in New York; U2 in Berlin. */
+async function setUp() {
+  const db = await testDatabase();
+  const now = { t: T0 };
+  const clock = { now: () => new Date(now.t) };
+  const members = { isMember: async () => true };
+  const incidents: IncidentDeps = { db: db.db, clock, logger, members, port: quietSlack, policy };
+  const port = fakePostmortemPort({ timeZoneOf: async (id) => zones[id] ?? null });
+  const deps = fakePostmortemDeps({ db: db.db, clock, logger, members, port, incidents, policy, accountPort: new FakeAccountPort({ zones }) });
+  const incidentId = await seedIncident(db);
+  for (const [ts, user] of [['1.1', 'U2'], ['1.2', 'U3']] as const) {
+    await insertMessageEntry(
+      db.db,
+      { incidentId, occurredAt: new Date(T0), actorId: user, authorId: user, text: 'x', sourceChannelId: 'C0INC', sourceTs: ts, permalink: null, filesNote: null, capturedVia: 'reaction' },
+      new Date(T0),
+    );
+  }
+  return { db, deps, port, now, incidentId };
+}
+
+describe('the review meeting', () => {
+  it('is scheduled in the author’s zone, invites the participants once, and keeps the date in the draft', async () => {
+    const { db, deps, port, incidentId } = await setUp();
+    try {
+      const meeting = await scheduleReview(deps, incidentId, 'U1', { date: '2026-12-08', time: '14:00' });
+      // 14:00 in New York in December is 19:00 UTC.
+      expect(meeting.startsAt.toISOString()).toBe('2026-12-08T19:00:00.000Z');
+      expect(meeting.timeZone).toBe('America/New_York');
+      // The commander led the response: someone else is proposed to facilitate.
+      expect(meeting.facilitatorId).toBe('U2');
+      expect(meeting.inviteeIds.sort()).toEqual(['U1', 'U2', 'U3']);
+      expect(port.invitations).toHaveLength(1);
+      const draft = await postmortemFor(db.db, incidentId);
+      expect(draft.content).toMatchObject({ meetingDate: '2026-12-08', meetingTime: '14:00' });
+
+      // A new time edits the same invitation and says it moved.
+      await scheduleReview(deps, incidentId, 'U1', { date: '2026-12-09', time: '10:30' });
+      expect(port.invitations.map((i) => [i.ts, i.moved])).toEqual([
+        ['100.1', false],
+        ['100.1', true],
+      ]);
+    } finally {
+      await db.remove();
+    }
+  });
+
+  it('refuses a time that has passed, or none at all, with what to type', async () => {
+    const { db, deps, incidentId } = await setUp();
+    try {
+      await expect(scheduleReview(deps, incidentId, 'U1')).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('/incident review') });
+      await expect(scheduleReview(deps, incidentId, 'U1', { date: '2026-12-01', time: '06:00' })).rejects.toMatchObject({
+        message: expect.stringContaining('has passed'),
+      });
+      await expect(scheduleReview(deps, incidentId, 'U1', { date: '2026-02-30', time: '10:00' })).rejects.toMatchObject({ code: 'invalid_input' });
+    } finally {
+      await db.remove();
+    }
+  });
+
+  it('reminds the facilitator once, on the day, at the reminder hour in their own zone', async () => {
+    const { db, deps, port, now, incidentId } = await setUp();
+    try {
+      await scheduleReview(deps, incidentId, 'U1', { date: '2026-12-08', time: '14:00' });
+      // U2 facilitates from Berlin: 09:00 there on 8 December is 08:00 UTC.
+      now.t = Date.parse('2026-12-08T07:59:00Z');
+      expect(await remindFacilitators(deps)).toBe(0);
+      now.t = Date.parse('2026-12-08T08:00:00Z');
+      const [a, b] = await Promise.all([remindFacilitators(deps), remindFacilitators(deps)]);
+      expect(a + b).toBe(1);
+      now.t += 86_400_000;
+      expect(await remindFacilitators(deps)).toBe(0);
+      expect(port.told).toEqual([`facilitator:U2:${incidentId}`]);
+    } finally {
+      await db.remove();
+    }
+  });
+});
