@@ -10,6 +10,29 @@ import { meetingWhen } from './review-invitation';
 
 /** Notes shown before a modal would pass 100 blocks; the rest are counted. */
 const NOTES_SHOWN = 40;
+/** Notes on participants' accounts shown below the draft's, within the same 100 blocks. */
+const ACCOUNT_NOTES_SHOWN = 20;
+
+function noteSection(note: BlamelessNote): KnownBlock {
+  return mrkdwnSection(
+    `*${escapeAndTruncate(note.where, 200)}:* “${escapeAndTruncate(note.quote, 200)}” — ${escapeAndTruncate(note.message, 500)}\n_${escapeAndTruncate(note.suggestion, 800)}_`,
+  );
+}
+
+/**
+ * Self-blame in the participants' accounts: the author should know before the meeting, but only
+ * an account's writer can change it, so these never stand between the draft and publishing.
+ */
+function accountNoteBlocks(notes: BlamelessNote[]): KnownBlock[] {
+  if (notes.length === 0) return [];
+  return [
+    contextLine(
+      `:speech_balloon: In the participants' accounts, ${notes.length === 1 ? 'one place reads' : `${notes.length} places read`} as self-blame. Only their writers can change an account; talk it through in the review, it does not stop publishing.`,
+    ),
+    ...notes.slice(0, ACCOUNT_NOTES_SHOWN).map(noteSection),
+    ...(notes.length > ACCOUNT_NOTES_SHOWN ? [contextLine(`…and ${notes.length - ACCOUNT_NOTES_SHOWN} more.`)] : []),
+  ];
+}
 
 /** The review meeting as the review step sees it. */
 export interface ReviewStepMeeting {
@@ -59,7 +82,7 @@ const publishAnyway = option('Publish anyway', 'accept', 'The notes you leave ar
  */
 export function reviewView(
   metadata: PostmortemFormMetadata,
-  review: { problems: string[]; notes: BlamelessNote[] },
+  review: { problems: string[]; notes: BlamelessNote[]; accountNotes?: BlamelessNote[] },
   step: ReviewStepMeeting = { planned: null, meeting: null, canInvite: false },
 ): ModalView {
   const view = { callbackId: CallbackId.postmortemReview, title: 'Review post-mortem', close: 'Close', privateMetadata: JSON.stringify(metadata) };
@@ -82,17 +105,11 @@ export function reviewView(
   } else {
     const count = `${review.notes.length} ${review.notes.length === 1 ? 'note' : 'notes'}`;
     blocks.push(mrkdwnSection(`:floppy_disk: Draft saved. The blameless review has ${count}: a post-mortem that looks for people to blame teaches people to hide what happened.`));
-    for (const note of review.notes.slice(0, NOTES_SHOWN)) {
-      blocks.push(
-        mrkdwnSection(
-          `*${escapeAndTruncate(note.where, 200)}:* “${escapeAndTruncate(note.quote, 200)}” — ${escapeAndTruncate(note.message, 500)}\n_${escapeAndTruncate(note.suggestion, 800)}_`,
-        ),
-      );
-    }
+    blocks.push(...review.notes.slice(0, NOTES_SHOWN).map(noteSection));
     if (review.notes.length > NOTES_SHOWN) blocks.push(contextLine(`…and ${review.notes.length - NOTES_SHOWN} more.`));
     blocks.push(inputBlock('Or', checkbox(Field.publishAnyway, publishAnyway), { optional: true }));
   }
-  blocks.push(...bottom);
+  blocks.push(...accountNoteBlocks(review.accountNotes ?? []), ...bottom);
   return modal({ ...view, submit: 'Publish', blocks });
 }
 

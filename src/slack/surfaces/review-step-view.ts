@@ -17,7 +17,7 @@ export async function reviewStepView(
   deps: ListenerDeps,
   services: Services,
   viewer: { incidentId: string; userId: string; version: number },
-  options: { review?: { problems: string[]; notes: BlamelessNote[] }; notice?: string } = {},
+  options: { review?: { problems: string[]; notes: BlamelessNote[]; accountNotes?: BlamelessNote[] }; notice?: string } = {},
 ): Promise<ModalView> {
   const { incidentId, userId, version } = viewer;
   const [review, postmortem, meeting, timeZone] = await Promise.all([
