@@ -53,7 +53,7 @@ export async function playIncident(options: PlayOptions): Promise<PlayResult> {
   const t = await startTestBot({
     env: { LOG_LEVEL: 'error', INCIDENTS_CHANNEL, POSTMORTEMS_CHANNEL, ALERT_WEBHOOK_TOKEN: ALERT_TOKEN, ...repository?.env },
     clock: { now: () => new Date(now) },
-    jobs: { remindersEveryMs: REMINDER_POLL_MS, postmortemRemindersEveryMs: 50, pushPostmortemsEveryMs: 50 },
+    jobs: { remindersEveryMs: REMINDER_POLL_MS, postmortemRemindersEveryMs: 50, pushPostmortemsEveryMs: 50, askForAccountsEveryMs: 50 },
   });
   let failed = false;
   try {
@@ -341,6 +341,74 @@ async function story(t: TestBot, clock: StoryClock, transcript: Transcript): Pro
     run(maya, 'resolve Rolled back the connection-pool change', 'resolved the incident'),
   );
 
+  // Everyone's own account ------------------------------------------------------------------
+  transcript.chapter('Tuesday 12 May 2026, after the incident · everyone’s own account');
+  transcript.note('A SEV1 owes a post-mortem, so resolving it asks everyone who took part, privately, for their own account.');
+  const accountRequest = (user: string) => slack.dm(user).find((m) => JSON.stringify(m.metadata ?? {}).includes('account_request'));
+  let participants: string[] = [];
+  await transcript.step({ what: 'The bot asks each participant for their account, in a DM' }, async () => {
+    participants = await waitFor(async () => {
+      const rows = await db.selectFrom('participant_accounts').select(['user_id', 'state']).execute();
+      return rows.length > 0 && rows.every((r) => r.state === 'asked') && rows.every((r) => accountRequest(r.user_id)) ? rows.map((r) => r.user_id) : undefined;
+    });
+  });
+  transcript.note(`Asked: ${participants.map((id) => slack.user(id)!.real_name).join(', ')}. Nobody else, and never a bot.`);
+
+  const writeAccount = async (user: string, time: string, fields: Record<string, string>, typed: Record<string, string>) => {
+    clock.at(time);
+    let form = '';
+    await transcript.step({ what: `${slack.user(user)!.real_name.split(' ')[0]} clicks “Write my account” in the DM`, who: user }, async () => {
+      const request = accountRequest(user)!;
+      await driver.blockAction({ user, actionId: 'account_write', container: { type: 'message', channel: request.channel, ts: request.ts } });
+      form = (await topModal(t, user)).id;
+    });
+    clock.advance(4 * 60_000);
+    await transcript.step({ what: `${slack.user(user)!.real_name.split(' ')[0]} writes it and saves`, who: user, typed }, async () => {
+      await driver.submitView({ user, viewId: form, fields });
+      await waitFor(() => (slack.view(form)?.callback_id === 'account_saved' ? true : undefined));
+    });
+    return form;
+  };
+  const close = (user: string, form: string) => transcript.step({ what: 'and closes it', who: user }, () => driver.closeView({ user, viewId: form }));
+  // Each writes times as their own clocks showed them: Priya in Kolkata (UTC+5:30), Dev in New York (UTC-4).
+  const priyaAccount = {
+    account_noticed: '19:22 connection waits on orders-db jumped from 0 to 40 per pod\n19:28 the database itself looked healthy: CPU at 30%, no slow queries',
+    account_did: '19:36 posted the connection count, because a full pool pointed at the clients, not the database',
+    account_expected: 'That checkout-api would reuse its connections; it always had.',
+    account_helped: 'A dashboard panel showing pool use per service next to the database panels.',
+  };
+  await close(priya, await writeAccount(priya, '15:05', priyaAccount, {
+    'What you noticed, and when': priyaAccount.account_noticed,
+    'What you did, and why it made sense at the time': priyaAccount.account_did,
+    'What you expected to happen': priyaAccount.account_expected,
+    'What would have helped': priyaAccount.account_helped,
+    'Show it': 'with my name',
+  }));
+  const devAccount = {
+    account_did: '10:12 suspected the cache node first, because last month’s outage looked just like this. I should have checked the deploy diff first.',
+    account_surprised: 'Change #4821 said “pool: 5” in plain sight, and nothing in review or CI questioned it.',
+    account_helped: 'A CI check on pool sizes against the load-tested minimum.',
+    account_signed: 'anonymous',
+  };
+  const devForm = await writeAccount(dev, '15:12', devAccount, {
+    'What you did, and why it made sense at the time': devAccount.account_did,
+    'What surprised or confused you': devAccount.account_surprised,
+    'What would have helped': devAccount.account_helped,
+    'Show it': 'anonymously',
+  });
+  clock.advance(60_000);
+  await transcript.step({ what: 'Dev reads the note about “I should have” and clicks “Edit my account”', who: dev }, async () => {
+    await driver.blockAction({ user: dev, actionId: 'account_write', container: { type: 'view', viewId: devForm } });
+    await waitFor(() => (slack.view(devForm)?.callback_id === 'account_form' ? true : undefined));
+  });
+  const devDid = '10:12 suspected the cache node first, because last month’s outage looked just like this. The deploy diff was two clicks away, and nothing pointed there.';
+  clock.advance(2 * 60_000);
+  await transcript.step({ what: 'He says what pointed him where, instead, and saves', who: dev, typed: { 'What you did, and why it made sense at the time': devDid } }, async () => {
+    await driver.submitView({ user: dev, viewId: devForm, fields: { account_did: devDid } });
+    await waitFor(() => (slack.view(devForm)?.callback_id === 'account_saved' && !visibleText(slack.view(devForm)).includes('should have') ? true : undefined));
+  });
+  await close(dev, devForm);
+
   // The post-mortem -------------------------------------------------------------------------
   transcript.chapter('Tuesday 12 May 2026, later · the post-mortem');
   clock.at('15:30');
@@ -441,6 +509,12 @@ async function story(t: TestBot, clock: StoryClock, transcript: Transcript): Pro
     },
   );
 
+  clock.at('15:54');
+  await transcript.step({ what: 'Maya runs `/incident review 2026-05-15 15:00` (her time, Berlin)', who: maya, where: channel }, async () => {
+    await driver.command({ user: maya, channel, text: 'review 2026-05-15 15:00' });
+    await waitFor(() => slack.botMessages(channel).some((m) => JSON.stringify(m.metadata ?? {}).includes('review_invitation')));
+  });
+
   clock.at('15:55');
   await transcript.step({ what: 'Maya clicks Publish', who: maya }, async () => {
     await driver.submitView({ user: maya, viewId: form });
@@ -484,6 +558,17 @@ async function story(t: TestBot, clock: StoryClock, transcript: Transcript): Pro
     await driver.blockAction({ user: dev, actionId: done.actionId, container: { type: 'message', channel: reminder.channel, ts: reminder.ts } });
     await waitFor(() => visibleText(slack.message(reminder.channel, reminder.ts)).includes('Done by'));
     await waitFor(() => slack.botMessages(channel).some((m) => m.text.includes('marked an action item done')));
+  });
+
+  // The review meeting ----------------------------------------------------------------------
+  transcript.chapter('Friday 15 May 2026 · the review meeting');
+  transcript.note('Sam facilitates from London: he is reminded at 09:00 his time on the day (08:00 UTC).');
+  clock.at('2026-05-15T07:30:00Z');
+  await transcript.step({ what: '07:30 UTC: nothing yet' }, () => jobRan(t, 'review-reminders'));
+  clock.at('2026-05-15T08:00:00Z');
+  await transcript.step({ what: '08:00 UTC: Sam’s reminder', who: sam }, async () => {
+    await jobRan(t, 'review-reminders');
+    await waitFor(() => slack.dm(sam).some((m) => m.text.startsWith('Today: the post-mortem review')));
   });
   return channel;
 }

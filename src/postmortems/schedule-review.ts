@@ -9,7 +9,6 @@ import { postmortemFor } from './postmortem-queries';
 import { reviewPlan } from './propose-invitees';
 import { type ReviewMeeting, facilitatorReminderAt } from './review-meeting';
 import { findReviewMeeting, toReviewMeeting, updateReviewMeeting, upsertReviewMeeting } from './review-meetings.repository';
-import { saveDraft } from './save-draft';
 
 /** A date and a time of day as a person typed or picked them, in their own zone. */
 export interface MeetingTime {
@@ -21,14 +20,14 @@ const USAGE = 'for example `/incident review 2026-12-08 14:00` (your own time zo
 
 /**
  * Schedules the review meeting, in the zone of the person scheduling it: at `when`, or at the
- * date and time saved in the draft. The draft keeps the date and time; the meeting is recorded
- * with its facilitator and invitees (the author's list, else the proposal); one invitation is
- * posted in the incident channel (a new time edits it, and says so) and the facilitator is
- * reminded on the day.
+ * date and time saved in the draft. The meeting is recorded with its facilitator and invitees
+ * (the author's list, else the proposal); one invitation is posted in the incident channel (a new
+ * time edits it, and says so) and the facilitator is reminded on the day. The draft itself is not
+ * saved: someone reviewing it at that moment can still publish what they reviewed.
  */
 export async function scheduleReview(deps: PostmortemDeps, incidentId: string, userId: string, when?: MeetingTime): Promise<ReviewMeeting> {
   const incident = await incidentForMember(deps, incidentId, userId, 'schedule its review');
-  let postmortem = await postmortemFor(deps.db, incidentId);
+  const postmortem = await postmortemFor(deps.db, incidentId);
   const date = when?.date ?? postmortem.content.meetingDate;
   const time = when?.time ?? postmortem.content.meetingTime;
   if (!date || !time) throw new AppError('invalid_input', `choose the meeting's date and time first, ${USAGE}`);
@@ -39,9 +38,6 @@ export async function scheduleReview(deps: PostmortemDeps, incidentId: string, u
   if (!startsAt) throw new AppError('invalid_input', `${date} ${time} does not exist in ${timeZone} (the clocks change then). Pick another time.`);
   if (startsAt.getTime() <= now.getTime()) throw new AppError('invalid_input', `${date} ${time} (${timeZone}) has passed. Pick a later time.`);
 
-  if (when && (postmortem.content.meetingDate !== date || postmortem.content.meetingTime !== time)) {
-    postmortem = await keepInDraft(deps, incidentId, userId, when);
-  }
   const plan = await reviewPlan(deps, incident, postmortem);
   const reminded = plan.facilitatorId ?? userId;
   const facilitatorZone = (await deps.port.timeZoneOf(reminded)) ?? deps.reminderPolicy.defaultTimeZone;
@@ -64,16 +60,6 @@ export async function scheduleReview(deps: PostmortemDeps, incidentId: string, u
   await announce(deps, incident, meeting, moved);
   deps.logger.info({ incidentId, startsAt: stored, timeZone, invitees: meeting.inviteeIds.length }, 'review meeting scheduled');
   return toReviewMeeting((await findReviewMeeting(deps.db, incidentId))!);
-}
-
-/** The date and time typed in the command become the draft's, so the form shows what was scheduled. */
-async function keepInDraft(deps: PostmortemDeps, incidentId: string, userId: string, when: MeetingTime) {
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const current = await postmortemFor(deps.db, incidentId);
-    const outcome = await saveDraft(deps, incidentId, { ...current.content, meetingDate: when.date, meetingTime: when.time }, userId, current.version);
-    if (outcome.kind === 'saved') return outcome.postmortem;
-  }
-  throw new AppError('invalid_input', 'the post-mortem is being saved by others right now. Try again in a moment.');
 }
 
 /**

@@ -84,7 +84,9 @@ function meetingField(doc: PostmortemDocument): string | null {
   if (meeting) {
     parts = [slackDate(meeting.startsAt)];
     if (meeting.facilitatorId) parts.push(`facilitated by ${name(meeting.facilitatorId)}`);
-    if (meeting.inviteeIds.length) parts.push(`${meeting.inviteeIds.length} invited`);
+    // Everyone the invitation mentions: the invitees and the facilitator, once each.
+    const invited = new Set([...meeting.inviteeIds, ...(meeting.facilitatorId ? [meeting.facilitatorId] : [])]).size;
+    if (invited) parts.push(`${invited} invited`);
   } else if (content.meetingDate || content.facilitatorId) {
     // The draft's date is a calendar day in the zone of whoever chose it: shown as written, not converted.
     parts = [content.meetingDate ?? 'Not scheduled yet'];
@@ -103,7 +105,9 @@ function perspectiveParts(doc: PostmortemDocument, answerMax: number): Part[] {
   const written = doc.perspectives.filter((p) => ACCOUNT_QUESTIONS.some((q) => p.answers[q].trim() !== ''));
   if (written.length === 0) return [];
   let shortened = false;
-  const parts: Part[] = [{ kind: 'text', text: `*Perspectives (${written.length})*` }];
+  const parts: Part[] = [
+    { kind: 'text', text: `*Perspectives (${written.length})*\n_Each in the writer's own words; times as they wrote them, in their own zone._` },
+  ];
   for (const perspective of written) {
     const answered = ACCOUNT_QUESTIONS.filter((q) => perspective.answers[q].trim() !== '');
     answered.forEach((question, i) => {

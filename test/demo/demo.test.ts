@@ -40,14 +40,20 @@ describe('the demo (`npm run demo`)', () => {
       'status page',
       '/incident timeline` to check it',
       '/incident resolve',
+      'asks each participant for their account',
+      'Priya clicks “Write my account”',
+      'Dev clicks “Write my account”',
+      'clicks “Edit my account”',
       '/incident postmortem',
       '“Save and review”',
       '“Back to editing”',
       'saves again',
+      '/incident review 2026-05-15 15:00',
       'clicks Publish',
       'until a reminder goes out',
       'until the next reminder goes out',
       '“Mark done”',
+      'Sam’s reminder',
     ].map(stepIndex);
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
@@ -153,6 +159,36 @@ describe('the demo (`npm run demo`)', () => {
     expect(done).toContain('− [Mark done] [Snooze 1 day] [Snooze 1 week]');
     expect(done).toContain('@Dev Rao marked an action item done');
     expect(done).toContain(':white_check_mark: done');
+  });
+
+  it('asks each participant for an account; one is written with a name, one anonymously, and both are published', () => {
+    expect(result.transcript.join('\n')).toContain('Asked: Maya Keller, Dev Rao, Priya Nair. Nobody else, and never a bot.');
+    expect(seen('Priya clicks “Write my account”')).toContain('Your account');
+    // Dev's first draft blamed himself; the note was gentle, and he rewrote it.
+    expect(seen('Dev writes it and saves')).toContain('I should have');
+    expect(seen('says what pointed him where')).not.toContain('I should have');
+    const published = seen('clicks Publish');
+    expect(published).toContain('*Perspectives (2)*');
+    expect(published).toContain('*Priya Nair*');
+    expect(published).toContain('*Responder A*');
+    expect(published).toMatch(/Priya Nair\* _\(recalled\)_: connection waits on orders-db/);
+    const markdown = fs.readFileSync(path.join(outputDir, 'postmortem.md'), 'utf8');
+    expect(markdown).toContain('### Priya Nair');
+    expect(markdown).toContain('### Responder A');
+    // Priya wrote 19:22 in Kolkata: 13:52 UTC on the timeline.
+    expect(markdown).toContain('- **2026-05-12 13:52** Priya Nair _(recalled)_: connection waits on orders-db jumped from 0 to 40 per pod');
+    expect(markdown).not.toMatch(/Dev Rao[^\n]*suspected the cache node/);
+  });
+
+  it('schedules the review meeting in Maya’s zone, invites everyone once, and reminds Sam on the day', () => {
+    const invitation = seen('/incident review 2026-05-15 15:00');
+    expect(invitation).toContain('*When:* Friday, May 15, 2026 at 13:00 UTC (15:00 Europe/Berlin)');
+    expect(invitation).toContain('*Facilitator:* @Sam Taylor');
+    expect(invitation).toContain('*Invited:* @Maya Keller, @Dev Rao, @Priya Nair');
+    expect(seen('Sam’s reminder')).toContain('You facilitate the post-mortem review');
+    expect(seen('07:30 UTC: nothing yet')).toBe('');
+    const markdown = fs.readFileSync(path.join(outputDir, 'postmortem.md'), 'utf8');
+    expect(markdown).toContain('| Review meeting | 2026-05-15 15:00 Europe/Berlin (13:00 UTC) |');
   });
 
   it('writes the Markdown file: front matter, then every section of the post-mortem layout', () => {

@@ -180,6 +180,8 @@ describe('participants’ accounts in the Markdown file', () => {
       [
         '## Perspectives',
         '',
+        "Each in the writer's own words; times as they wrote them, in their own time zone. The timeline has them in UTC, marked recalled.",
+        '',
         '### Alice Ops',
         '',
         '**Noticed**',
