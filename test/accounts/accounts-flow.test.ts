@@ -9,26 +9,12 @@ import { closeAccounts } from '../../src/accounts/close-accounts';
 import { isAppError } from '../../src/errors';
 import { resolveIncident } from '../../src/incidents/change-incident';
 import type { IncidentDeps } from '../../src/incidents/incident-deps';
-import type { IncidentPort } from '../../src/incidents/incident-port';
 import { updateIncident } from '../../src/incidents/incidents.repository';
 import { insertMessageEntry } from '../../src/timeline/timeline.repository';
-import { FakeAccountPort } from '../../tools/harness/fake-postmortem-ports';
+import { FakeAccountPort, quietIncidentPort } from '../../tools/harness/fake-postmortem-ports';
 import { seedIncident, testDatabase } from '../../tools/harness/test-db';
 
 const logger = pino({ level: 'silent' });
-const quietSlack: IncidentPort = {
-  createChannel: async () => ({ id: 'C0INC', name: 'x' }),
-  inviteMembers: async () => undefined,
-  setTopic: async () => undefined,
-  postCard: async () => '1.1',
-  findCard: async () => undefined,
-  pinCard: async () => undefined,
-  updateCard: async () => undefined,
-  announce: async () => null,
-  findAnnouncement: async () => undefined,
-  updateAnnouncement: async () => undefined,
-  postNotice: async () => undefined,
-};
 const T0 = Date.parse('2026-11-22T12:00:00Z');
 const policy = { requiredFor: ['SEV1' as const, 'SEV2' as const], dueHours: 48, channel: undefined };
 
@@ -41,7 +27,7 @@ async function setUp(options: { members?: string[]; isPrivate?: boolean; port?: 
   const now = { t: T0 };
   const clock = { now: () => new Date(now.t) };
   const members = { isMember: async (_c: string, user: string) => !options.members || options.members.includes(user) };
-  const incidents: IncidentDeps = { db: db.db, clock, logger, members, port: quietSlack, policy };
+  const incidents: IncidentDeps = { db: db.db, clock, logger, members, port: quietIncidentPort, policy };
   const port = options.port ?? new FakeAccountPort({ bots: ['B1'], zones: { U2: 'Europe/Berlin' } });
   const deps: AccountDeps = { db: db.db, clock, logger, members, port, policy, botUserId: 'UBOT' };
   const incidentId = await seedIncident(db);

@@ -1,6 +1,5 @@
 import pino from 'pino';
 import type { Incident } from '../../src/incidents/incident';
-import type { IncidentPort } from '../../src/incidents/incident-port';
 import { resolveIncident } from '../../src/incidents/change-incident';
 import { EMPTY_CONTENT } from '../../src/postmortems/postmortem';
 import type { PostmortemDeps } from '../../src/postmortems/postmortem-deps';
@@ -11,22 +10,9 @@ import { toStoredInstant } from '../../src/db/instant';
 import { RETRY_FAILED_MS, remindDuePostmortems } from '../../src/postmortems/remind-due-postmortems';
 import { saveDraft } from '../../src/postmortems/save-draft';
 import { seedIncident, testDatabase } from '../../tools/harness/test-db';
-import { fakePostmortemDeps, fakePostmortemPort } from '../../tools/harness/fake-postmortem-ports';
+import { fakePostmortemDeps, fakePostmortemPort, quietIncidentPort } from '../../tools/harness/fake-postmortem-ports';
 
 const logger = pino({ level: 'silent' });
-const noSlack: IncidentPort = {
-  createChannel: async () => ({ id: 'C0INC', name: 'x' }),
-  inviteMembers: async () => undefined,
-  setTopic: async () => undefined,
-  postCard: async () => '1.1',
-  findCard: async () => undefined,
-  pinCard: async () => undefined,
-  updateCard: async () => undefined,
-  announce: async () => null,
-  findAnnouncement: async () => undefined,
-  updateAnnouncement: async () => undefined,
-  postNotice: async () => undefined,
-};
 
 const everyoneIsAMember = { isMember: async () => true };
 
@@ -39,7 +25,7 @@ async function setUp(p: PostmortemPort, now: { t: number }) {
   const db = await testDatabase();
   const clock = { now: () => new Date(now.t) };
   const policy = { requiredFor: ['SEV2' as const], dueHours: 48, channel: undefined };
-  const incidents = { db: db.db, clock, logger, members: everyoneIsAMember, port: noSlack, policy };
+  const incidents = { db: db.db, clock, logger, members: everyoneIsAMember, port: quietIncidentPort, policy };
   const deps: PostmortemDeps = fakePostmortemDeps({ db: db.db, clock, logger, members: everyoneIsAMember, port: p, incidents, policy });
   const incidentId = await seedIncident(db);
   await resolveIncident(incidents, incidentId, 'Rolled back', 'U1');

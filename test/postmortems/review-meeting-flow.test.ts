@@ -1,15 +1,13 @@
 import pino from 'pino';
 import type { IncidentDeps } from '../../src/incidents/incident-deps';
-import type { IncidentPort } from '../../src/incidents/incident-port';
 import { insertMessageEntry } from '../../src/timeline/timeline.repository';
 import { postmortemFor } from '../../src/postmortems/postmortem-queries';
 import { remindFacilitators } from '../../src/postmortems/remind-facilitators';
 import { scheduleReview } from '../../src/postmortems/schedule-review';
-import { FakeAccountPort, fakePostmortemDeps, fakePostmortemPort } from '../../tools/harness/fake-postmortem-ports';
+import { FakeAccountPort, fakePostmortemDeps, fakePostmortemPort, quietIncidentPort } from '../../tools/harness/fake-postmortem-ports';
 import { seedIncident, testDatabase } from '../../tools/harness/test-db';
 
 const logger = pino({ level: 'silent' });
-const quietSlack = new Proxy({}, { get: () => async () => undefined }) as IncidentPort;
 const T0 = Date.parse('2026-12-01T12:00:00Z');
 const policy = { requiredFor: ['SEV1' as const, 'SEV2' as const], dueHours: 48, channel: undefined };
 const zones: Record<string, string> = { U1: 'America/New_York', U2: 'Europe/Berlin', U3: 'Asia/Tokyo' };
@@ -20,7 +18,7 @@ async function setUp() {
   const now = { t: T0 };
   const clock = { now: () => new Date(now.t) };
   const members = { isMember: async () => true };
-  const incidents: IncidentDeps = { db: db.db, clock, logger, members, port: quietSlack, policy };
+  const incidents: IncidentDeps = { db: db.db, clock, logger, members, port: quietIncidentPort, policy };
   const port = fakePostmortemPort({ timeZoneOf: async (id) => zones[id] ?? null });
   const deps = fakePostmortemDeps({ db: db.db, clock, logger, members, port, incidents, policy, accountPort: new FakeAccountPort({ zones }) });
   const incidentId = await seedIncident(db);

@@ -11,7 +11,6 @@ import type { PushOutcome } from '../../src/git/git-change';
 import { GitRepository } from '../../src/git/git-repository';
 import { resolveIncident } from '../../src/incidents/change-incident';
 import type { IncidentDeps } from '../../src/incidents/incident-deps';
-import type { IncidentPort } from '../../src/incidents/incident-port';
 import { loadIncident } from '../../src/incidents/incident-queries';
 import { insertIncident } from '../../src/incidents/incidents.repository';
 import { buildDocument } from '../../src/postmortems/build-document';
@@ -28,7 +27,7 @@ import { saveDraft } from '../../src/postmortems/save-draft';
 import { postmortemMarkdown } from '../../src/render/postmortem-markdown';
 import { TEST_DIALECT, type TestDatabase, newTestDatabase } from '../../tools/harness/test-database';
 import { waitFor } from '../../tools/harness/wait-for';
-import { fakePostmortemDeps, fakePostmortemPort } from '../../tools/harness/fake-postmortem-ports';
+import { fakePostmortemDeps, fakePostmortemPort, quietIncidentPort } from '../../tools/harness/fake-postmortem-ports';
 
 /**
  * Post-mortems to git with more than one process: two replicas sharing one database and one
@@ -71,19 +70,6 @@ const commitsOn = (bare: string) => bareGit(bare, 'rev-list', 'main').trim().spl
 const fileOn = (bare: string, file: string) => bareGit(bare, 'show', `main:${file}`);
 
 /** The incident side of Slack: nothing to show, so every call just succeeds. */
-const noSlack: IncidentPort = {
-  createChannel: async () => ({ id: 'C0INC', name: 'x' }),
-  inviteMembers: async () => undefined,
-  setTopic: async () => undefined,
-  postCard: async () => '1.1',
-  findCard: async () => undefined,
-  pinCard: async () => undefined,
-  updateCard: async () => undefined,
-  announce: async () => null,
-  findAnnouncement: async () => undefined,
-  updateAnnouncement: async () => undefined,
-  postNotice: async () => undefined,
-};
 
 interface Clock {
   t: number;
@@ -110,7 +96,7 @@ function startReplica(name: string, database: TestDatabase, bareUrl: string, wor
   const fake = fakePostmortemPort();
   const port = Object.assign(fake, { archiveFailures: fake.told });
   const clockPort = { now: () => new Date(clock.t) };
-  const incidents: IncidentDeps = { db: handle.db, clock: clockPort, logger, members: everyoneIsAMember, port: noSlack, policy };
+  const incidents: IncidentDeps = { db: handle.db, clock: clockPort, logger, members: everyoneIsAMember, port: quietIncidentPort, policy };
   const replica: Replica = {
     name,
     handle,
@@ -564,7 +550,7 @@ describeWithGit('a process killed with SIGKILL between its commit and its push',
     const clockPort = { now: () => new Date(clock.t) };
     const fake = fakePostmortemPort();
     const port = Object.assign(fake, { archiveFailures: fake.told });
-    const incidents: IncidentDeps = { db: handle.db, clock: clockPort, logger, members: everyoneIsAMember, port: noSlack, policy };
+    const incidents: IncidentDeps = { db: handle.db, clock: clockPort, logger, members: everyoneIsAMember, port: quietIncidentPort, policy };
     const repository = new GitRepository({ url, author: AUTHOR, workDir }, logger);
     const deps: PostmortemDeps = fakePostmortemDeps({
       db: handle.db,

@@ -6,10 +6,26 @@ import type { Clock } from '../../src/clock';
 import type { Database } from '../../src/db/database';
 import type { Incident } from '../../src/incidents/incident';
 import type { IncidentDeps } from '../../src/incidents/incident-deps';
+import type { IncidentPort } from '../../src/incidents/incident-port';
 import type { MembershipPort } from '../../src/incidents/membership-port';
 import type { Logger } from '../../src/logger';
 import type { PostmortemDeps } from '../../src/postmortems/postmortem-deps';
 import type { PostmortemPort, ShownMessage } from '../../src/postmortems/postmortem-port';
+
+/** The incident side of the chat for tests that only need incidents to change: every call succeeds, and the channel is C0INC. */
+export const quietIncidentPort: IncidentPort = {
+  createChannel: async () => ({ id: 'C0INC', name: 'x' }),
+  inviteMembers: async () => undefined,
+  setTopic: async () => undefined,
+  postCard: async () => '1.1',
+  findCard: async () => undefined,
+  pinCard: async () => undefined,
+  updateCard: async () => undefined,
+  announce: async () => null,
+  findAnnouncement: async () => undefined,
+  updateAnnouncement: async () => undefined,
+  postNotice: async () => undefined,
+};
 
 /** A DM the fake workspace holds: who it went to, what it was, and its state as last shown. */
 export interface FakeDm {

@@ -1,19 +1,16 @@
 import type { WebClient } from '@slack/web-api';
 import type { Account } from '../../accounts/account';
 import type { AccountPort } from '../../accounts/account-port';
-import { AppError } from '../../errors';
 import type { Incident } from '../../incidents/incident';
 import { accountRequestMessage } from '../blocks/account-request';
 import { findMarkedMessage } from '../web-api/find-marked-message';
 import { requiredField } from '../web-api/required-field';
 import { slackCall, slackErrorCode } from '../web-api/slack-call';
+import { reachPerson } from '../web-api/reach-person';
 import type { UserDirectory } from '../web-api/user-directory';
 
 /** The metadata event that marks an account request or its reminder in someone's DM. */
 export const ACCOUNT_EVENT = 'account_request';
-
-/** Slack's answers meaning the person cannot get DMs (deactivated, deleted, a bot). */
-const UNREACHABLE = new Set(['user_not_found', 'user_disabled', 'cannot_dm_bot', 'user_is_bot', 'users_not_found', 'account_inactive']);
 
 /** Accounts' view of Slack: who is a person, their zone, their DM with the bot. */
 export class SlackAccountPort implements AccountPort {
@@ -61,14 +58,7 @@ export class SlackAccountPort implements AccountPort {
     await slackCall(() => this.client.chat.update({ channel: channelId, ts, ...accountRequestMessage(account, incident, 'state') }));
   }
 
-  private async reach<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await slackCall(call);
-    } catch (error) {
-      if (UNREACHABLE.has(slackErrorCode(error) ?? '')) {
-        throw new AppError('owner_unreachable', 'this person cannot receive messages.', { cause: error });
-      }
-      throw error;
-    }
+  private reach<T>(call: () => Promise<T>): Promise<T> {
+    return reachPerson(call, 'this person cannot receive messages.');
   }
 }

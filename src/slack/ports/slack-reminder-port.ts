@@ -5,14 +5,11 @@ import type { Incident } from '../../incidents/incident';
 import { requireReady } from '../../incidents/require-ready';
 import { actionItemMessage, itemSummary } from '../blocks/action-item-message';
 import { escapeAndTruncate } from '../../mrkdwn/escape';
-import { AppError } from '../../errors';
 import { findMarkedMessage } from '../web-api/find-marked-message';
 import { requiredField } from '../web-api/required-field';
-import { slackCall, slackErrorCode } from '../web-api/slack-call';
+import { slackCall } from '../web-api/slack-call';
+import { reachPerson } from '../web-api/reach-person';
 import type { UserDirectory } from '../web-api/user-directory';
-
-/** Slack's answers meaning the person cannot get DMs any more (deactivated, deleted, a bot). */
-const OWNER_GONE = new Set(['user_not_found', 'user_disabled', 'cannot_dm_bot', 'user_is_bot', 'users_not_found']);
 
 /** The metadata event that marks a reminder DM, so a send interrupted by a crash can be found. */
 export const REMINDER_EVENT = 'action_item_reminder';
@@ -45,15 +42,8 @@ export class SlackReminderPort implements ReminderPort {
   }
 
   /** Slack's ways of saying the person is gone, as the one thing reminders need to know. */
-  private async reachOwner<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await slackCall(call);
-    } catch (error) {
-      if (OWNER_GONE.has(slackErrorCode(error) ?? '')) {
-        throw new AppError('owner_unreachable', "the action item's owner cannot receive messages.", { cause: error });
-      }
-      throw error;
-    }
+  private reachOwner<T>(call: () => Promise<T>): Promise<T> {
+    return reachPerson(call, "the action item's owner cannot receive messages.");
   }
 
   sentReminder(dmChannel: string, key: string, since: Date): Promise<string | undefined> {
