@@ -9,6 +9,7 @@ import { benchApiCalls } from './b5-api-calls';
 import { benchFootprint } from './b6-footprint';
 import { benchAlerts } from './b7-alerts';
 import { benchGit } from './b8-git';
+import { benchAskingForAccounts, benchRenderingPerspectives } from './b9-accounts';
 import type { BenchResult } from './result';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -53,6 +54,14 @@ async function main(): Promise<void> {
   if (wanted('B8')) {
     process.stderr.write('running B8…\n');
     results.push(...(await benchGit()));
+  }
+
+  if (wanted('B9')) {
+    for (const dialect of postgres ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
+      process.stderr.write(`running B9 (${dialect})…\n`);
+      results.push(await benchAskingForAccounts(dialect));
+    }
+    results.push(await benchRenderingPerspectives());
   }
 
   printTable(results);
