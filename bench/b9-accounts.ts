@@ -49,6 +49,7 @@ export async function benchAskingForAccounts(dialect: 'sqlite' | 'postgres'): Pr
       members: { isMember: async () => true },
       port,
       policy: { requiredFor: [] },
+      defaultTimeZone: 'UTC',
     };
     const asking = await timed(async () => {
       await requestAccounts(deps, incidentId, 'U1');

@@ -36,6 +36,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('incident_id', 'varchar(64)', (col) => col.primaryKey())
     .addColumn('requested_by', 'varchar(32)')
     .addColumn('requested_at', 'varchar(32)', (col) => col.notNull())
+    // Set while the post-mortem is being published and after: accounts can no longer change.
+    .addColumn('closed_at', 'varchar(32)')
     .execute();
 
   await db.schema
@@ -47,6 +49,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('invitee_ids', 'text', (col) => col.notNull())
     .addColumn('scheduled_by', 'varchar(32)', (col) => col.notNull())
     .addColumn('invitation_ts', 'varchar(32)')
+    // While set and in the future, one request is posting or editing the invitation.
+    .addColumn('invitation_lease_until', 'varchar(32)')
     .addColumn('remind_at', 'varchar(32)')
     .addColumn('reminded_at', 'varchar(32)')
     .addColumn('updated_at', 'varchar(32)', (col) => col.notNull())

@@ -15,6 +15,8 @@ export interface AccountDeps {
   port: AccountPort;
   /** Which resolved incidents ask their participants by themselves. */
   policy: Pick<Config['postmortems'], 'requiredFor'>;
+  /** The zone times are read in for someone whose zone the chat does not know. */
+  defaultTimeZone: string;
   /** The bot's own user: never asked. */
   botUserId?: string;
   /** Asks the background pass to run soon (requests just added). */

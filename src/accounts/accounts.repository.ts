@@ -20,23 +20,44 @@ export async function insertAccountRequests(db: Kysely<Database>, incidentId: st
   return added;
 }
 
-/** Records that the incident's participants were asked; false when they already were. */
-export async function insertAccountRound(db: Kysely<Database>, incidentId: string, requestedBy: string | null, now: StoredInstant): Promise<boolean> {
-  const result = await db
+/** Records that the incident's participants were asked now (again, when they were asked before). */
+export async function recordAccountRound(db: Kysely<Database>, incidentId: string, requestedBy: string | null, now: StoredInstant): Promise<void> {
+  await db
     .insertInto('account_rounds')
     .values({ incident_id: incidentId, requested_by: requestedBy, requested_at: now })
-    .onConflict((oc) => oc.column('incident_id').doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+    .onConflict((oc) => oc.column('incident_id').doUpdateSet({ requested_by: requestedBy, requested_at: now }))
+    .execute();
 }
 
-/** Of these incidents, the ones whose participants were never asked. */
-export async function withoutAccountRound(db: Kysely<Database>, incidentIds: string[]): Promise<string[]> {
-  if (incidentIds.length === 0) return [];
-  const asked = await db.selectFrom('account_rounds').select('incident_id').where('incident_id', 'in', incidentIds).execute();
-  const done = new Set(asked.map((r) => r.incident_id));
-  return incidentIds.filter((id) => !done.has(id));
+/** When each of these incidents' participants were last asked; incidents never asked are absent. */
+export async function lastAskedAt(db: Kysely<Database>, incidentIds: string[]): Promise<Map<string, StoredInstant>> {
+  if (incidentIds.length === 0) return new Map();
+  const rows = await db.selectFrom('account_rounds').select(['incident_id', 'requested_at']).where('incident_id', 'in', incidentIds).execute();
+  return new Map(rows.map((r) => [r.incident_id, r.requested_at]));
 }
+
+/** Closes (or, with null, reopens) the incident's accounts: while closed, no save is stored. */
+export async function setAccountsClosed(db: Kysely<Database>, incidentId: string, closedAt: StoredInstant | null, now: StoredInstant): Promise<void> {
+  await db
+    .insertInto('account_rounds')
+    .values({ incident_id: incidentId, requested_by: null, requested_at: now, closed_at: closedAt })
+    .onConflict((oc) => oc.column('incident_id').doUpdateSet({ closed_at: closedAt }))
+    .execute();
+}
+
+/** Whether the incident's accounts are closed (its post-mortem is being, or was, published). */
+export async function accountsClosed(db: Kysely<Database>, incidentId: string): Promise<boolean> {
+  const row = await db.selectFrom('account_rounds').select('closed_at').where('incident_id', '=', incidentId).executeTakeFirst();
+  return Boolean(row?.closed_at);
+}
+
+/** The predicate every save is stored under: the incident's accounts are not closed. */
+const stillOpen = (incidentId: string) => (eb: ExpressionBuilder<Database, 'participant_accounts'>) =>
+  eb.not(
+    eb.exists(
+      eb.selectFrom('account_rounds').select('account_rounds.incident_id').where('account_rounds.incident_id', '=', incidentId).where('account_rounds.closed_at', 'is not', null),
+    ),
+  );
 
 export async function listAccounts(db: Kysely<Database>, incidentId: string): Promise<AccountRow[]> {
   return db.selectFrom('participant_accounts').selectAll().where('incident_id', '=', incidentId).orderBy('created_at').orderBy('user_id').execute();
@@ -46,8 +67,12 @@ export async function findAccount(db: Kysely<Database>, incidentId: string, user
   return db.selectFrom('participant_accounts').selectAll().where('incident_id', '=', incidentId).where('user_id', '=', userId).executeTakeFirst();
 }
 
-/** Adds one row as given (someone writing an account nobody asked for); false when the row exists. */
+/**
+ * Adds one row as given (someone writing an account nobody asked for); false when the row exists
+ * or the incident's accounts are closed.
+ */
 export async function insertAccount(db: Kysely<Database>, row: Insertable<ParticipantAccountsTable>): Promise<boolean> {
+  if (await accountsClosed(db, row.incident_id)) return false;
   const result = await db
     .insertInto('participant_accounts')
     .values(row)
@@ -56,7 +81,10 @@ export async function insertAccount(db: Kysely<Database>, row: Insertable<Partic
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
-/** Applies the changes only while the row still has `revision`: two saves at once cannot both win. */
+/**
+ * Applies the changes only while the row still has `revision` and the incident's accounts are
+ * open: two saves at once cannot both win, and nothing changes once publishing has begun.
+ */
 export async function updateAccountAtRevision(
   db: Kysely<Database>,
   incidentId: string,
@@ -70,6 +98,7 @@ export async function updateAccountAtRevision(
     .where('incident_id', '=', incidentId)
     .where('user_id', '=', userId)
     .where('revision', '=', revision)
+    .where(stillOpen(incidentId))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
@@ -115,22 +144,23 @@ export async function claimAccountWork(db: Kysely<Database>, work: AccountWork, 
   return claimed;
 }
 
-/** Records what happened to claimed work and lets the lease go, only while the lease is still ours. */
+/**
+ * Records what happened to claimed work and lets the lease go, only while the lease is still
+ * ours. `changes` apply only while the row is still in `state`: someone who wrote or declined
+ * while their request was being sent keeps what they did (the rest, such as where the DM is,
+ * is recorded either way). True when the state changes applied.
+ */
 export async function finishAccountWork(
   db: Kysely<Database>,
-  incidentId: string,
-  userId: string,
-  lease: string,
+  key: { incidentId: string; userId: string; lease: string; state: string },
+  always: Updateable<ParticipantAccountsTable>,
   changes: Updateable<ParticipantAccountsTable>,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('participant_accounts')
-    .set({ ...changes, lease_until: null })
-    .where('incident_id', '=', incidentId)
-    .where('user_id', '=', userId)
-    .where('lease_until', '=', lease)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  const row = (eb: ExpressionBuilder<Database, 'participant_accounts'>) =>
+    eb.and([eb('incident_id', '=', key.incidentId), eb('user_id', '=', key.userId), eb('lease_until', '=', key.lease)]);
+  const applied = await db.updateTable('participant_accounts').set(changes).where(row).where('state', '=', key.state).executeTakeFirst();
+  await db.updateTable('participant_accounts').set({ ...always, lease_until: null }).where(row).execute();
+  return Number(applied.numUpdatedRows) > 0;
 }
 
 /** Stops every reminder still due for an incident (its post-mortem is published). */

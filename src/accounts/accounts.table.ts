@@ -29,10 +29,15 @@ export interface ParticipantAccountsTable {
   updated_at: StoredInstant;
 }
 
-/** That an incident's participants were asked for their accounts, so resolving asks once. */
+/**
+ * That an incident's participants were asked for their accounts (resolving asks once, unless
+ * only an earlier request asked), and whether accounts are closed.
+ */
 export interface AccountRoundsTable {
   incident_id: string;
   /** Null when resolving the incident asked; else who ran `/incident accounts request`. */
   requested_by: string | null;
   requested_at: StoredInstant;
+  /** Set while the post-mortem is being published and after: no account can change then. */
+  closed_at: StoredInstant | null;
 }

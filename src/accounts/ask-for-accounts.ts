@@ -4,6 +4,8 @@ import { loadIncident } from '../incidents/incident-queries';
 import type { Updateable } from 'kysely';
 import type { AccountDeps } from './account-deps';
 import { toAccount } from './account-mapper';
+import { accountOf } from './account-queries';
+import type { Incident } from '../incidents/incident';
 import { type AccountWork, type ClaimedAccount, claimAccountWork, finishAccountWork } from './accounts.repository';
 import type { ParticipantAccountsTable } from './accounts.table';
 import { askResolvedIncidents } from './request-accounts';
@@ -56,8 +58,11 @@ async function sendOne(deps: AccountDeps, work: AccountWork, { row, wasClaimed }
   const { port } = deps;
   const now = deps.clock.now();
   const log = deps.logger.child({ incidentId: row.incident_id, userId: row.user_id, work });
-  const finish = (changes: Updateable<ParticipantAccountsTable>) =>
-    finishAccountWork(deps.db, row.incident_id, row.user_id, lease, { ...changes, updated_at: toStoredInstant(deps.clock.now()) });
+  // What the work changes applies only while the row is as it was claimed: someone who wrote or
+  // declined meanwhile keeps their answer. Where the DM is, and the attempts, are kept either way.
+  const state = work === 'ask' ? 'to_ask' : 'asked';
+  const finish = (changes: Updateable<ParticipantAccountsTable>, always: Updateable<ParticipantAccountsTable> = {}) =>
+    finishAccountWork(deps.db, { incidentId: row.incident_id, userId: row.user_id, lease, state }, { ...always, updated_at: toStoredInstant(deps.clock.now()) }, changes);
   try {
     const incident = await loadIncident(deps.db, row.incident_id);
     // Published meanwhile: accounts are closed, and nobody is asked or reminded any more.
@@ -79,16 +84,13 @@ async function sendOne(deps: AccountDeps, work: AccountWork, { row, wasClaimed }
     const ts = found ?? (await port.ask(account, incident, dmChannel, work));
     const at = toStoredInstant(now);
     if (work === 'ask') {
-      await finish({
-        state: 'asked',
-        dm_channel: dmChannel,
-        dm_ts: ts,
-        asked_at: at,
-        remind_at: toStoredInstant(new Date(now.getTime() + REMIND_AFTER_MS)),
-        attempts: 0,
-        retry_at: null,
-      });
+      const asked = await finish(
+        { state: 'asked', asked_at: at, remind_at: toStoredInstant(new Date(now.getTime() + REMIND_AFTER_MS)), retry_at: null },
+        { dm_channel: dmChannel, dm_ts: ts, attempts: 0 },
+      );
       log.info('account requested');
+      // They answered while the request was on its way: it shows what they did instead of asking.
+      if (!asked) await showCurrentState(deps, row.incident_id, row.user_id, incident);
     } else {
       await finish({ remind_at: null, reminded_at: at, attempts: 0 });
       log.info('account reminder sent');
@@ -99,13 +101,18 @@ async function sendOne(deps: AccountDeps, work: AccountWork, { row, wasClaimed }
     const attempts = row.attempts + 1;
     const wait = ACCOUNT_RETRY_MS[attempts - 1];
     if (code === 'owner_unreachable' || wait === undefined) {
-      await finish(work === 'ask' ? { state: 'unreachable', retry_at: null, attempts } : { remind_at: null, attempts });
+      await finish(work === 'ask' ? { state: 'unreachable', retry_at: null } : { remind_at: null }, { attempts });
       log.warn({ err: error, code, attempts }, 'cannot reach this person; they are not asked again');
       return false;
     }
     const retryAt = toStoredInstant(new Date(now.getTime() + wait));
-    await finish(work === 'ask' ? { retry_at: retryAt, attempts } : { remind_at: retryAt, attempts });
+    await finish(work === 'ask' ? { retry_at: retryAt } : { remind_at: retryAt }, { attempts });
     log.warn({ err: error, code, attempts, retryAt }, 'could not send the account DM; will retry');
     return false;
   }
+}
+
+async function showCurrentState(deps: AccountDeps, incidentId: string, userId: string, incident: Incident): Promise<void> {
+  const account = await accountOf(deps.db, incidentId, userId);
+  if (account?.dm) await deps.port.showState(account, incident).catch((err: unknown) => deps.logger.warn({ err, incidentId }, 'could not update the account request'));
 }

@@ -1,10 +1,11 @@
-import { toStoredInstant } from '../db/instant';
+import { fromStoredInstant, toStoredInstant } from '../db/instant';
 import { AppError } from '../errors';
 import type { Incident } from '../incidents/incident';
 import { loadIncident, resolvedIncidentsSince } from '../incidents/incident-queries';
 import { requireMember } from '../incidents/require-member';
 import type { AccountDeps } from './account-deps';
-import { insertAccountRequests, insertAccountRound, withoutAccountRound } from './accounts.repository';
+import { insertAccountRequests, lastAskedAt, recordAccountRound } from './accounts.repository';
+import { accountsClosed } from './accounts.repository';
 import { participantsOf } from './participants-of';
 
 /** Resolved incidents this recent still ask their participants (after downtime, say); older ones are left alone. */
@@ -18,8 +19,8 @@ export interface AccountsRequested {
 }
 
 /** Accounts can be written and changed until the post-mortem is published. */
-export function requireAccountsOpen(incident: Incident): void {
-  if (incident.status === 'postmortem_published') {
+export async function requireAccountsOpen(deps: Pick<AccountDeps, 'db'>, incident: Incident): Promise<void> {
+  if (incident.status === 'postmortem_published' || (await accountsClosed(deps.db, incident.id))) {
     throw new AppError('accounts_closed', 'its post-mortem is published, so accounts can no longer be written or changed.');
   }
 }
@@ -31,15 +32,18 @@ export function requireAccountsOpen(incident: Incident): void {
  */
 export async function requestAccounts(deps: AccountDeps, incidentId: string, requestedBy: string): Promise<AccountsRequested> {
   const incident = await requireMember(deps.members, await loadIncident(deps.db, incidentId), requestedBy, 'ask for accounts');
-  requireAccountsOpen(incident);
+  await requireAccountsOpen(deps, incident);
   return askParticipants(deps, incident, requestedBy);
 }
 
 async function askParticipants(deps: AccountDeps, incident: Incident, requestedBy: string | null): Promise<AccountsRequested> {
   const now = toStoredInstant(deps.clock.now());
   const participants = await participantsOf(deps, incident);
-  await insertAccountRound(deps.db, incident.id, requestedBy, now);
-  const added = await insertAccountRequests(deps.db, incident.id, participants, now);
+  // Together or not at all: a round recorded without its requests would never be asked again.
+  const added = await deps.db.transaction().execute(async (trx) => {
+    await recordAccountRound(trx, incident.id, requestedBy, now);
+    return insertAccountRequests(trx, incident.id, participants, now);
+  });
   deps.logger.info({ incidentId: incident.id, asked: added.length, participants: participants.length }, 'accounts requested');
   if (added.length > 0) deps.requested?.();
   return { added, participants };
@@ -48,14 +52,19 @@ async function askParticipants(deps: AccountDeps, incident: Incident, requestedB
 /**
  * Resolving an incident of a severity that owes a post-mortem asks its participants, once: found
  * here by the background pass rather than by the resolve itself, so a crash between the two
- * loses nothing.
+ * loses nothing. An incident asked only before it was resolved (`/incident accounts request`
+ * while it ran, or an earlier resolution) is asked again, which reaches only people new to it.
  */
 export async function askResolvedIncidents(deps: AccountDeps): Promise<number> {
   const since = new Date(deps.clock.now().getTime() - ASK_WITHIN_MS);
   const resolved = await resolvedIncidentsSince(deps.db, since, deps.policy.requiredFor);
-  const due = new Set(await withoutAccountRound(deps.db, resolved.map((i) => i.id)));
+  const lastAsked = await lastAskedAt(deps.db, resolved.map((i) => i.id));
+  const due = (incident: Incident) => {
+    const at = lastAsked.get(incident.id);
+    return at === undefined || (incident.resolvedAt !== null && fromStoredInstant(at).getTime() < incident.resolvedAt.getTime());
+  };
   let asked = 0;
-  for (const incident of resolved.filter((i) => due.has(i.id))) {
+  for (const incident of resolved.filter(due)) {
     try {
       asked += (await askParticipants(deps, incident, null)).added.length;
     } catch (err) {

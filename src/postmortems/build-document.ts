@@ -6,7 +6,7 @@ import { timelineFor } from '../timeline/timeline-queries';
 import type { Account } from '../accounts/account';
 import { accountLabels, writtenInOrder } from '../accounts/account-labels';
 import { accountsOf } from '../accounts/account-queries';
-import { recalledMoments } from '../accounts/recalled-moments';
+import { answersInUtc, recalledMoments } from '../accounts/recalled-moments';
 import { incidentMetrics } from './incident-metrics';
 import type { Postmortem } from './postmortem';
 import type { PostmortemDeps } from './postmortem-deps';
@@ -27,8 +27,9 @@ export async function buildDocument(deps: PostmortemDeps, incident: Incident, po
     ? accountLabels(accounts, (id) => person(id), (key) => person(key))
     : accountLabels(accounts, (id) => person(id));
   const until = incident.resolvedAt ?? deps.clock.now();
+  const zoneOf = (account: Account) => account.timeZone ?? deps.reminderPolicy.defaultTimeZone;
   const recalled: RecalledEntry[] = accounts.flatMap((account) =>
-    recalledMoments(account.answers, account.timeZone ?? deps.reminderPolicy.defaultTimeZone, until).map((moment) => ({
+    recalledMoments(account.answers, zoneOf(account), { from: incident.impactStartedAt, until }).map((moment) => ({
       kind: 'recalled' as const,
       occurredAt: moment.at,
       label: labels.get(account.userId) as string,
@@ -39,7 +40,7 @@ export async function buildDocument(deps: PostmortemDeps, incident: Incident, po
     incident,
     postmortem,
     timeline: mergeByTime(captured, recalled),
-    perspectives: accounts.map((account) => ({ label: labels.get(account.userId) as string, answers: account.answers })),
+    perspectives: accounts.map((account) => ({ label: labels.get(account.userId) as string, answers: answersInUtc(account.answers, zoneOf(account), until) })),
     meeting: meeting && { startsAt: meeting.startsAt, timeZone: meeting.timeZone, facilitatorId: meeting.facilitatorId, inviteeIds: meeting.inviteeIds },
     actionItems,
     metrics: incidentMetrics(incident),

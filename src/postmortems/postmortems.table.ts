@@ -61,6 +61,8 @@ export interface ReviewMeetingsTable {
   scheduled_by: string;
   /** The one invitation in the incident channel. */
   invitation_ts: string | null;
+  /** While set and in the future, one request is posting or editing the invitation. */
+  invitation_lease_until: StoredInstant | null;
   /** The facilitator's reminder: due then, null once sent. */
   remind_at: StoredInstant | null;
   reminded_at: StoredInstant | null;

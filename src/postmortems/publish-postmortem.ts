@@ -9,7 +9,7 @@ import { buildDocument } from './build-document';
 import { requestExport } from './export-postmortems';
 import type { PostmortemDocument } from '../render/postmortem-document';
 import { notesForAuthor } from './draft-state';
-import { closeAccounts } from '../accounts/close-accounts';
+import { closeAccounts, reopenAccounts, tellAccountsClosed } from '../accounts/close-accounts';
 import { type BlamelessNote, MIN_CAUSES, type Postmortem, causeCount } from './postmortem';
 import type { PostmortemDeps } from './postmortem-deps';
 import { postmortemFor } from './postmortem-queries';
@@ -91,7 +91,10 @@ export async function publishPostmortem(
   const now = deps.clock.now();
   const leased = await claimPublishLease(deps.db, postmortem.id, toStoredInstant(now), toStoredInstant(new Date(now.getTime() + PUBLISH_LEASE_MS)));
   if (!leased) return { kind: 'blocked', problems: ['Someone is publishing this post-mortem right now. Try again in a minute.'] };
+  let published = incident.status === 'postmortem_published';
   try {
+    // Accounts are closed first: the document then holds every account anyone was told is saved.
+    await closeAccounts(deps.accounts, incidentId);
     const doc = await buildDocument(deps, incident, { ...postmortem, publishedAt: now, publishedBy: userId }, actionItems);
     const channels = [incident.channelId];
     if (deps.policy.channel && !incident.isPrivate) channels.push(deps.policy.channel);
@@ -109,10 +112,14 @@ export async function publishPostmortem(
       overridden_notes: JSON.stringify(mergeNotes(postmortem.overriddenNotes, notes)),
     });
     await markPostmortemPublished(deps.incidents, incidentId, userId);
-    await closeAccounts(deps.accounts, incidentId);
+    published = true;
+    await tellAccountsClosed(deps.accounts, incidentId);
     await requestExport(deps, incident, userId);
     deps.logger.info({ incidentId, messages, overridden: notes.length }, 'post-mortem published');
     return { kind: 'published', channels, messages, path: doc.path, fileLink: doc.fileLink };
+  } catch (error) {
+    if (!published) await reopenAccounts(deps.accounts, incidentId).catch((err: unknown) => deps.logger.warn({ err, incidentId }, 'could not reopen accounts'));
+    throw error;
   } finally {
     await updatePostmortem(deps.db, postmortem.id, { publish_lease_until: null });
   }

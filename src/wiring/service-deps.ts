@@ -78,6 +78,7 @@ export function servicesFactory(core: CoreDeps, shared: SharedSlackState): Liste
       members,
       port: new SlackAccountPort(client, people),
       policy: config.postmortems,
+      defaultTimeZone: config.reminders.defaultTimeZone,
       botUserId,
       requested: () => shared.accountsRequested?.(),
     };

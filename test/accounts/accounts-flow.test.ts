@@ -4,8 +4,8 @@ import type { AccountDeps } from '../../src/accounts/account-deps';
 import { accountOf, accountsOf } from '../../src/accounts/account-queries';
 import { ACCOUNT_LEASE_MS, REMIND_AFTER_MS, askForAccounts } from '../../src/accounts/ask-for-accounts';
 import { requestAccounts } from '../../src/accounts/request-accounts';
-import { declineAccount, saveAccount } from '../../src/accounts/save-account';
-import { closeAccounts } from '../../src/accounts/close-accounts';
+import { declineAccount, saveAccount, showSavedAccount } from '../../src/accounts/save-account';
+import { closeAccounts, reopenAccounts, tellAccountsClosed } from '../../src/accounts/close-accounts';
 import { isAppError } from '../../src/errors';
 import { resolveIncident } from '../../src/incidents/change-incident';
 import type { IncidentDeps } from '../../src/incidents/incident-deps';
@@ -29,7 +29,7 @@ async function setUp(options: { members?: string[]; isPrivate?: boolean; port?: 
   const members = { isMember: async (_c: string, user: string) => !options.members || options.members.includes(user) };
   const incidents: IncidentDeps = { db: db.db, clock, logger, members, port: quietIncidentPort, policy };
   const port = options.port ?? new FakeAccountPort({ bots: ['B1'], zones: { U2: 'Europe/Berlin' } });
-  const deps: AccountDeps = { db: db.db, clock, logger, members, port, policy, botUserId: 'UBOT' };
+  const deps: AccountDeps = { db: db.db, clock, logger, members, port, policy, botUserId: 'UBOT', defaultTimeZone: 'UTC' };
   const incidentId = await seedIncident(db);
   if (options.isPrivate) await updateIncident(db.db, incidentId, { is_private: 1 });
   const message = (ts: string, actorId: string, authorId: string) =>
@@ -118,7 +118,7 @@ describe('asking participants for their accounts', () => {
     try {
       await requestAccounts(deps, incidentId, 'U1');
       await askForAccounts(deps);
-      await saveAccount(deps, incidentId, 'U2', { answers: answers({ noticed: '14:05 the error rate climbed' }), anonymous: false });
+      await showSavedAccount(deps, await saveAccount(deps, incidentId, 'U2', { answers: answers({ noticed: '14:05 the error rate climbed' }), anonymous: false }));
       await declineAccount(deps, incidentId, 'U3');
       now.t += REMIND_AFTER_MS - 1000;
       expect((await askForAccounts(deps)).reminded).toBe(0);
@@ -139,12 +139,51 @@ describe('asking participants for their accounts', () => {
     try {
       await requestAccounts(deps, incidentId, 'U1');
       await askForAccounts(deps);
-      await updateIncident(db.db, incidentId, { status: 'postmortem_published' });
       await closeAccounts(deps, incidentId);
+      await updateIncident(db.db, incidentId, { status: 'postmortem_published' });
+      await tellAccountsClosed(deps, incidentId);
       now.t += REMIND_AFTER_MS;
       expect((await askForAccounts(deps)).reminded).toBe(0);
       expect(port.dms.filter((d) => d.kind === 'remind')).toEqual([]);
       await expect(declineAccount(deps, incidentId, 'U4')).rejects.toMatchObject({ code: 'accounts_closed' });
+    } finally {
+      await db.remove();
+    }
+  });
+
+  it('keeps an account written while its request was on the way, and shows it in the request', async () => {
+    const port = new FakeAccountPort();
+    const { db, deps, incidentId } = await setUp({ port });
+    try {
+      await requestAccounts(deps, incidentId, 'U1');
+      // U2 writes through /incident account while the pass is sending U2's request.
+      const ask = port.ask.bind(port);
+      port.ask = async (account, incident, dm, kind) => {
+        if (account.userId === 'U2') await saveAccount(deps, incidentId, 'U2', { answers: answers({ did: 'Rolled back' }), anonymous: false });
+        return ask(account, incident, dm, kind);
+      };
+      await askForAccounts(deps);
+      expect(await accountOf(db.db, incidentId, 'U2')).toMatchObject({ state: 'written', dm: { channelId: 'D-U2' } });
+      expect(port.dms.find((d) => d.userId === 'U2')?.shownState).toBe('written');
+    } finally {
+      await db.remove();
+    }
+  });
+
+  it('stores both of two saves made at once, in turn, and none once publishing has begun', async () => {
+    const { db, deps, incidentId } = await setUp();
+    try {
+      const [a, b] = await Promise.all([
+        saveAccount(deps, incidentId, 'U2', { answers: answers({ noticed: 'first' }), anonymous: false }),
+        saveAccount(deps, incidentId, 'U2', { answers: answers({ noticed: 'second' }), anonymous: true }),
+      ]);
+      expect([a.changed, b.changed]).toEqual([true, true]);
+      expect((await accountOf(db.db, incidentId, 'U2'))!.revision).toBe(2);
+
+      await closeAccounts(deps, incidentId);
+      await expect(saveAccount(deps, incidentId, 'U2', { answers: answers({ noticed: 'too late' }), anonymous: false })).rejects.toMatchObject({ code: 'accounts_closed' });
+      await reopenAccounts(deps, incidentId);
+      expect((await saveAccount(deps, incidentId, 'U2', { answers: answers({ noticed: 'in time' }), anonymous: false })).changed).toBe(true);
     } finally {
       await db.remove();
     }

@@ -1,9 +1,9 @@
 import { EMPTY_ANSWERS, type AccountAnswers } from '../../src/accounts/account';
-import { recalledMoments } from '../../src/accounts/recalled-moments';
+import { answersInUtc, recalledMoments } from '../../src/accounts/recalled-moments';
 
 const answers = (given: Partial<AccountAnswers>): AccountAnswers => ({ ...EMPTY_ANSWERS, ...given });
 const read = (given: Partial<AccountAnswers>, timeZone: string, until: string) =>
-  recalledMoments(answers(given), timeZone, new Date(until)).map((m) => ({ at: m.at.toISOString(), text: m.text, question: m.question }));
+  recalledMoments(answers(given), timeZone, { from: new Date(0), until: new Date(until) }).map((m) => ({ at: m.at.toISOString(), text: m.text, question: m.question }));
 
 describe('recalledMoments', () => {
   it('reads a time as the writer’s wall clock, on the day the incident ended', () => {
@@ -84,5 +84,32 @@ describe('recalledMoments', () => {
       '2026-11-22T23:00:00Z',
     );
     expect(moments).toEqual([]);
+  });
+
+  it('keeps off the timeline what falls far outside the incident: six hours before impact, a day after', () => {
+    const window = { from: new Date('2026-11-22T22:00:00Z'), until: new Date('2026-11-23T01:10:00Z') };
+    const moments = recalledMoments(
+      answers({ noticed: '16:30 deploy went out\n15:00 a misread morning\n23:05 paged', did: '2026-11-25 09:00 checked again much later' }),
+      'UTC',
+      window,
+    );
+    expect(moments.map((m) => [m.at.toISOString(), m.text])).toEqual([
+      ['2026-11-22T16:30:00.000Z', 'deploy went out'],
+      ['2026-11-22T23:05:00.000Z', 'paged'],
+    ]);
+  });
+});
+
+describe('answersInUtc', () => {
+  it('gives each leading time in UTC, so an account never shows its writer’s zone', () => {
+    const published = answersInUtc(
+      answers({ noticed: '19:22 connection waits jumped\n- 2026-05-12 19:28 the database looked fine\nno time on this line', did: '7:06pm posted the count', helped: '19:00 is not a moment here' }),
+      'Asia/Kolkata',
+      new Date('2026-05-12T14:42:00Z'),
+    );
+    expect(published.noticed).toBe('13:52 UTC connection waits jumped\n- 2026-05-12 13:58 UTC the database looked fine\nno time on this line');
+    expect(published.did).toBe('13:36 UTC posted the count');
+    // Only what people noticed and did is read for times.
+    expect(published.helped).toBe('19:00 is not a moment here');
   });
 });

@@ -164,10 +164,14 @@ describe("participants' own accounts, through Slack", () => {
   it('keeps an anonymous account anonymous in the form and the published post-mortem, with its times on the timeline as recalled', async () => {
     await t.driver.command({ user: alice, channel: channel.id, text: 'account' });
     const form = await topModal(t, alice);
+    // Alice remembers her pager going off ten minutes before she declared, on her Paris clock.
+    const impact = await t.bot.database.db.selectFrom('incidents').select('impact_started_at').where('id', '=', incidentId).executeTakeFirstOrThrow();
+    const paged = new Date(Date.parse(impact.impact_started_at) - 10 * 60_000);
+    const inParis = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(paged);
     await t.driver.submitView({
       user: alice,
       viewId: form.id,
-      fields: { account_noticed: '14:10 the pager went off for checkout', account_surprised: 'The alert named the wrong service', account_signed: 'anonymous' },
+      fields: { account_noticed: `${inParis} the pager went off for checkout`, account_surprised: 'The alert named the wrong service', account_signed: 'anonymous' },
     });
     await waitFor(() => (t.slack.view(form.id)?.callback_id === 'account_saved' ? true : undefined));
     t.slack.closeView(alice, form.id);
@@ -239,6 +243,9 @@ describe("participants' own accounts, through Slack", () => {
     expect(markdown).toContain('### Bob Builder');
     expect(markdown).toContain('### Responder A');
     expect(markdown).toMatch(/Responder A _\(recalled\)_: the pager went off/);
+    // Her account gives the time in UTC, not on her Paris clock: nothing in it says where she is.
+    const utc = new Date(Date.parse((await t.bot.database.db.selectFrom('incidents').select('impact_started_at').where('id', '=', incidentId).executeTakeFirstOrThrow()).impact_started_at) - 10 * 60_000);
+    expect(markdown).toContain(`${utc.toISOString().slice(11, 16)} UTC the pager went off for checkout`);
     expect(markdown).toContain('Europe/Paris');
 
     // Accounts are closed now: the DM says so, and editing is refused.

@@ -141,6 +141,7 @@ export function fakePostmortemDeps(parts: {
     members: parts.members,
     port: accountPort ?? new FakeAccountPort(),
     policy: parts.policy,
+    defaultTimeZone: 'UTC',
   };
   return { ...rest, accounts, reminderPolicy: { hour: 9, defaultTimeZone: 'UTC' } };
 }

@@ -1,5 +1,4 @@
-import { recalledMoments } from '../../../accounts/recalled-moments';
-import { saveAccount } from '../../../accounts/save-account';
+import { saveAccount, showSavedAccount } from '../../../accounts/save-account';
 import { type AccountFormMetadata, accountSavedView } from '../../blocks/account-modal';
 import { AccountField } from '../../ids';
 import { ACCOUNT_FIELD_BLOCKS, readAccountForm } from '../../parse/account-form';
@@ -20,11 +19,12 @@ export function accountSubmitted(deps: ListenerDeps): Routed<ViewArgs> {
     if (!metadata.incidentId) return ack();
     reply.onForm(ACCOUNT_FIELD_BLOCKS, AccountField.noticed);
     const input = readAccountForm(view.state.values);
-    const saved = await saveAccount(deps.services(client, context.botUserId).accounts, metadata.incidentId, body.user.id, input);
-    const { account, incident, notes } = saved;
-    const timeZone = account.timeZone ?? deps.config.reminders.defaultTimeZone;
-    const moments = recalledMoments(account.answers, timeZone, incident.resolvedAt ?? deps.clock.now());
-    await ack({ response_action: 'update', view: accountSavedView(incident, account, { notes, moments, timeZone }, metadata.clicked) });
+    const accounts = deps.services(client, context.botUserId).accounts;
+    const saved = await saveAccount(accounts, metadata.incidentId, body.user.id, input);
+    const { account, incident } = saved;
+    await ack({ response_action: 'update', view: accountSavedView(incident, account, saved, metadata.clicked) });
+    // The person has their answer; the messages in their DMs follow.
+    await showSavedAccount(accounts, saved);
     await showStateWhereClicked(client, deps.logger, metadata.clicked, account, incident);
   };
 }
