@@ -106,18 +106,18 @@ function perspectiveParts(doc: PostmortemDocument, answerMax: number): Part[] {
   if (written.length === 0) return [];
   let shortened = false;
   const parts: Part[] = [
-    { kind: 'text', text: `*Perspectives (${written.length})*\n_Each in the writer's own words; times as they wrote them, in their own zone._` },
+    { kind: 'text', text: `*Perspectives (${written.length})*\n_Each in the writer's own words; the times they wrote are given in UTC._` },
   ];
+  // One part an account (split into sections only where it is long): many short accounts take few blocks.
   for (const perspective of written) {
     const answered = ACCOUNT_QUESTIONS.filter((q) => perspective.answers[q].trim() !== '');
-    answered.forEach((question, i) => {
+    const answers = answered.map((question) => {
       const whole = escapeMrkdwn(perspective.answers[question].trim());
       const shown = whole.length > answerMax ? truncateSlackText(whole, answerMax) : whole;
       shortened ||= shown !== whole;
-      // The writer's name rides on their first answer: one block fewer for each account.
-      const label = i === 0 ? `*${escapeAndTruncate(perspective.label, 200)}*\n` : '';
-      parts.push({ kind: 'text', text: `${label}_${ACCOUNT_QUESTION_HEADINGS[question]}_\n${shown}` });
+      return `_${ACCOUNT_QUESTION_HEADINGS[question]}_\n${shown}`;
     });
+    parts.push({ kind: 'text', text: `*${escapeAndTruncate(perspective.label, 200)}*\n${answers.join('\n\n')}` });
   }
   if (shortened) parts.push({ kind: 'text', text: '_Accounts are shortened here; the attached Markdown file has them in full._' });
   parts.push({ kind: 'divider' });
@@ -168,7 +168,6 @@ function writtenParts(doc: PostmortemDocument, answerMax = Infinity): Part[] {
     { kind: 'text', text: `_What went wrong_\n${bullets(content.wentWrong)}` },
     { kind: 'text', text: `_Where we got lucky_\n${bullets(content.gotLucky)}` },
     { kind: 'divider' },
-    ...perspectiveParts(doc, answerMax),
     heading(`Action items (${doc.actionItems.length})`),
     {
       kind: 'text',
@@ -182,6 +181,8 @@ function writtenParts(doc: PostmortemDocument, answerMax = Infinity): Part[] {
           .join('\n') || '_None._',
     },
     { kind: 'divider' },
+    // After the action items, which a long set of accounts must never push out of the messages.
+    ...perspectiveParts(doc, answerMax),
   );
   return list;
 }

@@ -162,8 +162,7 @@ function perspectives(doc: PostmortemDocument): string[] {
       return [`### ${markdownHeading(perspective.label)}`, ...answers.map((a) => `**${ACCOUNT_QUESTION_HEADINGS[a.q]}**\n\n${a.text}`)].join('\n\n');
     })
     .filter((account): account is string => account !== null);
-  // A writer's zone is not named: it could tell who wrote an anonymous account.
-  const note = "Each in the writer's own words; times as they wrote them, in their own time zone. The timeline has them in UTC, marked recalled.";
+  const note = "Each in the writer's own words. The times they wrote are given in UTC, and are on the timeline too, marked recalled.";
   return accounts.length ? [`## Perspectives\n\n${note}\n\n${accounts.join('\n\n')}`] : [];
 }
 

@@ -34,17 +34,18 @@ const sectionTexts = (messages: ReturnType<typeof postmortemMessages>) =>
   messages.flatMap((m) => m.blocks).flatMap((b: KnownBlock) => (b.type === 'section' && b.text ? [b.text.text] : []));
 
 describe('participants’ accounts in Slack', () => {
-  it('shows a Perspectives section after Lessons and before the action items, each account signed, each answer under its heading', () => {
+  it('shows a Perspectives section after the action items and before the timeline, each account signed, each answer under its heading', () => {
     const messages = postmortemMessages(doc(entries(4), [item(1)], false, { perspectives: [alice, anonymous] }));
     withinLimits(messages);
     const all = shown(messages);
-    const order = ['*Lessons*', '*Perspectives (2)*', '*Alice Ops*', '*Responder A*', '*Action items (1)*', '*Timeline (4)*'].map((s) => all.indexOf(s));
+    const order = ['*Lessons*', '*Action items (1)*', '*Perspectives (2)*', '*Alice Ops*', '*Responder A*', '*Timeline (4)*'].map((s) => all.indexOf(s));
     expect(order.every((p) => p >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     const texts = sectionTexts(messages);
-    expect(texts).toContain('*Alice Ops*\n_Noticed_\n14:03 saw 5xx &lt;errors&gt; &amp; more &gt; 2%');
-    expect(texts).toContain('_Did, and why it made sense_\nRolled back the config.\nIt was the only recent change.');
-    expect(texts).toContain('_Would have helped_\nA canary for config pushes');
+    const aliceText = texts.find((t) => t.startsWith('*Alice Ops*'));
+    expect(aliceText).toContain('*Alice Ops*\n_Noticed_\n14:03 saw 5xx &lt;errors&gt; &amp; more &gt; 2%');
+    expect(aliceText).toContain('_Did, and why it made sense_\nRolled back the config.\nIt was the only recent change.');
+    expect(aliceText).toContain('_Would have helped_\nA canary for config pushes');
     expect(texts).toContain('*Responder A*\n_Surprised or confused by_\nThe dashboard showed &lt;!channel&gt; &amp; nothing else');
     // Unanswered questions are left out, not shown empty.
     expect(all).not.toContain('_Expected_');
@@ -180,7 +181,7 @@ describe('participants’ accounts in the Markdown file', () => {
       [
         '## Perspectives',
         '',
-        "Each in the writer's own words; times as they wrote them, in their own time zone. The timeline has them in UTC, marked recalled.",
+        "Each in the writer's own words. The times they wrote are given in UTC, and are on the timeline too, marked recalled.",
         '',
         '### Alice Ops',
         '',
@@ -246,5 +247,20 @@ describe('participants’ accounts in the Markdown file', () => {
     const inline = read.tokens.slice(headingAt('Perspectives'), headingAt('Timeline')).flatMap((t) => t.children ?? []).map((c) => c.type);
     expect(inline.filter((t) => /^(?:em|s|link|strong)_open$|^html_inline$|^code_inline$/.test(t))).toEqual(['strong_open', 'strong_open']);
     expect(read.html).not.toMatch(/<(?:div|b)>/);
+  });
+});
+
+describe('many accounts in Slack', () => {
+  it('never push the action items out of the messages, however many people wrote', () => {
+    const answers = Object.fromEntries(ACCOUNT_QUESTIONS.map((q) => [q, `What I saw and did, in some detail. ${'More context. '.repeat(30)}`]));
+    const many = Array.from({ length: 70 }, (_, i) => perspective(`Responder ${i}`, answers));
+    const messages = postmortemMessages(doc(entries(40), [item(1), item(2)], false, { perspectives: many }));
+    withinLimits(messages);
+    const all = shown(messages);
+    expect(all).toContain('*Action items (2)*');
+    expect(all).toContain('Automate check 2');
+    expect(all).toContain('*Perspectives (70)*');
+    // What did not fit is in the file, and the messages say so.
+    expect(all).toMatch(/Markdown file/);
   });
 });
