@@ -1,4 +1,5 @@
-import { type AccountProgress, accountProgress } from '../accounts/account';
+import { accountProgress } from '../accounts/account';
+import type { DraftState } from './review-meeting';
 import { accountLabels, writtenInOrder } from '../accounts/account-labels';
 import { accountsOf } from '../accounts/account-queries';
 import { reviewAccount } from '../accounts/self-blame';
@@ -10,12 +11,6 @@ import { type BlamelessNote, MIN_CAUSES, causeCount } from './postmortem';
 import { postmortemFor } from './postmortem-queries';
 import type { PostmortemDeps } from './postmortem-deps';
 
-/** Where the draft stands: accounts in, sections still to write, blameless notes still open. */
-export interface DraftState {
-  accounts: AccountProgress;
-  missing: string[];
-  notesOpen: number;
-}
 
 /**
  * The blameless notes on the draft, and, apart, those on its participants' accounts: only their

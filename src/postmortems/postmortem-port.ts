@@ -1,6 +1,5 @@
 import type { Incident, ReadyIncident } from '../incidents/incident';
-import type { DraftState } from './draft-state';
-import type { ReviewMeeting } from './review-meeting';
+import type { DraftState, ReviewMeeting } from './review-meeting';
 import type { PostmortemDocument } from '../render/postmortem-document';
 
 /**

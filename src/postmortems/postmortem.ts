@@ -22,6 +22,8 @@ export interface PostmortemContent {
   meetingDate: string | null;
   /** Its start, `HH:mm`, with the date. */
   meetingTime: string | null;
+  /** The zone the date and time were set in: whoever last changed them (see saveDraft). */
+  meetingTimeZone: string | null;
   /** Whom to invite to the review; null until the author edits the proposed list. */
   invitees: string[] | null;
   tags: string[];
@@ -40,6 +42,7 @@ export const EMPTY_CONTENT: PostmortemContent = {
   facilitatorId: null,
   meetingDate: null,
   meetingTime: null,
+  meetingTimeZone: null,
   invitees: null,
   tags: [],
   anonymise: false,

@@ -1,5 +1,7 @@
 import { toStoredInstant } from '../db/instant';
+import type { Incident } from '../incidents/incident';
 import { loadIncident } from '../incidents/incident-queries';
+import type { ReviewMeeting } from './review-meeting';
 import { draftState } from './draft-state';
 import type { PostmortemDeps } from './postmortem-deps';
 import { claimFacilitatorReminder, listDueFacilitatorReminders, retryFacilitatorReminder, toReviewMeeting, updateReviewMeeting } from './review-meetings.repository';
@@ -22,7 +24,12 @@ export async function remindFacilitators(deps: PostmortemDeps): Promise<number> 
     const log = deps.logger.child({ incidentId: row.incident_id });
     try {
       const incident = await loadIncident(deps.db, row.incident_id);
-      await deps.port.remindFacilitator(meeting.facilitatorId ?? meeting.scheduledBy, incident, meeting, await draftState(deps.db, incident.id));
+      const reminded = await whoToRemind(deps, incident, meeting);
+      if (!reminded) {
+        log.info('nobody left in the private channel to remind of the review meeting');
+        continue;
+      }
+      await deps.port.remindFacilitator(reminded, incident, meeting, await draftState(deps.db, incident.id));
       await updateReviewMeeting(deps.db, row.incident_id, { reminded_at: toStoredInstant(now) });
       log.info('facilitator reminded of the review meeting');
       sent += 1;
@@ -34,4 +41,16 @@ export async function remindFacilitators(deps: PostmortemDeps): Promise<number> 
     }
   }
   return sent;
+}
+
+/**
+ * The facilitator, else whoever scheduled it; for a private incident only while they are still in
+ * its channel (a reminder names the incident and where its draft stands).
+ */
+async function whoToRemind(deps: PostmortemDeps, incident: Incident, meeting: ReviewMeeting): Promise<string | null> {
+  const candidates = [meeting.facilitatorId, meeting.scheduledBy].filter((id): id is string => Boolean(id));
+  for (const id of candidates) {
+    if (!incident.isPrivate || (incident.channelId && (await deps.members.isMember(incident.channelId, id)))) return id;
+  }
+  return null;
 }

@@ -1,3 +1,4 @@
+import type { AccountProgress } from '../accounts/account';
 import { calendarDay, instantFromLocal } from '../zoned-time';
 
 /** The review meeting as scheduled: when (an instant, with the zone it was scheduled in), who leads it, who is invited. */
@@ -12,6 +13,15 @@ export interface ReviewMeeting {
   invitationTs: string | null;
   remindAt: Date | null;
   remindedAt: Date | null;
+  /** When it was last scheduled. */
+  updatedAt: Date;
+}
+
+/** Where the draft stands, as the invitation and the facilitator's reminder say: accounts in, sections still to write, blameless notes open. */
+export interface DraftState {
+  accounts: AccountProgress;
+  missing: string[];
+  notesOpen: number;
 }
 
 /** The facilitator is reminded at least this long before the meeting, when there is still time. */

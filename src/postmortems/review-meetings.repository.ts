@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { leaseIsFree } from '../db/lease';
 import type { Database } from '../db/database';
 import { type StoredInstant, fromStoredInstant } from '../db/instant';
 import type { ReviewMeeting } from './review-meeting';
@@ -17,6 +18,7 @@ export function toReviewMeeting(row: ReviewMeetingRow): ReviewMeeting {
     invitationTs: row.invitation_ts,
     remindAt: row.remind_at ? fromStoredInstant(row.remind_at) : null,
     remindedAt: row.reminded_at ? fromStoredInstant(row.reminded_at) : null,
+    updatedAt: fromStoredInstant(row.updated_at),
   };
 }
 
@@ -26,7 +28,7 @@ export async function findReviewMeeting(db: Kysely<Database>, incidentId: string
 
 /** Records the meeting as scheduled now, keeping the invitation it already has. */
 export async function upsertReviewMeeting(db: Kysely<Database>, row: Insertable<ReviewMeetingsTable>): Promise<void> {
-  const { incident_id: _id, invitation_ts: _ts, ...changes } = row;
+  const { incident_id: _id, invitation_ts: _ts, invitation_lease_until: _lease, ...changes } = row;
   await db
     .insertInto('review_meetings')
     .values(row)
@@ -56,4 +58,20 @@ export async function claimFacilitatorReminder(db: Kysely<Database>, incidentId:
 /** Sets the reminder again after a failed send, unless something else set one meanwhile. */
 export async function retryFacilitatorReminder(db: Kysely<Database>, incidentId: string, at: StoredInstant): Promise<void> {
   await db.updateTable('review_meetings').set({ remind_at: at }).where('incident_id', '=', incidentId).where('remind_at', 'is', null).where('reminded_at', 'is', null).execute();
+}
+
+/** Takes the invitation for one request, until `until`; false while another request holds it. */
+export async function claimInvitation(db: Kysely<Database>, incidentId: string, now: StoredInstant, until: StoredInstant): Promise<boolean> {
+  const result = await db
+    .updateTable('review_meetings')
+    .set({ invitation_lease_until: until })
+    .where('incident_id', '=', incidentId)
+    .where((eb) => leaseIsFree(eb, 'invitation_lease_until', now))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Lets the invitation go, if this request still holds it. */
+export async function releaseInvitation(db: Kysely<Database>, incidentId: string, lease: StoredInstant): Promise<void> {
+  await db.updateTable('review_meetings').set({ invitation_lease_until: null }).where('incident_id', '=', incidentId).where('invitation_lease_until', '=', lease).execute();
 }

@@ -3,7 +3,7 @@ import { toStoredInstant } from '../db/instant';
 import { loadIncident } from '../incidents/incident-queries';
 import type { Postmortem, PostmortemContent } from './postmortem';
 import type { PostmortemDeps } from './postmortem-deps';
-import { toPostmortem } from './postmortem-mapper';
+import { parseContent, toPostmortem } from './postmortem-mapper';
 import { findPostmortemByIncident, insertPostmortem, updatePostmortemAtVersion } from './postmortems.repository';
 import { requireMember } from '../incidents/require-member';
 
@@ -19,13 +19,15 @@ export type SaveOutcome =
 export async function saveDraft(
   deps: PostmortemDeps,
   incidentId: string,
-  content: PostmortemContent,
+  given: PostmortemContent,
   userId: string,
   openedVersion: number,
 ): Promise<SaveOutcome> {
   await requireMember(deps.members, await loadIncident(deps.db, incidentId), userId, 'write its post-mortem');
+  let content = given;
   const now = toStoredInstant(deps.clock.now());
   const existing = await findPostmortemByIncident(deps.db, incidentId);
+  content = { ...content, meetingTimeZone: await meetingZone(deps, existing ? parseContent(existing.content) : null, content, userId) };
   let saved: boolean;
   if (!existing) {
     saved =
@@ -54,4 +56,14 @@ export async function saveDraft(
   if (!saved) return { kind: 'conflict', current };
   deps.logger.info({ incidentId, version: current.version }, 'post-mortem draft saved');
   return { kind: 'saved', postmortem: current };
+}
+
+/**
+ * The zone the meeting's date and time are in: kept while they stay as they were, else the zone
+ * of the person who changed them (a form shows everyone the same wall-clock date and time).
+ */
+async function meetingZone(deps: PostmortemDeps, before: PostmortemContent | null, after: PostmortemContent, userId: string): Promise<string | null> {
+  if (!after.meetingDate || !after.meetingTime) return null;
+  if (before?.meetingTimeZone && before.meetingDate === after.meetingDate && before.meetingTime === after.meetingTime) return before.meetingTimeZone;
+  return (await deps.port.timeZoneOf(userId)) ?? deps.reminderPolicy.defaultTimeZone;
 }

@@ -2,6 +2,9 @@ import pino from 'pino';
 import type { IncidentDeps } from '../../src/incidents/incident-deps';
 import { insertMessageEntry } from '../../src/timeline/timeline.repository';
 import { postmortemFor } from '../../src/postmortems/postmortem-queries';
+import { EMPTY_CONTENT } from '../../src/postmortems/postmortem';
+import { saveDraft } from '../../src/postmortems/save-draft';
+import { updateIncident } from '../../src/incidents/incidents.repository';
 import { remindFacilitators } from '../../src/postmortems/remind-facilitators';
 import { scheduleReview } from '../../src/postmortems/schedule-review';
 import { FakeAccountPort, fakePostmortemDeps, fakePostmortemPort, quietIncidentPort } from '../../tools/harness/fake-postmortem-ports';
@@ -53,6 +56,51 @@ describe('the review meeting', () => {
         ['100.1', false],
         ['100.1', true],
       ]);
+    } finally {
+      await db.remove();
+    }
+  });
+
+  it('reads the draft’s date and time in the zone they were set in, whoever schedules it', async () => {
+    const { db, deps, incidentId } = await setUp();
+    try {
+      // U2, in Berlin, puts the meeting in the draft; U1, in New York, saves it again unchanged.
+      await saveDraft(deps, incidentId, { ...EMPTY_CONTENT, meetingDate: '2026-12-08', meetingTime: '14:00' }, 'U2', 0);
+      await saveDraft(deps, incidentId, { ...EMPTY_CONTENT, summary: 'Edited', meetingDate: '2026-12-08', meetingTime: '14:00' }, 'U1', 1);
+      expect((await postmortemFor(db.db, incidentId)).content.meetingTimeZone).toBe('Europe/Berlin');
+      const meeting = await scheduleReview(deps, incidentId, 'U1');
+      expect(meeting.startsAt.toISOString()).toBe('2026-12-08T13:00:00.000Z');
+      expect(meeting.timeZone).toBe('Europe/Berlin');
+      // Changing the time makes it the changer's.
+      await saveDraft(deps, incidentId, { ...EMPTY_CONTENT, meetingDate: '2026-12-08', meetingTime: '09:00' }, 'U1', 2);
+      expect((await postmortemFor(db.db, incidentId)).content.meetingTimeZone).toBe('America/New_York');
+    } finally {
+      await db.remove();
+    }
+  });
+
+  it('posts one invitation when two people schedule at once', async () => {
+    const { db, deps, port, incidentId } = await setUp();
+    try {
+      await Promise.all([
+        scheduleReview(deps, incidentId, 'U1', { date: '2026-12-08', time: '14:00' }),
+        scheduleReview(deps, incidentId, 'U2', { date: '2026-12-08', time: '14:00' }),
+      ]);
+      expect(new Set(port.invitations.map((i) => i.ts)).size).toBe(1);
+    } finally {
+      await db.remove();
+    }
+  });
+
+  it('invites only the members of a private incident', async () => {
+    const { db, deps, port, incidentId } = await setUp();
+    try {
+      await updateIncident(db.db, incidentId, { is_private: 1 });
+      const members = { isMember: async (_c: string, user: string) => user !== 'U2' };
+      const meeting = await scheduleReview({ ...deps, members, accounts: { ...deps.accounts, members } }, incidentId, 'U1', { date: '2026-12-08', time: '14:00' });
+      expect(meeting.inviteeIds.sort()).toEqual(['U1', 'U3']);
+      expect(meeting.facilitatorId).toBe('U3');
+      expect(port.invitations[0]!.inviteeIds).not.toContain('U2');
     } finally {
       await db.remove();
     }

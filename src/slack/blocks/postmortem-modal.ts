@@ -139,7 +139,12 @@ function reviewMeetingBlocks(content: PostmortemContent, context: PostmortemForm
       hint: 'Proposed: everyone who took part, and the post-mortem’s authors.',
     }),
     inputBlock('Meeting date', datepicker(Field.meetingDate, content.meetingDate), { optional: true }),
-    inputBlock('Meeting time', timepicker(Field.meetingTime, content.meetingTime), { optional: true, hint: 'In your own time zone.' }),
+    inputBlock('Meeting time', timepicker(Field.meetingTime, content.meetingTime), {
+      optional: true,
+      hint: content.meetingTimeZone
+        ? `In ${content.meetingTimeZone}, where it was set. Change the date or time and it is read in your own time zone.`
+        : 'In your own time zone.',
+    }),
     contextLine(meetingLine(context.meeting)),
   ];
 }

@@ -3,7 +3,7 @@ import type { Incident, ReadyIncident } from '../../incidents/incident';
 import { slackDate } from '../../mrkdwn/date-token';
 import { escapeAndTruncate } from '../../mrkdwn/escape';
 import { mention } from '../../mrkdwn/mention';
-import type { DraftState } from '../../postmortems/draft-state';
+import type { DraftState } from '../../postmortems/review-meeting';
 import type { ReviewMeeting } from '../../postmortems/review-meeting';
 import type { SlackMessage } from '../../render/slack-message';
 import { splitText } from '../../render/split-text';

@@ -30,6 +30,8 @@ export function readPostmortemForm(values: ViewValues, proposed: PostmortemFormM
     facilitatorId: proposed.facilitatorId !== undefined && facilitatorId === proposed.facilitatorId ? null : facilitatorId,
     meetingDate: dateOf(values, Field.meetingDate),
     meetingTime: timeOf(values, Field.meetingTime),
+    // Which zone they are in is decided on saving: the saver's if they changed, else as before.
+    meetingTimeZone: null,
     invitees: invitees && proposed.invitees !== undefined && peopleFingerprint(invitees) === proposed.invitees ? null : invitees,
     tags: (lineOf(values, Field.tags) ?? '')
       .split(',')

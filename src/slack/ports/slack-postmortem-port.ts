@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { ChannelPacer } from '../web-api/channel-pacer';
 import type { Incident, ReadyIncident } from '../../incidents/incident';
-import type { DraftState } from '../../postmortems/draft-state';
+import type { DraftState } from '../../postmortems/review-meeting';
 import type { ReviewMeeting } from '../../postmortems/review-meeting';
 import { facilitatorReminderMessage, meetingMovedNote, reviewInvitationMessage } from '../blocks/review-invitation';
 import { findMarkedMessage } from '../web-api/find-marked-message';

@@ -26,13 +26,16 @@ export async function reviewStepView(
     reviewMeetingOf(deps.db, incidentId),
     services.people.timeZoneOr(userId, deps.config.reminders.defaultTimeZone),
   ]);
-  const { meetingDate: date, meetingTime: time } = postmortem.content;
-  const planned = date && time ? { date, time, timeZone } : null;
+  const { meetingDate: date, meetingTime: time, meetingTimeZone } = postmortem.content;
+  // The draft's date and time are in the zone they were set in.
+  const planned = date && time ? { date, time, timeZone: meetingTimeZone ?? timeZone } : null;
   const at = planned && instantFromLocal(planned.date, planned.time, planned.timeZone);
+  // A meeting scheduled after the draft was last saved (with `/incident review`) is not moved back.
+  const draftIsNewer = !meeting || (postmortem.updatedAt !== null && postmortem.updatedAt.getTime() > meeting.updatedAt.getTime());
   const step: ReviewStepMeeting = {
     planned,
     meeting,
-    canInvite: planned !== null && (!meeting || !at || at.getTime() !== meeting.startsAt.getTime()),
+    canInvite: planned !== null && draftIsNewer && (!meeting || !at || at.getTime() !== meeting.startsAt.getTime()),
     notice: options.notice,
   };
   return reviewView({ incidentId, version }, review, step);

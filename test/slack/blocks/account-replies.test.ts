@@ -64,6 +64,7 @@ describe('reviewScheduledText: `/incident review`', () => {
     incidentId: 'i1',
     startsAt: new Date('2026-12-08T13:00:00Z'),
     timeZone: 'Europe/Paris',
+    updatedAt: new Date('2026-12-01T10:00:00Z'),
     facilitatorId: 'UF',
     inviteeIds: ['UA', 'UF'],
     scheduledBy: 'UA',

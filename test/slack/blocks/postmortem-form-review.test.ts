@@ -41,6 +41,7 @@ const meeting: ReviewMeeting = {
   incidentId: 'i1',
   startsAt: new Date('2026-12-08T13:00:00Z'),
   timeZone: 'Europe/Paris',
+  updatedAt: new Date('2026-12-01T10:00:00Z'),
   facilitatorId: 'UA',
   inviteeIds: ['UA', 'UB'],
   scheduledBy: 'UA',

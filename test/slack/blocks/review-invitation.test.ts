@@ -1,5 +1,5 @@
 import type { ReadyIncident } from '../../../src/incidents/incident';
-import type { DraftState } from '../../../src/postmortems/draft-state';
+import type { DraftState } from '../../../src/postmortems/review-meeting';
 import type { ReviewMeeting } from '../../../src/postmortems/review-meeting';
 import { draftStateLine, facilitatorReminderMessage, meetingMovedNote, reviewInvitationMessage } from '../../../src/slack/blocks/review-invitation';
 import { checkBlocks } from '../../../tools/fake-slack';
@@ -12,6 +12,7 @@ const meeting = (overrides: Partial<ReviewMeeting> = {}): ReviewMeeting => ({
   incidentId: 'inc-1',
   startsAt,
   timeZone: 'Europe/Paris',
+  updatedAt: new Date('2026-12-01T10:00:00Z'),
   facilitatorId: 'UFAC',
   inviteeIds: ['UA', 'UFAC', 'UB', 'UA'],
   scheduledBy: 'UA',
