@@ -1,10 +1,19 @@
 import type { Incident } from '../incidents/incident';
 import type { Account } from './account';
 
+/** The most channel messages read to find who posted: a busy incident channel's last few hours. */
+export const POSTERS_READ_MAX = 1000;
+
 /** What asking for accounts needs from the chat workspace. The Slack adapter implements it. */
 export interface AccountPort {
   /** Whether this is a person who can be asked: not a bot or an app, not deactivated. */
   isPerson(userId: string): Promise<boolean>;
+  /**
+   * The people who posted in the channel since `since` (the channel's own messages, not thread
+   * replies; never bots, and not "joined the channel" notices), at most the latest
+   * {@link POSTERS_READ_MAX} messages.
+   */
+  postersIn(channelId: string, since: Date): Promise<string[]>;
   /** The person's IANA time zone, or null when the chat does not know it. */
   timeZoneOf(userId: string): Promise<string | null>;
   /** The person's DM with the bot (opened if need be). */

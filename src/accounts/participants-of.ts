@@ -5,8 +5,8 @@ import type { AccountDeps } from './account-deps';
 
 /**
  * Everyone who took part, in order of first appearance: who declared it, its commanders (past and
- * present), its responders, people who posted or marked messages on its timeline or changed it,
- * and people its alerts name. Only people who can be asked remain: never the bot or another bot,
+ * present), its responders, people who posted in its channel, marked messages for its timeline
+ * or changed it, and people its alerts name. Only people who can be asked remain: never the bot or another bot,
  * nor a deactivated account; for a private incident, only its channel's members as they are now.
  */
 export async function participantsOf(deps: Pick<AccountDeps, 'db' | 'port' | 'members' | 'botUserId'>, incident: Incident): Promise<string[]> {
@@ -25,6 +25,7 @@ export async function participantsOf(deps: Pick<AccountDeps, 'db' | 'port' | 'me
       add(entry.newValue);
     }
   }
+  if (incident.channelId) (await deps.port.postersIn(incident.channelId, incident.declaredAt)).forEach(add);
   (await peopleNamedOnAlerts(deps.db, incident.id)).forEach(add);
   if (deps.botUserId) ids.delete(deps.botUserId);
 

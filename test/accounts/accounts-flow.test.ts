@@ -64,6 +64,16 @@ describe('asking participants for their accounts', () => {
     }
   });
 
+  it('asks people who posted in the channel too, though nobody pinned what they said', async () => {
+    const port = new FakeAccountPort({ bots: ['B1'], posters: ['U5', 'B1', 'U2'] });
+    const { db, deps, incidentId } = await setUp({ port });
+    try {
+      expect((await requestAccounts(deps, incidentId, 'U1')).added.sort()).toEqual(['U1', 'U2', 'U3', 'U4', 'U5']);
+    } finally {
+      await db.remove();
+    }
+  });
+
   it('asks only the members of a private incident', async () => {
     const { db, deps, port, incidentId } = await setUp({ isPrivate: true, members: ['U1', 'U2'] });
     try {

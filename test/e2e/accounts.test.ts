@@ -259,6 +259,31 @@ function mentionsIn(message: FakeMessage, user: string): number {
   return JSON.stringify(message.blocks ?? []).split(`<@${user}>`).length - 1;
 }
 
+describe('accounts of people who only posted', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot({ jobs: { askForAccountsEveryMs: 50 } });
+  });
+  afterAll(() => t.stop());
+
+  it('asks someone who posted in the channel though nobody pinned it, and not someone who only joined', async () => {
+    const alice = t.slack.addUser({ name: 'alice', realName: 'Alice Ops' }).id;
+    const gina = t.slack.addUser({ name: 'gina', realName: 'Gina Support' }).id;
+    const hal = t.slack.addUser({ name: 'hal', realName: 'Hal Lurker' }).id;
+    const ops = t.slack.addChannel({ name: 'ops', members: [alice, gina, hal] }).id;
+    const { channel, row } = await declareThroughSlack(t, alice, ops, { title: 'Search is slow', severity: 'SEV2' });
+    t.slack.joinChannel(gina, channel.id);
+    t.slack.joinChannel(hal, channel.id);
+    await t.driver.messagePosted(t.slack.post(gina, channel.id, 'Customers report search timing out since 10:00'));
+    await requestsFinished(t);
+    await t.driver.command({ user: alice, channel: channel.id, text: 'resolve Scaled the search cluster' });
+    const asked = async () => (await t.bot.database.db.selectFrom('participant_accounts').select('user_id').where('incident_id', '=', row.id).execute()).map((r) => r.user_id).sort();
+    await waitFor(async () => ((await asked()).length === 2 ? true : undefined));
+    await jobRan(t, 'ask-for-accounts');
+    expect(await asked()).toEqual([alice, gina].sort());
+  });
+});
+
 describe('accounts of a private incident', () => {
   let t: TestBot;
   beforeAll(async () => {

@@ -46,8 +46,12 @@ export class FakeAccountPort implements AccountPort {
   failNext = 0;
 
   constructor(
-    readonly people: { zones?: Record<string, string>; bots?: string[]; gone?: string[] } = {},
+    readonly people: { zones?: Record<string, string>; bots?: string[]; gone?: string[]; posters?: string[] } = {},
   ) {}
+
+  async postersIn(): Promise<string[]> {
+    return this.people.posters ?? [];
+  }
 
   async isPerson(userId: string): Promise<boolean> {
     return !(this.people.bots ?? []).includes(userId) && !(this.people.gone ?? []).includes(userId);

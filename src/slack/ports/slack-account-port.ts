@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Account } from '../../accounts/account';
-import type { AccountPort } from '../../accounts/account-port';
+import { type AccountPort, POSTERS_READ_MAX } from '../../accounts/account-port';
 import type { Incident } from '../../incidents/incident';
 import { accountRequestMessage } from '../blocks/account-request';
 import { findMarkedMessage } from '../web-api/find-marked-message';
@@ -8,6 +8,11 @@ import { requiredField } from '../web-api/required-field';
 import { slackCall, slackErrorCode } from '../web-api/slack-call';
 import { reachPerson } from '../web-api/reach-person';
 import type { UserDirectory } from '../web-api/user-directory';
+
+/** Messages read a page at a time: Slack's recommended page size for history. */
+const HISTORY_PAGE = 200;
+/** Messages that are not someone taking part: notices of joining and leaving, and bots'. */
+const NOT_POSTS = new Set(['channel_join', 'channel_leave', 'group_join', 'group_leave', 'bot_message', 'channel_topic', 'channel_purpose']);
 
 /** The metadata event that marks an account request or its reminder in someone's DM. */
 export const ACCOUNT_EVENT = 'account_request';
@@ -26,6 +31,24 @@ export class SlackAccountPort implements AccountPort {
       if (slackErrorCode(error) === 'user_not_found') return false;
       throw error;
     }
+  }
+
+  async postersIn(channelId: string, since: Date): Promise<string[]> {
+    const posters = new Set<string>();
+    let cursor: string | undefined;
+    for (let read = 0; read < POSTERS_READ_MAX; ) {
+      const page = await slackCall(() =>
+        this.client.conversations.history({ channel: channelId, oldest: String(Math.floor(since.getTime() / 1000) - 60), limit: HISTORY_PAGE, ...(cursor ? { cursor } : {}) }),
+      );
+      const messages = page.messages ?? [];
+      read += messages.length;
+      for (const message of messages) {
+        if (message.user && !message.bot_id && !NOT_POSTS.has(message.subtype ?? '')) posters.add(message.user);
+      }
+      cursor = page.response_metadata?.next_cursor || undefined;
+      if (!page.has_more || !cursor) break;
+    }
+    return [...posters];
   }
 
   timeZoneOf(userId: string): Promise<string | null> {
