@@ -49,8 +49,13 @@ export async function draftState(db: Kysely<Database>, incidentId: string): Prom
   };
 }
 
-/** The notes as the author reviews them, accounts signed with their writers' names (or roles). */
+/**
+ * The notes as the author reviews them, accounts signed with their writers' names (or roles).
+ * Names are asked of the chat only when an account has a note to sign.
+ */
 export async function notesForAuthor(deps: Pick<PostmortemDeps, 'db' | 'port'>, incidentId: string): Promise<DraftNotes> {
+  const unnamed = await draftNotes(deps.db, incidentId, (id) => id);
+  if (unnamed.accounts.length === 0) return unnamed;
   const named = (await accountsOf(deps.db, incidentId)).filter((a) => a.state === 'written' && !a.anonymous).map((a) => a.userId);
   const names = named.length ? await deps.port.displayNames(named) : new Map<string, string>();
   return draftNotes(deps.db, incidentId, (id) => names.get(id) ?? id);
