@@ -97,6 +97,18 @@ describe('the bot in Socket Mode', () => {
       expect(entry).toMatchObject({ kind: 'message', author_id: bob, actor_id: alice, text: 'DB CPU at 100% since 14:02' });
       await waitFor(() => t.slack.reactionsOn(channel.id, message.ts).some((r) => r.name === 'memo' && r.users.includes(t.slack.bot.userId)));
     });
+
+    it('asks for accounts on resolving, and takes one written from the DM over the socket', async () => {
+      await t.driver.command({ user: alice, channel: channel.id, text: 'resolve Restarted the database' });
+      const request = await waitFor(() => t.slack.dm(bob).find((m) => JSON.stringify(m.metadata ?? {}).includes('account_request')));
+      await t.driver.blockAction({ user: bob, actionId: 'account_write', container: { type: 'message', channel: request.channel, ts: request.ts } });
+      const form = await waitFor(() => t.slack.views(bob).find((v) => v.callback_id === 'account_form'));
+      await t.driver.submitView({ user: bob, viewId: form.id, fields: { account_noticed: 'The database CPU graph went flat at 100%' } });
+      await waitFor(() => (t.slack.view(form.id)?.callback_id === 'account_saved' ? true : undefined));
+      const row = await t.bot.database.db.selectFrom('participant_accounts').selectAll().where('incident_id', '=', incident.id).where('user_id', '=', bob).executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ state: 'written', time_zone: 'America/New_York' });
+      expect(t.slack.problems).toEqual([]);
+    });
   });
 });
 
