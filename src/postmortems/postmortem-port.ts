@@ -44,7 +44,11 @@ export interface PostmortemPort {
   postInvitation(incident: ReadyIncident, meeting: ReviewMeeting, state: DraftState, existing: { ts: string; moved: boolean } | null): Promise<string>;
   /** The invitation already in the channel for this incident (posted, but never recorded). */
   findInvitation(channelId: string, incidentId: string): Promise<string | undefined>;
-  /** Reminds the facilitator, privately, of today's review meeting and where the draft stands. */
+  /**
+   * Reminds the facilitator, privately, of today's review meeting and where the draft stands;
+   * a reminder for this meeting already in their DM (its sender died before recording it) is not
+   * sent again.
+   */
   remindFacilitator(userId: string, incident: Incident, meeting: ReviewMeeting, state: DraftState): Promise<void>;
   /** Tells the publisher, privately and once, that writing the post-mortem to git fails and will be retried. */
   tellArchiveFailure(userId: string, incident: Incident, reason: string): Promise<void>;

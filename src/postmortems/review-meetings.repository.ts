@@ -55,9 +55,17 @@ export async function claimFacilitatorReminder(db: Kysely<Database>, incidentId:
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Sets the reminder again after a failed send, unless something else set one meanwhile. */
-export async function retryFacilitatorReminder(db: Kysely<Database>, incidentId: string, at: StoredInstant): Promise<void> {
-  await db.updateTable('review_meetings').set({ remind_at: at }).where('incident_id', '=', incidentId).where('remind_at', 'is', null).where('reminded_at', 'is', null).execute();
+/**
+ * Records a claimed reminder as sent (`at`), or as not to be sent (null), unless the meeting was
+ * rescheduled meanwhile: a new time set a reminder of its own.
+ */
+export async function finishFacilitatorReminder(db: Kysely<Database>, incidentId: string, claim: StoredInstant, at: StoredInstant | null): Promise<void> {
+  await db.updateTable('review_meetings').set({ remind_at: null, reminded_at: at }).where('incident_id', '=', incidentId).where('remind_at', '=', claim).execute();
+}
+
+/** After a failed send: due again at `at` (null: too late, the meeting starts first), unless rescheduled meanwhile. */
+export async function retryFacilitatorReminder(db: Kysely<Database>, incidentId: string, claim: StoredInstant, at: StoredInstant | null): Promise<void> {
+  await db.updateTable('review_meetings').set({ remind_at: at }).where('incident_id', '=', incidentId).where('remind_at', '=', claim).execute();
 }
 
 /** Takes the invitation for one request, until `until`; false while another request holds it. */

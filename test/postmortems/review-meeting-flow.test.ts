@@ -5,7 +5,8 @@ import { postmortemFor } from '../../src/postmortems/postmortem-queries';
 import { EMPTY_CONTENT } from '../../src/postmortems/postmortem';
 import { saveDraft } from '../../src/postmortems/save-draft';
 import { updateIncident } from '../../src/incidents/incidents.repository';
-import { remindFacilitators } from '../../src/postmortems/remind-facilitators';
+import { FACILITATOR_CLAIM_MS, remindFacilitators } from '../../src/postmortems/remind-facilitators';
+import { claimFacilitatorReminder, toReviewMeeting } from '../../src/postmortems/review-meetings.repository';
 import { scheduleReview } from '../../src/postmortems/schedule-review';
 import { FakeAccountPort, fakePostmortemDeps, fakePostmortemPort, quietIncidentPort } from '../../tools/harness/fake-postmortem-ports';
 import { seedIncident, testDatabase } from '../../tools/harness/test-db';
@@ -131,6 +132,25 @@ describe('the review meeting', () => {
       expect(a + b).toBe(1);
       now.t += 86_400_000;
       expect(await remindFacilitators(deps)).toBe(0);
+      expect(port.told).toEqual([`facilitator:U2:${incidentId}`]);
+      expect((await db.db.selectFrom('review_meetings').selectAll().executeTakeFirstOrThrow()).reminded_at).not.toBeNull();
+    } finally {
+      await db.remove();
+    }
+  });
+
+  it('sends the reminder once when its sender died after posting it', async () => {
+    const { db, deps, port, now, incidentId } = await setUp();
+    try {
+      await scheduleReview(deps, incidentId, 'U1', { date: '2026-12-08', time: '14:00' });
+      now.t = Date.parse('2026-12-08T08:00:00Z');
+      // Another replica claimed it, posted it, and died before recording it.
+      const row = await db.db.selectFrom('review_meetings').selectAll().executeTakeFirstOrThrow();
+      await claimFacilitatorReminder(db.db, incidentId, row.remind_at!, new Date(now.t + FACILITATOR_CLAIM_MS).toISOString());
+      await port.remindFacilitator('U2', { id: incidentId } as never, toReviewMeeting(row), { accounts: { asked: 0, written: 0, declined: 0, waitingFor: [] }, missing: [], notesOpen: 0 });
+      expect(await remindFacilitators(deps)).toBe(0);
+      now.t += FACILITATOR_CLAIM_MS + 1;
+      expect(await remindFacilitators(deps)).toBe(1);
       expect(port.told).toEqual([`facilitator:U2:${incidentId}`]);
     } finally {
       await db.remove();

@@ -120,7 +120,11 @@ export function fakePostmortemPort(over: Partial<PostmortemPort> = {}): Postmort
       return ts;
     },
     findInvitation: async () => undefined,
-    remindFacilitator: async (userId, incident) => void told.push(`facilitator:${userId}:${incident.id}`),
+    // As in Slack, a reminder already in the person's DM is found, not sent again.
+    remindFacilitator: async (userId, incident) => {
+      const key = `facilitator:${userId}:${incident.id}`;
+      if (!told.includes(key)) told.push(key);
+    },
     ...over,
   };
 }

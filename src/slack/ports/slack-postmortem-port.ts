@@ -20,6 +20,8 @@ import type { UserDirectory } from '../web-api/user-directory';
 
 /** Metadata marking the review meeting's invitation, so one posted but not recorded is found. */
 const INVITATION_EVENT = 'review_invitation';
+/** Metadata marking the facilitator's reminder, likewise. */
+const REVIEW_REMINDER_EVENT = 'review_reminder';
 
 /** Metadata marking each published part, so a part whose posting was not recorded is found. */
 const PART_EVENT = 'postmortem_part';
@@ -168,6 +170,18 @@ export class SlackPostmortemPort implements PostmortemPort {
   }
 
   async remindFacilitator(userId: string, incident: Incident, meeting: ReviewMeeting, state: DraftState): Promise<void> {
-    await slackCall(() => this.client.chat.postMessage({ channel: userId, ...facilitatorReminderMessage(incident, meeting, state, userId) }));
+    const opened = await slackCall(() => this.client.conversations.open({ users: userId }));
+    const dm = requiredField(opened.channel?.id, 'conversations.open', 'channel id');
+    const key = { incident_id: incident.id, starts_at: meeting.startsAt.toISOString() };
+    // A sender that died after posting left it here: it is not sent twice.
+    const sent = await findMarkedMessage(this.client, dm, REVIEW_REMINDER_EVENT, (p) => p.incident_id === key.incident_id && p.starts_at === key.starts_at);
+    if (sent) return;
+    await slackCall(() =>
+      this.client.chat.postMessage({
+        channel: dm,
+        ...facilitatorReminderMessage(incident, meeting, state, userId),
+        metadata: { event_type: REVIEW_REMINDER_EVENT, event_payload: key },
+      }),
+    );
   }
 }
