@@ -1,0 +1,12 @@
+export { FakeGitHub, DEFAULT_TOKEN, type FakeGitHubOptions, type IssueView } from './fake-github';
+export type { RecordedCall } from './rest-api';
+export { GITHUB_API_VERSION } from './http-answer';
+export type { FaultOptions, FaultStatus } from './fault-injector';
+export type { AddRepositoryOptions, AddUserOptions, RepositoryRecord, StateReason, UserRecord } from './github-state';
+export type { TokenGrant } from './operations/operation-context';
+export type { NewIssue } from './issue-actions';
+export { HOOKSHOT_USER_AGENT, WEBHOOK_TIMEOUT_MS, type SubscribeOptions, type WebhookDelivery, type WebhookSubscription } from './webhook-deliveries';
+export { webhookSignatures } from './webhook-signature';
+export { requestBodyProblems, responseProblems, webhookPayloadProblems } from './github-schemas';
+export { DEFAULT_RATE_LIMITS } from './rate-limits';
+export { GITHUB_REFERENCE_DIR, operationSpec } from './github-reference';
