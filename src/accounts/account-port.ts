@@ -9,9 +9,9 @@ export interface AccountPort {
   /** Whether this is a person who can be asked: not a bot or an app, not deactivated. */
   isPerson(userId: string): Promise<boolean>;
   /**
-   * The people who posted in the channel since `since` (the channel's own messages, not thread
-   * replies; never bots, and not "joined the channel" notices), at most the latest
-   * {@link POSTERS_READ_MAX} messages.
+   * The people who posted in the channel since `since`, in threads too (never bots, and not
+   * "joined the channel" notices), reading at most the latest {@link POSTERS_READ_MAX} messages.
+   * Bots among thread repliers are left to `isPerson`.
    */
   postersIn(channelId: string, since: Date): Promise<string[]>;
   /** The person's IANA time zone, or null when the chat does not know it. */

@@ -266,21 +266,26 @@ describe('accounts of people who only posted', () => {
   });
   afterAll(() => t.stop());
 
-  it('asks someone who posted in the channel though nobody pinned it, and not someone who only joined', async () => {
+  it('asks someone who posted in the channel or its threads though nobody pinned it, and not someone who only joined', async () => {
     const alice = t.slack.addUser({ name: 'alice', realName: 'Alice Ops' }).id;
     const gina = t.slack.addUser({ name: 'gina', realName: 'Gina Support' }).id;
     const hal = t.slack.addUser({ name: 'hal', realName: 'Hal Lurker' }).id;
-    const ops = t.slack.addChannel({ name: 'ops', members: [alice, gina, hal] }).id;
+    const ivy = t.slack.addUser({ name: 'ivy', realName: 'Ivy Threads' }).id;
+    const ops = t.slack.addChannel({ name: 'ops', members: [alice, gina, hal, ivy] }).id;
     const { channel, row } = await declareThroughSlack(t, alice, ops, { title: 'Search is slow', severity: 'SEV2' });
     t.slack.joinChannel(gina, channel.id);
     t.slack.joinChannel(hal, channel.id);
-    await t.driver.messagePosted(t.slack.post(gina, channel.id, 'Customers report search timing out since 10:00'));
+    const report = t.slack.post(gina, channel.id, 'Customers report search timing out since 10:00');
+    await t.driver.messagePosted(report);
+    // Ivy only answers in the thread.
+    t.slack.joinChannel(ivy, channel.id);
+    await t.driver.messagePosted(t.slack.post(ivy, channel.id, 'Same in the EU region', { threadTs: report.ts }));
     await requestsFinished(t);
     await t.driver.command({ user: alice, channel: channel.id, text: 'resolve Scaled the search cluster' });
     const asked = async () => (await t.bot.database.db.selectFrom('participant_accounts').select('user_id').where('incident_id', '=', row.id).execute()).map((r) => r.user_id).sort();
-    await waitFor(async () => ((await asked()).length === 2 ? true : undefined));
+    await waitFor(async () => ((await asked()).length === 3 ? true : undefined));
     await jobRan(t, 'ask-for-accounts');
-    expect(await asked()).toEqual([alice, gina].sort());
+    expect(await asked()).toEqual([alice, gina, ivy].sort());
   });
 });
 

@@ -44,6 +44,8 @@ export class SlackAccountPort implements AccountPort {
       read += messages.length;
       for (const message of messages) {
         if (message.user && !message.bot_id && !NOT_POSTS.has(message.subtype ?? '')) posters.add(message.user);
+        // A thread's parent names who replied in it: no need to read each thread.
+        for (const replier of message.reply_users ?? []) posters.add(replier);
       }
       cursor = page.response_metadata?.next_cursor || undefined;
       if (!page.has_more || !cursor) break;
