@@ -5,7 +5,7 @@ import type { Updateable } from 'kysely';
 import type { AccountDeps } from './account-deps';
 import { toAccount } from './account-mapper';
 import { accountOf } from './account-queries';
-import type { Incident } from '../incidents/incident';
+import { showSavedAccount } from './save-account';
 import { type AccountWork, type ClaimedAccount, claimAccountWork, finishAccountWork } from './accounts.repository';
 import type { ParticipantAccountsTable } from './accounts.table';
 import { askResolvedIncidents } from './request-accounts';
@@ -90,7 +90,7 @@ async function sendOne(deps: AccountDeps, work: AccountWork, { row, wasClaimed }
       );
       log.info('account requested');
       // They answered while the request was on its way: it shows what they did instead of asking.
-      if (!asked) await showCurrentState(deps, row.incident_id, row.user_id, incident);
+      if (!asked) await showSavedAccount(deps, { account: (await accountOf(deps.db, row.incident_id, row.user_id))!, incident });
     } else {
       await finish({ remind_at: null, reminded_at: at, attempts: 0 });
       log.info('account reminder sent');
@@ -112,7 +112,3 @@ async function sendOne(deps: AccountDeps, work: AccountWork, { row, wasClaimed }
   }
 }
 
-async function showCurrentState(deps: AccountDeps, incidentId: string, userId: string, incident: Incident): Promise<void> {
-  const account = await accountOf(deps.db, incidentId, userId);
-  if (account?.dm) await deps.port.showState(account, incident).catch((err: unknown) => deps.logger.warn({ err, incidentId }, 'could not update the account request'));
-}

@@ -3,6 +3,7 @@ import { loadIncident } from '../incidents/incident-queries';
 import type { AccountDeps } from './account-deps';
 import { accountsOf } from './account-queries';
 import { cancelReminders, setAccountsClosed } from './accounts.repository';
+import { showSavedAccount } from './save-account';
 
 /**
  * Closes the incident's accounts as publishing begins, before the post-mortem is put together: a
@@ -27,8 +28,5 @@ export async function reopenAccounts(deps: AccountDeps, incidentId: string): Pro
 export async function tellAccountsClosed(deps: AccountDeps, incidentId: string): Promise<void> {
   await cancelReminders(deps.db, incidentId);
   const incident = await loadIncident(deps.db, incidentId);
-  for (const account of await accountsOf(deps.db, incidentId)) {
-    if (!account.dm) continue;
-    await deps.port.showState(account, incident).catch((err: unknown) => deps.logger.warn({ err, incidentId }, 'could not close an account request'));
-  }
+  for (const account of await accountsOf(deps.db, incidentId)) await showSavedAccount(deps, { account, incident });
 }

@@ -4,8 +4,7 @@ import type { Incident } from '../incidents/incident';
 import { loadIncident, resolvedIncidentsSince } from '../incidents/incident-queries';
 import { requireMember } from '../incidents/require-member';
 import type { AccountDeps } from './account-deps';
-import { insertAccountRequests, lastAskedAt, recordAccountRound } from './accounts.repository';
-import { accountsClosed } from './accounts.repository';
+import { accountsClosed, insertAccountRequests, lastAskedAt, recordAccountRound } from './accounts.repository';
 import { participantsOf } from './participants-of';
 
 /** Resolved incidents this recent still ask their participants (after downtime, say); older ones are left alone. */

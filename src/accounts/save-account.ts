@@ -101,7 +101,7 @@ export async function saveAccount(deps: AccountDeps, incidentId: string, userId:
   };
 }
 
-/** The request in the writer's DMs follows what they did; it failing never undoes a save. */
+/** The request in the person's DMs shows where their account stands; it failing never undoes what they did. */
 export async function showSavedAccount(deps: AccountDeps, saved: Pick<SavedAccount, 'account' | 'incident'>): Promise<void> {
   const { account, incident } = saved;
   if (!account.dm) return;
