@@ -4,6 +4,7 @@ import { commandOpeningModal, topModal } from '../tools/harness/incident-steps';
 import { type TestBot, startTestBot } from '../tools/harness/test-bot';
 import { buttonsOf, visibleText } from '../tools/harness/visible-text';
 import { waitFor } from '../tools/harness/wait-for';
+import { accountsOf } from '../src/accounts/account-queries';
 import { ALERT_TOKEN, alertmanagerPayload, alertsFinished, postAlert } from '../tools/harness/alerts';
 import path from 'node:path';
 import { createDemoRepository, describeRepository, exportsPushed } from './postmortems-repository';
@@ -348,8 +349,10 @@ async function story(t: TestBot, clock: StoryClock, transcript: Transcript): Pro
   let participants: string[] = [];
   await transcript.step({ what: 'The bot asks each participant for their account, in a DM' }, async () => {
     participants = await waitFor(async () => {
-      const rows = await db.selectFrom('participant_accounts').select(['user_id', 'state']).execute();
-      return rows.length > 0 && rows.every((r) => r.state === 'asked') && rows.every((r) => accountRequest(r.user_id)) ? rows.map((r) => r.user_id) : undefined;
+      // In the order they were asked (the same on either database).
+      const incidentId = (await db.selectFrom('incidents').select('id').where('channel_id', '=', channel).executeTakeFirstOrThrow()).id;
+      const asked = await accountsOf(db, incidentId);
+      return asked.length > 0 && asked.every((a) => a.state === 'asked' && accountRequest(a.userId)) ? asked.map((a) => a.userId) : undefined;
     });
   });
   transcript.note(`Asked: ${participants.map((id) => slack.user(id)!.real_name).join(', ')}. Nobody else, and never a bot.`);
