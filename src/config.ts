@@ -5,6 +5,7 @@ import { type Severity, parseSeverity } from './incidents/severity';
 import { isKnownTimeZone } from './zoned-time';
 import { DEFAULT_ALERT_RULES, type AlertRules } from './alerts/rules/alert-rules';
 import { readAlertRules } from './alerts/rules/load-alert-rules';
+import { parse as parseYaml } from 'yaml';
 
 /** Everything the bot reads from its environment, validated once at start-up. */
 export interface Config {
@@ -53,6 +54,12 @@ export interface Config {
     /** Offers per channel per minute before an alert storm's groups are held in one list. */
     offersPerMinute: number;
   };
+  /** The team's issue tracker for action items; unset, items live only in Slack. */
+  tracker?: TrackerConfig;
+  verification: {
+    /** Days after an item is done before its owner and the commander are asked whether it works. */
+    afterDays: number;
+  };
   port: number;
   database: DatabaseConfig;
   log: { level: LogLevel; pretty: boolean };
@@ -72,6 +79,38 @@ export interface PostmortemsGitConfig {
   includePrivate: boolean;
   /** The working copy: in the data directory unless set. */
   workDir: string;
+}
+
+export type TrackerConfig = (GitHubTrackerConfig | JiraTrackerConfig) & {
+  /** `always`: an issue for every item when it is created; `button`: when someone clicks **Create issue**. */
+  create: 'always' | 'button';
+  /** Minutes between polls that catch changes a webhook missed. */
+  pollMinutes: number;
+};
+
+export interface GitHubTrackerConfig {
+  kind: 'github';
+  token: string;
+  owner: string;
+  repo: string;
+  /** REST API root without a trailing slash: `https://api.github.com`, or GitHub Enterprise's `https://host/api/v3`. */
+  apiUrl: string;
+  /** Verifies `X-Hub-Signature-256`; unset, `/trackers/github` refuses every delivery. */
+  webhookSecret?: string;
+  /** Slack user ids and emails mapped to GitHub logins (`GITHUB_USER_MAP`), for people whose email is private. */
+  userMap: Record<string, string>;
+}
+
+export interface JiraTrackerConfig {
+  kind: 'jira';
+  /** `https://your-site.atlassian.net`, without a trailing slash. */
+  baseUrl: string;
+  email: string;
+  apiToken: string;
+  projectKey: string;
+  issueType: string;
+  /** Verifies the admin webhook's `X-Hub-Signature`; unset, `/trackers/jira` refuses every delivery. */
+  webhookSecret?: string;
 }
 
 export type DatabaseConfig = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
@@ -237,6 +276,21 @@ const schema = z
     PAGERDUTY_WEBHOOK_SECRET: optional(z.string().trim().min(8, 'expected the secret PagerDuty shows for the webhook subscription')),
     ALERT_RULES: optional(z.string().trim()),
     ALERT_OFFERS_PER_MINUTE: optional(wholeNumber(1, 60, 'a number of offers per minute 1-60')),
+    TRACKER: optional(z.enum(['github', 'jira'], { error: (i) => `expected github or jira (or leave it unset), got "${String(i.input)}"` })),
+    TRACKER_CREATE: optional(z.enum(['always', 'button'], { error: (i) => `expected always or button, got "${String(i.input)}"` })),
+    TRACKER_POLL_MINUTES: optional(wholeNumber(1, 1440, 'a number of minutes 1-1440')),
+    GITHUB_TOKEN: optional(z.string().trim().regex(/^[\x21-\x7e]{8,}$/, 'malformed: expected a GitHub token (fine-grained ghp_… / github_pat_…) without spaces')),
+    GITHUB_REPO: optional(z.string().trim().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'expected owner/name, e.g. acme/incidents')),
+    GITHUB_API_URL: optional(z.url({ protocol: /^https?$/, error: (i) => `expected an http(s) URL such as https://github.example.com/api/v3, got "${String(i.input)}"` })),
+    GITHUB_WEBHOOK_SECRET: optional(z.string().trim().min(16, 'expected a random secret of at least 16 characters (the webhook\'s "Secret")')),
+    GITHUB_USER_MAP: optional(z.string().trim()),
+    JIRA_BASE_URL: optional(z.url({ protocol: /^https?$/, error: (i) => `expected your site's URL such as https://acme.atlassian.net, got "${String(i.input)}"` })),
+    JIRA_EMAIL: optional(z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, 'expected the email of the Atlassian account the API token belongs to')),
+    JIRA_API_TOKEN: optional(z.string().trim().min(8, 'expected an Atlassian API token (id.atlassian.com → Security → API tokens)')),
+    JIRA_PROJECT_KEY: optional(z.string().trim().regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'expected a project key such as OPS')),
+    JIRA_ISSUE_TYPE: optional(z.string().trim().min(1)),
+    JIRA_WEBHOOK_SECRET: optional(z.string().trim().min(16, 'expected a random secret of at least 16 characters (the webhook\'s "Secret")')),
+    VERIFY_AFTER_DAYS: optional(wholeNumber(1, 365, 'a number of days 1-365')),
     DATABASE_URL: optional(z.string()),
     LOG_LEVEL: optional(
       z.enum(LOG_LEVELS, { error: (i) => `expected one of ${LOG_LEVELS.join(', ')}, got "${String(i.input)}"` }),
@@ -280,6 +334,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = Bool
   }
   const sshKey = env.POSTMORTEMS_GIT_SSH_KEY?.trim();
   if (sshKey && !fs.existsSync(sshKey)) problems.push({ variable: 'POSTMORTEMS_GIT_SSH_KEY', message: `no such file: ${sshKey}` });
+  problems.push(...trackerProblems(env));
+  const userMap = readUserMap(env.GITHUB_USER_MAP?.trim(), problems);
   const database = parseDatabaseUrl(env.DATABASE_URL);
   if (typeof database === 'string') problems.push({ variable: 'DATABASE_URL', message: database });
 
@@ -317,6 +373,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = Bool
       rules,
       offersPerMinute: e.ALERT_OFFERS_PER_MINUTE ?? 5,
     },
+    ...(e.TRACKER ? { tracker: trackerConfig(e, userMap) } : {}),
+    verification: { afterDays: e.VERIFY_AFTER_DAYS ?? 30 },
     port: e.PORT ?? 3000,
     database,
     log: { level: e.LOG_LEVEL ?? 'info', pretty: e.LOG_PRETTY === undefined ? terminal : e.LOG_PRETTY === '1' || e.LOG_PRETTY === 'true' },
@@ -346,6 +404,84 @@ export function parseDatabaseUrl(value: string | undefined): DatabaseConfig | st
     return file ? { dialect: 'sqlite', path: file } : 'expected sqlite:PATH with a file path after "sqlite:"';
   }
   return `unsupported database "${scheme}:"; expected postgres://… , sqlite:PATH or a file path`;
+}
+
+/** The variables each tracker needs; every missing one is named at once. */
+const TRACKER_VARIABLES = {
+  github: ['GITHUB_TOKEN', 'GITHUB_REPO'],
+  jira: ['JIRA_BASE_URL', 'JIRA_EMAIL', 'JIRA_API_TOKEN', 'JIRA_PROJECT_KEY'],
+} as const;
+
+function trackerProblems(env: NodeJS.ProcessEnv): ConfigProblem[] {
+  const kind = env.TRACKER?.trim();
+  if (kind !== 'github' && kind !== 'jira') return [];
+  return TRACKER_VARIABLES[kind]
+    .filter((variable) => !env[variable]?.trim())
+    .map((variable) => ({ variable, message: `required when TRACKER=${kind}` }));
+}
+
+/**
+ * `GITHUB_USER_MAP`: a YAML or JSON file of `slack user id or email: github login` lines, for
+ * people whose GitHub email is private (GitHub's user search finds public emails only).
+ */
+function readUserMap(file: string | undefined, problems: ConfigProblem[]): Record<string, string> {
+  if (!file) return {};
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    problems.push({ variable: 'GITHUB_USER_MAP', message: `cannot read ${file}` });
+    return {};
+  }
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(text);
+  } catch (error) {
+    problems.push({ variable: 'GITHUB_USER_MAP', message: `${file} is not valid YAML: ${(error as Error).message.split('\n')[0]}` });
+    return {};
+  }
+  if (parsed === null || parsed === undefined) return {};
+  if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+    problems.push({ variable: 'GITHUB_USER_MAP', message: `${file} should map Slack user ids or emails to GitHub logins, e.g. "U0123ABCD: octocat"` });
+    return {};
+  }
+  const map: Record<string, string> = {};
+  for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
+    const login = typeof value === 'string' ? value.trim().replace(/^@/, '') : '';
+    if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/.test(login)) {
+      problems.push({ variable: 'GITHUB_USER_MAP', message: `${file}: "${key}" maps to "${String(value)}", which is not a GitHub login` });
+      continue;
+    }
+    map[key.trim().toLowerCase()] = login;
+  }
+  return map;
+}
+
+function trackerConfig(e: z.infer<typeof schema>, userMap: Record<string, string>): TrackerConfig {
+  const common = { create: e.TRACKER_CREATE ?? 'always', pollMinutes: e.TRACKER_POLL_MINUTES ?? 15 } as const;
+  if (e.TRACKER === 'github') {
+    const [owner, repo] = (e.GITHUB_REPO as string).split('/') as [string, string];
+    return {
+      kind: 'github',
+      token: e.GITHUB_TOKEN as string,
+      owner,
+      repo,
+      apiUrl: (e.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
+      webhookSecret: e.GITHUB_WEBHOOK_SECRET,
+      userMap,
+      ...common,
+    };
+  }
+  return {
+    kind: 'jira',
+    baseUrl: (e.JIRA_BASE_URL as string).replace(/\/+$/, ''),
+    email: e.JIRA_EMAIL as string,
+    apiToken: e.JIRA_API_TOKEN as string,
+    projectKey: e.JIRA_PROJECT_KEY as string,
+    issueType: e.JIRA_ISSUE_TYPE ?? 'Task',
+    webhookSecret: e.JIRA_WEBHOOK_SECRET,
+    ...common,
+  };
 }
 
 const DEFAULT_GIT_AUTHOR = { name: 'Incident Bot', email: 'incident-bot@users.noreply.localhost' };
@@ -396,6 +532,21 @@ export const VARIABLE_ORDER = [
   'PAGERDUTY_WEBHOOK_SECRET',
   'ALERT_RULES',
   'ALERT_OFFERS_PER_MINUTE',
+  'TRACKER',
+  'TRACKER_CREATE',
+  'TRACKER_POLL_MINUTES',
+  'GITHUB_TOKEN',
+  'GITHUB_REPO',
+  'GITHUB_API_URL',
+  'GITHUB_WEBHOOK_SECRET',
+  'GITHUB_USER_MAP',
+  'JIRA_BASE_URL',
+  'JIRA_EMAIL',
+  'JIRA_API_TOKEN',
+  'JIRA_PROJECT_KEY',
+  'JIRA_ISSUE_TYPE',
+  'JIRA_WEBHOOK_SECRET',
+  'VERIFY_AFTER_DAYS',
   'DATABASE_URL',
   'LOG_LEVEL',
   'LOG_PRETTY',

@@ -18,6 +18,7 @@ import { requiredField } from './slack/web-api/required-field';
 import { startupStep } from './startup-failure';
 import { listenerDeps } from './wiring/service-deps';
 import { sendDueReminders } from './action-items/send-due-reminders';
+import { askForVerification } from './action-items/ask-for-verification';
 import { remindDuePostmortems } from './postmortems/remind-due-postmortems';
 import { BackgroundPass } from './jobs/background-pass';
 import { processPendingNotifications, pruneAlerts } from './alerts/process-notifications';
@@ -28,6 +29,13 @@ import { pushDueExports } from './postmortems/export-postmortems';
 import type { PostmortemDeps } from './postmortems/postmortem-deps';
 import { askForAccounts } from './accounts/ask-for-accounts';
 import { remindFacilitators } from './postmortems/remind-facilitators';
+import { createTracker } from './trackers/create-tracker';
+import { TrackerGate } from './trackers/tracker-gate';
+import { syncDueIssues } from './trackers/sync-issues';
+import { pollTracker } from './trackers/poll-tracker';
+import { type IssueChangeOutcome, applyIssueChange } from './trackers/apply-issue-change';
+import { type TrackerIntake, trackerRoutes } from './http/tracker-routes';
+import type { Tracker } from './trackers/tracker';
 
 /** How long shutdown waits for running listeners before closing the database anyway. */
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -45,6 +53,8 @@ const PRUNE_INBOX_EVERY_MS = 3_600_000;
 const PROCESS_ALERTS_EVERY_MS = 5_000;
 /** How often post-mortem versions not yet in git are looked for. */
 const PUSH_POSTMORTEMS_EVERY_MS = 30_000;
+/** How often issue changes not yet in the tracker (a dead process, a failure whose retry is due) are looked for; a change kicks a pass at once. */
+const SYNC_ISSUES_EVERY_MS = 15_000;
 /** Accounts owed by resolved incidents and their reminders: a minute late is fine, resolving kicks a pass at once. */
 const ASK_FOR_ACCOUNTS_EVERY_MS = 60_000;
 
@@ -64,6 +74,9 @@ export interface StartOptions {
     processAlertsEveryMs?: number;
     pushPostmortemsEveryMs?: number;
     askForAccountsEveryMs?: number;
+    syncIssuesEveryMs?: number;
+    /** Overrides TRACKER_POLL_MINUTES. */
+    trackerPollEveryMs?: number;
   };
 }
 
@@ -106,6 +119,18 @@ async function openArchive(config: Config, logger: Logger, requested: () => void
   return { store: new GitArchive(repository, git.url, branch), policy: { dir: git.dir, includePrivate: git.includePrivate }, requested };
 }
 
+/**
+ * The team's issue tracker, checked before the bot takes requests: the token works and the
+ * repository or project exists, or start-up stops with one line saying why.
+ */
+async function openTracker(config: Config, logger: Logger): Promise<Tracker | undefined> {
+  if (!config.tracker) return undefined;
+  const tracker = createTracker(config.tracker);
+  const { where, account } = await startupStep('tracker', () => tracker.check());
+  logger.info({ tracker: tracker.kind, where, account, create: config.tracker.create }, 'action items are filed in the tracker');
+  return tracker;
+}
+
 /** Opens and migrates the database, then starts the Slack app. Used by `main` and by tests. */
 export async function startBot(config: Config, options: StartOptions): Promise<Bot> {
   const { logger } = options;
@@ -120,8 +145,13 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
 
     let exportPass: BackgroundPass | undefined;
     let accountsPass: BackgroundPass | undefined;
+    let issuePass: BackgroundPass | undefined;
     const archive = await openArchive(config, logger, () => exportPass?.kick());
+    const tracker = await openTracker(config, logger);
     const shared = {
+      ...(tracker && config.tracker
+        ? { tracker: { tracker, gate: new TrackerGate(), createMode: config.tracker.create, requested: () => issuePass?.kick() } }
+        : {}),
       profiles: new UserProfileCache(),
       postPacer: options.postPacer ?? new ChannelPacer(SLACK_POST_INTERVAL_MS),
       archive,
@@ -138,8 +168,9 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
       pagerdutySecret: alerts.pagerdutySecret,
       onStored: () => alertProcessor?.kick(),
     });
+    let trackerIntake: TrackerIntake | undefined;
     const { app, inFlight } = createSlackApp({
-      routes,
+      routes: [...routes, ...trackerRoutes(logger, () => trackerIntake)],
       config,
       deps,
       ping: database.ping,
@@ -157,6 +188,21 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
     alertProcessor = new BackgroundPass('alerts', () => processPendingNotifications(services().alerts), logger);
     exportPass = new BackgroundPass('postmortem-exports', () => pushDueExports(services().postmortems), logger);
     accountsPass = new BackgroundPass('accounts', () => askForAccounts(services().accounts), logger);
+    const trackers = () => services().trackers!;
+    if (tracker) {
+      issuePass = new BackgroundPass('tracker-sync', () => syncDueIssues(trackers()), logger);
+      trackerIntake = {
+        kind: tracker.kind,
+        read: (request) => tracker.readWebhook(request),
+        apply: async (reading) => {
+          const deps = trackers();
+          const outcomes: IssueChangeOutcome[] = [];
+          for (const change of reading.changes) outcomes.push(await applyIssueChange(deps, change));
+          return outcomes;
+        },
+      };
+    }
+    const pollEveryMs = options.jobs?.trackerPollEveryMs ?? (config.tracker?.pollMinutes ?? 15) * 60_000;
     const job = (name: string, everyMs: number, run: () => Promise<unknown>) => new PeriodicJob(name, everyMs, async () => void (await run()), logger);
     const jobs = [
       job('resume-setups', options.jobs?.resumeSetupsEveryMs ?? RESUME_SETUPS_EVERY_MS, async () => {
@@ -180,7 +226,17 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
       job('push-postmortems', options.jobs?.pushPostmortemsEveryMs ?? PUSH_POSTMORTEMS_EVERY_MS, () => pushDueExports(services().postmortems)),
       // Participants of newly resolved incidents, requests a dead process left, and the one reminder a day later.
       job('ask-for-accounts', options.jobs?.askForAccountsEveryMs ?? ASK_FOR_ACCOUNTS_EVERY_MS, () => askForAccounts(services().accounts)),
+      ...(tracker
+        ? [
+            // Issue changes a dead process left, and failed calls whose retry is due.
+            job('tracker-sync', options.jobs?.syncIssuesEveryMs ?? SYNC_ISSUES_EVERY_MS, () => syncDueIssues(trackers())),
+            // Changes made in the tracker whose webhook never arrived.
+            job('tracker-poll', pollEveryMs, () => pollTracker(trackers(), pollEveryMs)),
+          ]
+        : []),
       job('review-reminders', options.jobs?.remindersEveryMs ?? config.reminders.pollSeconds * 1000, () => remindFacilitators(services().postmortems)),
+      // Whether done items work: asked of the owner and the commander some weeks later, in the owner's zone.
+      job('verify-items', options.jobs?.remindersEveryMs ?? config.reminders.pollSeconds * 1000, () => askForVerification(services().verifications)),
     ];
     receiver = app;
     // In Socket Mode, starting opens the connection with the app-level token.
@@ -206,6 +262,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
           await alertProcessor?.drained();
           await exportPass?.drained();
           await accountsPass?.drained();
+          await issuePass?.drained();
           if (!(await inFlight.drained(DRAIN_TIMEOUT_MS))) {
             logger.warn({ inFlight: inFlight.size }, 'shutting down with handlers still running');
           }

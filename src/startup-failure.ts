@@ -1,5 +1,5 @@
 /** A step of starting the bot, named by what a person would have to fix for it to work. */
-export type StartupStep = 'database' | 'slack_bot_token' | 'slack_app_token' | 'listen' | 'postmortems_git';
+export type StartupStep = 'database' | 'slack_bot_token' | 'slack_app_token' | 'listen' | 'postmortems_git' | 'tracker';
 
 /** Starting the bot failed at `step`; `cause` is what that step threw. */
 export class StartupFailure extends Error {
@@ -65,6 +65,8 @@ export function explainStartupFailure(error: unknown, where: { slackApiUrl: stri
   if (step === 'listen' && cause?.code === 'EADDRINUSE') return `port ${where.port} is already in use; stop what uses it or set PORT`;
   // Git's own message is one line already, without credentials.
   if (step === 'postmortems_git') return `POSTMORTEMS_GIT_URL: ${cause?.message ?? String(cause)}`;
+  // The tracker's check says what to fix in one line, naming the variable.
+  if (step === 'tracker') return `TRACKER: ${cause?.message ?? String(cause)}`;
   if (step === 'database') return `could not open the database at ${where.database}: ${cause?.message ?? String(cause)}`;
   return cause?.message ?? String(cause);
 }

@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       postmortems: { channel: undefined, requiredFor: ['SEV1', 'SEV2'], dueHours: 48 },
       reminders: { hour: 9, defaultTimeZone: 'UTC', overdueEveryWorkingDays: 3, escalateAfter: 2, pollSeconds: 60 },
       alerts: { webhookToken: undefined, pagerdutySecret: undefined, rules: DEFAULT_ALERT_RULES, offersPerMinute: 5 },
+      verification: { afterDays: 30 },
       port: 3000,
       database: { dialect: 'sqlite', path: DEFAULT_SQLITE_PATH },
       log: { level: 'info', pretty: false },

@@ -51,7 +51,19 @@ function needs(): Need[] {
     if (scopes.length > 0) list.push({ why: `event ${event}`, anyOf: scopes });
   }
   if ((manifest.features?.slash_commands ?? []).length > 0) list.push({ why: 'slash commands', anyOf: ['commands'] });
+  // users.info leaves the profile's email out without this scope; the tracker finds owners' accounts by it.
+  if (sourceReads(/profile\?\.email\b/)) list.push({ why: "users.info's profile.email (src/slack/web-api/user-directory.ts)", anyOf: ['users:read.email'] });
   return list;
+}
+
+/** Whether any file under src/ matches: a field read, not a method called, can need a scope too. */
+function sourceReads(pattern: RegExp): boolean {
+  const walk = (dir: string): boolean =>
+    fs.readdirSync(dir, { withFileTypes: true }).some((entry) => {
+      const full = path.join(dir, entry.name);
+      return entry.isDirectory() ? walk(full) : entry.name.endsWith('.ts') && pattern.test(fs.readFileSync(full, 'utf8'));
+    });
+  return walk(path.join(ROOT, 'src'));
 }
 
 describe('manifest.yml', () => {

@@ -6,7 +6,17 @@ export interface PublishedPostmortems {
   refresh(incidentId: string): Promise<void>;
 }
 
-/** What changing an action item's state needs: the reminders' world and the published post-mortem. */
+/** The items' issues in the team's tracker, as action items need them: told of every change to keep in step. */
+export interface ItemIssues {
+  /** The item changed (done, won't do, reopened, reassigned, re-dated): its issue is brought in step in the background. */
+  changed(itemId: string): Promise<void>;
+  /** The incident's post-mortem was published: its items get their issues (when every item gets one). */
+  published(incidentId: string): Promise<void>;
+}
+
+/** What changing an action item's state needs: the reminders' world, the published post-mortem and the tracker. */
 export interface ActionItemDeps extends ReminderDeps {
   published: PublishedPostmortems;
+  /** Unset when no tracker is configured. */
+  issues?: ItemIssues;
 }

@@ -1,5 +1,5 @@
 import { fromStoredInstant } from '../db/instant';
-import type { ActionItem, ActionItemStatus, ActionItemType } from './action-item';
+import type { ActionItem, ActionItemStatus, ActionItemType, VerificationStatus } from './action-item';
 import type { ActionItemRow } from './action-items.repository';
 
 export function toActionItem(row: ActionItemRow): ActionItem {
@@ -15,6 +15,18 @@ export function toActionItem(row: ActionItemRow): ActionItem {
     statusReason: row.status_reason,
     statusChangedBy: row.status_changed_by,
     statusChangedAt: row.status_changed_at ? fromStoredInstant(row.status_changed_at) : null,
+    issue: row.issue_label && row.issue_url ? { label: row.issue_label, url: row.issue_url } : null,
+    verifyAfterDays: row.verify_after_days,
+    verification: row.verification
+      ? {
+          status: row.verification as VerificationStatus,
+          at: row.verify_at ? fromStoredInstant(row.verify_at) : null,
+          asks: row.verify_asks,
+          by: row.verified_by,
+          decidedAt: row.verified_at ? fromStoredInstant(row.verified_at) : null,
+        }
+      : null,
+    verificationNote: row.verification_note,
     createdBy: row.created_by,
     createdAt: fromStoredInstant(row.created_at),
   };

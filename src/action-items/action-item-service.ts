@@ -11,11 +11,15 @@ import {
   findActionItem,
   insertActionItem,
   listActionItemsForIncident,
+  recordItemIssue,
   updateActionItem,
 } from './action-items.repository';
+import { type MessageLocation, parseItemMessages } from './item-messages';
 import { assigned, reassigned, redated } from './reminder-state';
 import { reminderColumns, reminderUpdate, toReminderState } from './reminder-state-mapper';
 import { type ActionItemField, type ActionItemInput, normaliseUrl, validateActionItem } from './validate-action-item';
+import { afterDaysChanged } from './verification-state';
+import { changedVerificationColumns, toVerificationState } from './verification-state-mapper';
 
 export class ActionItemInvalid extends AppError {
   constructor(fields: Partial<Record<ActionItemField, string>>) {
@@ -37,6 +41,8 @@ function checked(input: ActionItemInput, today: string, keptDueDate: string | nu
     due_date: input.dueDate as string,
     type: input.type as string,
     ticket_url: input.ticketUrl?.trim() ? normaliseUrl(input.ticketUrl) : null,
+    // Left out, an edit keeps the item's choice (see `ActionItemInput`).
+    ...(input.verifyAfterDays !== undefined ? { verify_after_days: input.verifyAfterDays } : {}),
   };
 }
 
@@ -57,6 +63,7 @@ export async function addActionItem(deps: Deps, incidentId: string, input: Actio
     ...fields,
     status: 'open',
     ...reminderColumns(assigned(now)),
+    verify_after_days: fields.verify_after_days ?? null,
     created_by: actorId,
     created_at: toStoredInstant(now),
     updated_at: toStoredInstant(now),
@@ -82,7 +89,16 @@ export async function editActionItem(deps: Deps, id: string, input: ActionItemIn
       : fields.due_date !== before.due_date
         ? redated(reminders, now)
         : reminders;
-  await updateActionItem(deps.db, id, { ...fields, updated_at: toStoredInstant(now), ...reminderUpdate(reminders, after) });
+  // A done item not asked about yet has its check worked out again for the new wait.
+  const check = toVerificationState(before);
+  const waitChanged = fields.verify_after_days !== undefined && fields.verify_after_days !== before.verify_after_days;
+  const rechecked = waitChanged ? afterDaysChanged(check, fields.verify_after_days ?? null) : check;
+  await updateActionItem(deps.db, id, {
+    ...fields,
+    updated_at: toStoredInstant(now),
+    ...reminderUpdate(reminders, after),
+    ...changedVerificationColumns(check, rechecked),
+  });
   return toActionItem(before);
 }
 
@@ -116,4 +132,15 @@ export async function actionItemsFor(db: Kysely<Database>, incidentId: string): 
 export async function actionItem(db: Kysely<Database>, id: string): Promise<ActionItem | undefined> {
   const row = await findActionItem(db, id);
   return row ? toActionItem(row) : undefined;
+}
+
+/** The item with the DMs the bot posted about it: where a change to it may be shown. */
+export async function actionItemWithMessages(db: Kysely<Database>, id: string): Promise<{ item: ActionItem; dmMessages: MessageLocation[] } | undefined> {
+  const row = await findActionItem(db, id);
+  return row ? { item: toActionItem(row), dmMessages: parseItemMessages(row.dm_messages) } : undefined;
+}
+
+/** Records the item's issue in the team's tracker: every place that shows the item shows it from now on. */
+export async function linkItemIssue(db: Kysely<Database>, id: string, issue: { label: string; url: string }): Promise<void> {
+  await recordItemIssue(db, id, issue);
 }

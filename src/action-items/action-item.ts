@@ -25,8 +25,34 @@ export interface ActionItem {
   statusReason: string | null;
   statusChangedBy: string | null;
   statusChangedAt: Date | null;
+  /** Its issue in the team's tracker, once filed. */
+  issue: { label: string; url: string } | null;
+  /** Days after done before asking whether it works: null uses the default, 0 means no check is needed. */
+  verifyAfterDays: number | null;
+  /** Whether the countermeasure works, once the item is done; null before (or for won't do). */
+  verification: Verification | null;
+  /** Why it did not work and what to do instead, when a check found it not effective (the item was reopened). */
+  verificationNote: string | null;
   createdBy: string;
   createdAt: Date;
+}
+
+/**
+ * Where the check that a done item works stands: `scheduled` (asked at `at`), `asked` (waiting for
+ * an answer), `verified`, `unconfirmed` (asked as often as the bot will, nobody could say), or
+ * `not_needed` (chosen when the item was written).
+ */
+export type VerificationStatus = 'scheduled' | 'asked' | 'verified' | 'unconfirmed' | 'not_needed';
+
+export interface Verification {
+  status: VerificationStatus;
+  /** When it is asked next (`scheduled`), or was last asked (`asked`). */
+  at: Date | null;
+  /** Times asked so far. */
+  asks: number;
+  /** Who answered "verified", and when. */
+  by: string | null;
+  decidedAt: Date | null;
 }
 
 /** `reschedule` sends nothing: the due date moved, so the next reminder is worked out again. */

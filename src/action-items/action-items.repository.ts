@@ -33,6 +33,17 @@ export async function closeOpenActionItem(db: Kysely<Database>, id: string, chan
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Applies the changes only while the item is still closed as `status`; false when someone else reopened or changed it first. */
+export async function reopenClosedActionItem(db: Kysely<Database>, id: string, status: string, changes: Updateable<ActionItemsTable>): Promise<boolean> {
+  const result = await db.updateTable('action_items').set(changes).where('id', '=', id).where('status', '=', status).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Records the item's issue in the tracker, shown wherever the item is. */
+export async function recordItemIssue(db: Kysely<Database>, id: string, issue: { label: string; url: string }): Promise<void> {
+  await db.updateTable('action_items').set({ issue_label: issue.label, issue_url: issue.url }).where('id', '=', id).execute();
+}
+
 export async function deleteActionItem(db: Kysely<Database>, id: string): Promise<void> {
   await db.deleteFrom('action_items').where('id', '=', id).execute();
 }
@@ -144,4 +155,18 @@ export async function replaceReminder(
 /** A person's open items, soonest due first. */
 export async function listOpenItemsOwnedBy(db: Kysely<Database>, ownerId: string): Promise<ActionItemRow[]> {
   return db.selectFrom('action_items').selectAll().where('owner_id', '=', ownerId).where('status', '=', 'open').orderBy('due_date').orderBy('created_at').execute();
+}
+
+/** A person's items done since `since`, latest first: where their countermeasures' checks stand. */
+export async function listDoneItemsOwnedBy(db: Kysely<Database>, ownerId: string, since: string, limit: number): Promise<ActionItemRow[]> {
+  return db
+    .selectFrom('action_items')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('status', '=', 'done')
+    .where('status_changed_at', '>=', since)
+    .orderBy('status_changed_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }

@@ -26,6 +26,25 @@ export interface ActionItemsTable {
   reminder_failures: Generated<number>;
   /** Held while one poller sends the reminder. */
   reminder_claimed_until: StoredInstant | null;
+  /** Days after done before asking whether it works: null uses the configured default, 0 means no check is needed. */
+  verify_after_days: number | null;
+  /** Where the check that it works stands (a `VerificationState`'s kind); null until the item is done. */
+  verification: string | null;
+  /** When to ask next; null when no question is due. */
+  verify_at: StoredInstant | null;
+  /** Times asked so far (the first ask and each "not sure yet"). */
+  verify_asks: Generated<number>;
+  /** Held while one process asks. */
+  verify_claimed_until: StoredInstant | null;
+  verified_by: string | null;
+  verified_at: StoredInstant | null;
+  /** Why it did not work and what to do instead, from the "Not effective" answer. */
+  verification_note: string | null;
+  /** The question DMs, as `channel/ts` separated by spaces (see item-messages.ts). */
+  verify_messages: string | null;
+  /** The item's issue in the team's tracker (`OPS-12`, `acme/incidents#12`) and its page, once filed. */
+  issue_label: string | null;
+  issue_url: string | null;
   created_by: string;
   created_at: StoredInstant;
   updated_at: StoredInstant;

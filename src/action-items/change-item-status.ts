@@ -7,10 +7,10 @@ import type { Incident } from '../incidents/incident';
 import { loadIncident } from '../incidents/incident-queries';
 import type { ActionItem } from './action-item';
 import { toActionItem } from './action-item-mapper';
-import { closeOpenActionItem, findActionItem, updateActionItem } from './action-items.repository';
+import { type ActionItemRow, closeOpenActionItem, findActionItem, reopenClosedActionItem, updateActionItem } from './action-items.repository';
 import { type MessageLocation, parseItemMessages } from './item-messages';
 import { dayAfter } from './reminder-schedule';
-import { type ReminderState, type SnoozeDays, closed, snoozeDaysFrom, snoozed, snoozedTo } from './reminder-state';
+import { type ReminderState, type SnoozeDays, closed, reopened, snoozeDaysFrom, snoozed, snoozedTo } from './reminder-state';
 import { calendarDay, isCalendarDay } from '../zoned-time';
 import { reminderUpdate, toReminderState } from './reminder-state-mapper';
 
@@ -29,7 +29,7 @@ async function actionable(
   deps: Deps,
   itemId: string,
   userId: string,
-): Promise<{ item: ActionItem; reminders: ReminderState; incident: Incident; dmMessages: MessageLocation[] }> {
+): Promise<{ item: ActionItem; row: ActionItemRow; reminders: ReminderState; incident: Incident; dmMessages: MessageLocation[] }> {
   const row = await findActionItem(deps.db, itemId);
   if (!row) throw new AppError('action_item_not_found', 'that action item no longer exists.');
   const item = toActionItem(row);
@@ -37,24 +37,44 @@ async function actionable(
   if (userId !== item.ownerId && userId !== incident.commanderId) {
     throw new AppError('not_the_owner', "only the item's owner or the incident commander can change it.");
   }
-  return { item, reminders: toReminderState(row), incident, dmMessages: parseItemMessages(row.dm_messages) };
+  return { item, row, reminders: toReminderState(row), incident, dmMessages: parseItemMessages(row.dm_messages) };
 }
 
 async function close(deps: Deps, itemId: string, userId: string, status: 'done' | 'wont_do', reason: string | null) {
-  const { item, reminders, incident, dmMessages } = await actionable(deps, itemId, userId);
+  const { item, incident, dmMessages, row } = await actionable(deps, itemId, userId);
   if (item.status !== 'open') throw new AppError('item_closed', `that action item is already ${item.status === 'done' ? 'done' : "closed as won't do"}.`);
-  const now = toStoredInstant(deps.clock.now());
-  // Only an open item closes: of two clicks at once (two replicas, done and won't do), one wins.
-  const closedNow = await closeOpenActionItem(deps.db, itemId, {
-    status,
-    status_reason: reason,
-    status_changed_by: userId,
-    status_changed_at: now,
-    ...reminderUpdate(reminders, closed(reminders)),
-    updated_at: now,
-  });
+  const closedNow = await closeRow(deps, row, status, reason, userId);
   if (!closedNow) throw new AppError('item_closed', 'that action item was closed a moment ago.');
   return { before: item, item: toActionItem((await findActionItem(deps.db, itemId))!), incident, dmMessages };
+}
+
+/** Closes the item's row while it is open: of two clicks at once (two replicas, done and won't do), one wins. */
+async function closeRow(deps: Deps, row: ActionItemRow, status: 'done' | 'wont_do', reason: string | null, by: string | null): Promise<boolean> {
+  const reminders = toReminderState(row);
+  const now = toStoredInstant(deps.clock.now());
+  return closeOpenActionItem(deps.db, row.id, {
+    status,
+    status_reason: reason,
+    status_changed_by: by,
+    status_changed_at: now,
+    ...reminderUpdate(reminders, closed(reminders)),
+    // A done item's countermeasure is checked later; the verification job works out when, in the owner's zone.
+    ...(status === 'done' ? { verification: row.verify_after_days === 0 ? 'not_needed' : 'scheduled', verify_at: null, verify_asks: 0 } : {}),
+    updated_at: now,
+  });
+}
+
+/**
+ * Closes an item because its issue was closed in the tracker, by whoever closed it there (no
+ * Slack user: nobody in Slack is checked for). Returns null when the item was not open (closed
+ * in Slack meanwhile, or a second report of the same change), so callers say nothing twice.
+ */
+export async function closeFromTracker(deps: Deps, itemId: string, status: 'done' | 'wont_do', reason: string | null) {
+  const row = await findActionItem(deps.db, itemId);
+  if (!row || row.status !== 'open') return null;
+  if (!(await closeRow(deps, row, status, reason, null))) return null;
+  const item = toActionItem((await findActionItem(deps.db, itemId))!);
+  return { before: toActionItem(row), item, incident: await loadIncident(deps.db, item.incidentId), dmMessages: parseItemMessages(row.dm_messages) };
 }
 
 /** Done: reminders stop. Returns the item as it is now and its incident. */
@@ -75,6 +95,42 @@ export function wontDoReasonProblem(reason: string): { code: 'reason_required' |
   if (!trimmed) return { code: 'reason_required', message: "Say why it won't be done, so the post-mortem stays honest." };
   if (trimmed.length > WONT_DO_REASON_MAX) return { code: 'reason_too_long', message: `Keep the reason to ${WONT_DO_REASON_MAX} characters.` };
   return null;
+}
+
+/** Who reopened an item: a person in Slack, or someone in the tracker (as the tracker names them). */
+export type Reopener = { userId: string } | { tracker: string; name: string | null };
+
+/**
+ * Opens a done or won't-do item again: reminders start again, and the check that it works is
+ * forgotten until it is done again. `dueDate` replaces a due date that has passed (the "not
+ * effective" answer sets a new one); `note` says why. Returns null when the item was open already
+ * (a replay, or a second click), so callers say nothing twice.
+ */
+export async function reopenItem(deps: Deps, itemId: string, by: Reopener, change: { dueDate?: string; note?: string } = {}) {
+  const row = await findActionItem(deps.db, itemId);
+  if (!row) throw new AppError('action_item_not_found', 'that action item no longer exists.');
+  if (row.status === 'open') return null;
+  const reminders = toReminderState(row);
+  const now = toStoredInstant(deps.clock.now());
+  const reopenedNow = await reopenClosedActionItem(deps.db, itemId, row.status, {
+    status: 'open',
+    status_reason: null,
+    status_changed_by: 'userId' in by ? by.userId : null,
+    status_changed_at: now,
+    ...(change.dueDate ? { due_date: change.dueDate } : {}),
+    ...(change.note !== undefined ? { verification_note: change.note } : {}),
+    ...reminderUpdate(reminders, reopened(reminders, deps.clock.now())),
+    verification: null,
+    verify_at: null,
+    verify_asks: 0,
+    verify_claimed_until: null,
+    verified_by: null,
+    verified_at: null,
+    updated_at: now,
+  });
+  if (!reopenedNow) return null;
+  const item = toActionItem((await findActionItem(deps.db, itemId))!);
+  return { before: toActionItem(row), item, incident: await loadIncident(deps.db, item.incidentId), dmMessages: parseItemMessages(row.dm_messages) };
 }
 
 /**

@@ -10,6 +10,7 @@ export async function completeActionItem(deps: ActionItemDeps, itemId: string, u
   const { item, incident } = closed;
   deps.logger.info({ itemId: item.id, by: userId }, 'action item done');
   await deps.port.noteDone(item, incident).catch((err: unknown) => deps.logger.warn({ err, itemId: item.id }, 'could not tell the incident channel'));
+  await issueChanged(deps, item.id);
   await refreshPublished(deps, incident.id, item.id);
   return closed;
 }
@@ -18,6 +19,7 @@ export async function completeActionItem(deps: ActionItemDeps, itemId: string, u
 export async function declineActionItem(deps: ActionItemDeps, itemId: string, userId: string, reason: string) {
   const closed = await markWontDo(deps, itemId, userId, reason);
   deps.logger.info({ itemId: closed.item.id, by: userId }, "action item closed as won't do");
+  await issueChanged(deps, closed.item.id);
   await refreshPublished(deps, closed.incident.id, closed.item.id);
   return closed;
 }
@@ -26,4 +28,9 @@ async function refreshPublished(deps: ActionItemDeps, incidentId: string, itemId
   await deps.published
     .refresh(incidentId)
     .catch((err: unknown) => deps.logger.warn({ err, itemId }, 'could not update the published post-mortem'));
+}
+
+/** Its issue follows, in the background; a failure to ask is logged and the item stays closed. */
+async function issueChanged(deps: ActionItemDeps, itemId: string): Promise<void> {
+  await deps.issues?.changed(itemId).catch((err: unknown) => deps.logger.warn({ err, itemId }, 'could not ask for the issue to follow'));
 }

@@ -172,6 +172,15 @@ export function closed(state: ReminderState): ClosedReminders {
 }
 
 /**
+ * A closed item opened again (its issue was reopened, or a check found it not effective): its
+ * reminders are worked out again from now, with no overdue reminder counted yet.
+ */
+export function reopened(state: ReminderState, now: Date): ReminderState {
+  if (state.kind !== 'closed') return state;
+  return { ...state, kind: 'reschedule', at: now, overdueSent: 0, failures: 0 };
+}
+
+/**
  * The owner cannot receive DMs: nothing more is sent (the commander is told instead) until the
  * item changes hands or dates.
  */

@@ -1,5 +1,6 @@
 import { isCalendarDay } from '../zoned-time';
 import { ACTION_DESCRIPTION_MAX, ACTION_ITEM_TYPES, type ActionItemType } from './action-item';
+import { VERIFY_AFTER_DAYS_MAX } from './verification-state';
 
 export interface ActionItemInput {
   description: string;
@@ -7,6 +8,11 @@ export interface ActionItemInput {
   dueDate: string | null;
   type: ActionItemType | null;
   ticketUrl: string | null;
+  /**
+   * Days after done before asking whether it works: null for the configured default, 0 for "no
+   * check needed". Left out (a form from before it was asked), an edit keeps what the item has.
+   */
+  verifyAfterDays?: number | null;
 }
 
 export type ActionItemField = keyof ActionItemInput;
@@ -37,6 +43,10 @@ export function validateActionItem(
   if (!input.type || !(ACTION_ITEM_TYPES as readonly string[]).includes(input.type)) errors.type = 'Pick a type.';
   if (input.ticketUrl && !isWebUrl(input.ticketUrl)) errors.ticketUrl = 'Enter a full link starting with https:// or http:// (or leave it empty).';
   else if (input.ticketUrl && input.ticketUrl.trim().length > TICKET_URL_MAX) errors.ticketUrl = `Keep the link under ${TICKET_URL_MAX} characters.`;
+  const days = input.verifyAfterDays;
+  if (days !== undefined && days !== null && !(Number.isInteger(days) && days >= 0 && days <= VERIFY_AFTER_DAYS_MAX)) {
+    errors.verifyAfterDays = `Pick when to check it works: up to ${VERIFY_AFTER_DAYS_MAX} days after it is done, or no check.`;
+  }
   return errors;
 }
 

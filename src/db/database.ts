@@ -5,6 +5,7 @@ import type { PostmortemExportsTable, PostmortemMessagesTable, PostmortemsTable,
 import type { AccountRoundsTable, ParticipantAccountsTable } from '../accounts/accounts.table';
 import type { InboxTable } from '../slack/inbox/inbox.table';
 import type { TimelineEntriesTable } from '../timeline/timeline.table';
+import type { TrackerIssuesTable, TrackerPollsTable } from '../trackers/trackers.table';
 
 /** Every table the bot stores, as Kysely sees them. Each feature owns its `*.table.ts`. */
 export interface Database {
@@ -23,4 +24,6 @@ export interface Database {
   alert_group_alerts: AlertGroupAlertsTable;
   alert_storms: AlertStormsTable;
   alert_resolve_prompts: AlertResolvePromptsTable;
+  tracker_issues: TrackerIssuesTable;
+  tracker_polls: TrackerPollsTable;
 }

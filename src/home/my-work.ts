@@ -1,6 +1,7 @@
+import type { Clock } from '../clock';
 import type { Kysely } from 'kysely';
 import type { ActionItem } from '../action-items/action-item';
-import { openItemsOwnedBy } from '../action-items/open-items-owned-by';
+import { doneItemsOwnedBy, openItemsOwnedBy } from '../action-items/open-items-owned-by';
 import type { Database } from '../db/database';
 import type { Incident } from '../incidents/incident';
 import { incidentsById } from '../incidents/incidents-by-id';
@@ -11,6 +12,8 @@ import { recentlyPublished } from '../postmortems/recently-published';
 export interface MyWork {
   /** Open items this person owns, overdue first, then by due date. */
   items: Array<{ item: ActionItem; incident: Incident }>;
+  /** Items this person finished lately, with whether they were confirmed to work. */
+  done: Array<{ item: ActionItem; incident: Incident }>;
   /** Open incidents this person commands, declared or responds to. */
   incidents: Incident[];
   /** Recently published post-mortems this person may see. */
@@ -18,16 +21,24 @@ export interface MyWork {
 }
 
 const RECENT_POSTMORTEMS = 5;
+/** Done items are shown while their check is coming or just came: a little past the longest wait before it. */
+const DONE_SHOWN_FOR_MS = 120 * 86_400_000;
+const DONE_SHOWN = 5;
 
 /** What a person has on their plate, for their App Home. `today` is their own calendar day. */
-export async function myWork(deps: { db: Kysely<Database>; members: MembershipPort }, userId: string, today: string): Promise<MyWork> {
+export async function myWork(deps: { db: Kysely<Database>; members: MembershipPort; clock: Clock }, userId: string, today: string): Promise<MyWork> {
   const { db } = deps;
   const owned = await openItemsOwnedBy(db, userId);
+  const finished = await doneItemsOwnedBy(db, userId, new Date(deps.clock.now().getTime() - DONE_SHOWN_FOR_MS), DONE_SHOWN);
   // Read a few more than shown: private ones this person was not part of are left out.
   const published = await recentlyPublished(db, RECENT_POSTMORTEMS * 4);
-  const incidents = await incidentsById(db, [...owned.map((item) => item.incidentId), ...published.map((p) => p.incidentId)]);
+  const incidents = await incidentsById(db, [...owned, ...finished].map((item) => item.incidentId).concat(published.map((p) => p.incidentId)));
 
   const items = owned.flatMap((item) => {
+    const incident = incidents.get(item.incidentId);
+    return incident ? [{ item, incident }] : [];
+  });
+  const done = finished.flatMap((item) => {
     const incident = incidents.get(item.incidentId);
     return incident ? [{ item, incident }] : [];
   });
@@ -44,5 +55,5 @@ export async function myWork(deps: { db: Kysely<Database>; members: MembershipPo
     recent.map(({ incident }) => !incident.isPrivate || (incident.channelId !== null && deps.members.isMember(incident.channelId, userId))),
   );
   const postmortems = recent.filter((_, i) => visible[i]).slice(0, RECENT_POSTMORTEMS);
-  return { items, incidents: mine, postmortems };
+  return { items, done, incidents: mine, postmortems };
 }

@@ -8,6 +8,7 @@ import type { PostmortemPort } from './postmortem-port';
 import type { ArchivePolicy, PostmortemArchive } from './postmortem-archive';
 import type { MembershipPort } from '../incidents/membership-port';
 import type { AccountDeps } from '../accounts/account-deps';
+import type { ItemIssues } from '../action-items/action-item-deps';
 
 export interface PostmortemDeps {
   db: Kysely<Database>;
@@ -25,4 +26,6 @@ export interface PostmortemDeps {
   reminderPolicy: Pick<Config['reminders'], 'hour' | 'defaultTimeZone'>;
   /** The team's git repository for published post-mortems; none when it is not configured. */
   archive?: { store: PostmortemArchive; policy: ArchivePolicy; requested?: () => void };
+  /** The team's tracker for action items; none when it is not configured. */
+  issues?: ItemIssues;
 }

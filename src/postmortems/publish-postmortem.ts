@@ -115,6 +115,7 @@ export async function publishPostmortem(
     published = true;
     await tellAccountsClosed(deps.accounts, incidentId);
     await requestExport(deps, incident, userId);
+    await deps.issues?.published(incidentId).catch((err: unknown) => deps.logger.warn({ err, incidentId }, 'could not ask for the action items\' issues'));
     deps.logger.info({ incidentId, messages, overridden: notes.length }, 'post-mortem published');
     return { kind: 'published', channels, messages, path: doc.path, fileLink: doc.fileLink };
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { ACCOUNT_QUESTIONS, ACCOUNT_QUESTION_HEADINGS } from '../accounts/account';
-import { ACTION_ITEM_TYPE_LABELS } from '../action-items/action-item';
+import { ACTION_ITEM_TYPE_LABELS, type ActionItem } from '../action-items/action-item';
+import { type ItemProgress, allVerified, itemProgress } from '../action-items/item-progress';
 import { humanDuration } from '../duration';
 import { CAUSE_GROUPS, CAUSE_GROUP_QUESTIONS } from '../postmortems/postmortem';
 import { escapeAndTruncate, escapeMrkdwn, mrkdwnLink, truncateSlackText } from '../mrkdwn/escape';
@@ -169,14 +170,15 @@ function writtenParts(doc: PostmortemDocument, answerMax = Infinity): Part[] {
     { kind: 'text', text: `_Where we got lucky_\n${bullets(content.gotLucky)}` },
     { kind: 'divider' },
     heading(`Action items (${doc.actionItems.length})`),
+    ...(allVerified(doc.actionItems) ? [{ kind: 'text', text: ':white_check_mark: _Every action item is done and verified to work._' } as Part] : []),
     {
       kind: 'text',
       text:
         doc.actionItems
           .map((item) => {
             const ticket = item.ticketUrl ? ` · ${mrkdwnLink(item.ticketUrl, 'ticket')}` : '';
-            const state = item.status === 'done' ? ' · :white_check_mark: done' : item.status === 'wont_do' ? " · won't do" : '';
-            return `• ${escapeMrkdwn(item.description)} — ${escapeMrkdwn(doc.person(item.ownerId))}, due ${item.dueDate}, ${ACTION_ITEM_TYPE_LABELS[item.type]}${ticket}${state}`;
+            const issue = item.issue ? ` · ${mrkdwnLink(item.issue.url, item.issue.label)}` : '';
+            return `• ${escapeMrkdwn(item.description)} — ${escapeMrkdwn(doc.person(item.ownerId))}, due ${item.dueDate}, ${ACTION_ITEM_TYPE_LABELS[item.type]}${issue}${ticket}${progressMark(item)}`;
           })
           .join('\n') || '_None._',
     },
@@ -329,4 +331,18 @@ function cutToLimit(messages: KnownBlock[][]): KnownBlock[][] {
   }
   last.push(note);
   return kept;
+}
+
+const PROGRESS_MARKS: Record<ItemProgress, string> = {
+  open: '',
+  reopened: ' · :repeat: reopened: not effective',
+  done: ' · :white_check_mark: done',
+  verified: ' · :white_check_mark: done → :white_check_mark: verified',
+  unconfirmed: ' · :white_check_mark: done, not confirmed to work',
+  wont_do: " · won't do",
+};
+
+/** Where the item stands, done → verified included; nothing for an open one. */
+function progressMark(item: ActionItem): string {
+  return PROGRESS_MARKS[itemProgress(item)];
 }

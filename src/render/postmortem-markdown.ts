@@ -1,5 +1,6 @@
 import { ACCOUNT_QUESTIONS, ACCOUNT_QUESTION_HEADINGS } from '../accounts/account';
 import { ACTION_ITEM_TYPE_LABELS, type ActionItem } from '../action-items/action-item';
+import { PROGRESS_WORDS, allVerified, itemProgress } from '../action-items/item-progress';
 import { humanDuration } from '../duration';
 import { CAUSE_GROUPS, CAUSE_GROUP_QUESTIONS } from '../postmortems/postmortem';
 import type { Milestone } from '../timeline/timeline-entry';
@@ -102,13 +103,20 @@ export function ticketLabel(url: string): string {
 
 /** `- [ ] What to do` with who, when, what kind and where on a line of their own, so no column squeezes them. */
 function actionItemLines(doc: PostmortemDocument, item: ActionItem): string {
-  const status = item.status === 'done' ? 'done' : item.status === 'wont_do' ? `won't do${item.statusReason ? ` (${item.statusReason})` : ''}` : 'open';
+  const progress = itemProgress(item);
+  const status =
+    progress === 'wont_do'
+      ? `won't do${item.statusReason ? ` (${item.statusReason})` : ''}`
+      : progress === 'reopened'
+        ? `reopened: ${item.verificationNote ?? 'not effective'}`
+        : PROGRESS_WORDS[progress];
   const description = markdownInline(item.description);
   const details = [
     `**Owner:** ${markdownInline(doc.person(item.ownerId))}`,
     `**Due:** ${item.dueDate}`,
     `**Type:** ${ACTION_ITEM_TYPE_LABELS[item.type]}`,
     `**Status:** ${markdownInline(status)}`,
+    ...(item.issue ? [`**Issue:** ${markdownLink(item.issue.label, item.issue.url)}`] : []),
     ...(item.ticketUrl ? [`**Ticket:** ${markdownLink(ticketLabel(item.ticketUrl), item.ticketUrl)}`] : []),
   ];
   const box = item.status === 'done' ? '[x]' : '[ ]';
@@ -252,7 +260,7 @@ export function postmortemMarkdown(doc: PostmortemDocument): string {
     `## Impact\n\n${markdownParagraphs(content.impact) || '_Not written._'}`,
     `## Root Causes\n\n${causes.join('\n\n')}`,
     ...whatHappened(doc),
-    `## Action Items\n\n${doc.actionItems.map((item) => actionItemLines(doc, item)).join('\n') || '_None._'}`,
+    `## Action Items\n\n${allVerified(doc.actionItems) ? 'Every action item is done and verified to work.\n\n' : ''}${doc.actionItems.map((item) => actionItemLines(doc, item)).join('\n') || '_None._'}`,
     `## Lessons Learned\n\n### What went well\n\n${list(content.wentWell)}\n\n### What went wrong\n\n${list(
       content.wentWrong,
     )}\n\n### Where we got lucky\n\n${list(content.gotLucky)}`,

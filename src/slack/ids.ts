@@ -27,6 +27,8 @@ export const CallbackId = {
   /** A participant's own account of the incident, and the view shown once it is saved. */
   account: 'account_form',
   accountSaved: 'account_saved',
+  /** "Why isn't it working?": a done item's check answered "Not effective". */
+  notEffective: 'verify_not_effective_form',
 } as const;
 
 /** Buttons and menus on an alert offer and on an alert storm's list. */
@@ -44,6 +46,14 @@ export const ItemAction = {
   snoozeWeek: 'item_snooze_week',
   wontDo: 'item_wont_do',
   openIncident: 'item_open_incident',
+  createIssue: 'item_create_issue',
+} as const;
+
+/** The answers to "is this countermeasure working?", in the question DMs; each carries `<item id>:<ask>`. */
+export const VerifyAction = {
+  verified: 'verify_verified',
+  notEffective: 'verify_not_effective',
+  unsure: 'verify_unsure',
 } as const;
 
 export const PostmortemAction = {
@@ -109,6 +119,8 @@ export const BlockId = {
   alertResolvePrompt: 'alert_resolve_prompt',
   accountRequestActions: 'account_request_actions',
   accountSavedActions: 'account_saved_actions',
+  /** Prefix: the answers to one item's check, in a question DM. */
+  verifyActions: 'verify_actions',
 } as const;
 
 /** Inputs of the incident modals: each is the block id and, inside it, the action id. */
@@ -148,7 +160,12 @@ export const Field = {
   itemDue: 'ai_due',
   itemType: 'ai_type',
   itemTicket: 'ai_ticket',
+  /** How long after done to ask whether it works. */
+  itemVerifyAfter: 'ai_verify_after',
   wontDoReason: 'wont_do_reason',
+  notEffectiveWhy: 'not_effective_why',
+  notEffectiveInstead: 'not_effective_instead',
+  notEffectiveDue: 'not_effective_due',
   alertDismissReason: 'alert_dismiss_reason',
   /** Named or anonymous. */
   accountSigned: 'account_signed',
@@ -158,6 +175,12 @@ export const Field = {
 export const AccountSigned = {
   named: 'named',
   anonymous: 'anonymous',
+} as const;
+
+/** The action-item form's "Check it works after" choices other than a number of days. */
+export const VerifyAfterChoice = {
+  default: 'default',
+  none: 'none',
 } as const;
 
 /** The account form's answers, one input per question, keyed by the question's name. */

@@ -19,6 +19,13 @@ import { SlackIncidentPort } from '../slack/ports/slack-incident-port';
 import { SlackPostmortemPort } from '../slack/ports/slack-postmortem-port';
 import { SlackReminderPort } from '../slack/ports/slack-reminder-port';
 import { SlackTimelinePort } from '../slack/ports/slack-timeline-port';
+import { SlackVerificationPort } from '../slack/ports/slack-verification-port';
+import { SlackTrackerPort } from '../slack/ports/slack-tracker-port';
+import type { Tracker } from '../trackers/tracker';
+import type { TrackerDeps } from '../trackers/tracker-deps';
+import type { TrackerGate } from '../trackers/tracker-gate';
+import { itemIssues } from '../trackers/item-issues';
+import { publishedPlaces } from '../postmortems/published-places';
 import { LiveChannelMembers } from '../slack/web-api/channel-members';
 import type { ChannelPacer } from '../slack/web-api/channel-pacer';
 import { UserDirectory, type UserProfileCache } from '../slack/web-api/user-directory';
@@ -42,6 +49,8 @@ export interface SharedSlackState {
   archive?: PostmortemDeps['archive'];
   /** Asks the accounts pass to run soon: an incident was resolved, or accounts were requested. */
   accountsRequested?: () => void;
+  /** The team's issue tracker, checked at start-up, when configured. */
+  tracker?: { tracker: Tracker; gate: TrackerGate; createMode: 'always' | 'button'; requested?: () => void };
 }
 
 export function servicesFactory(core: CoreDeps, shared: SharedSlackState): ListenerDeps['services'] {
@@ -82,6 +91,17 @@ export function servicesFactory(core: CoreDeps, shared: SharedSlackState): Liste
       botUserId,
       requested: () => shared.accountsRequested?.(),
     };
+    const refreshPublished = { refresh: (incidentId: string) => refreshPublishedPostmortem(postmortems, incidentId) };
+    const trackers: TrackerDeps | undefined = shared.tracker && {
+      db,
+      clock,
+      logger,
+      ...shared.tracker,
+      port: new SlackTrackerPort(client, people),
+      postmortemPlaces: (incident) => publishedPlaces(postmortems, incident),
+      published: refreshPublished,
+    };
+    const issues = trackers && itemIssues(trackers);
     const postmortems: PostmortemDeps = {
       db,
       clock,
@@ -93,8 +113,10 @@ export function servicesFactory(core: CoreDeps, shared: SharedSlackState): Liste
       accounts,
       reminderPolicy: config.reminders,
       ...(shared.archive ? { archive: shared.archive } : {}),
+      ...(issues ? { issues } : {}),
     };
-    const reminders: ReminderDeps = { db, clock, logger, port: new SlackReminderPort(client, people), policy: config.reminders };
+    const issueButton = config.tracker?.create === 'button' && shared.tracker ? { trackerName: shared.tracker.tracker.name } : undefined;
+    const reminders: ReminderDeps = { db, clock, logger, port: new SlackReminderPort(client, people, issueButton), policy: config.reminders };
     return {
       accounts,
       alerts,
@@ -104,7 +126,18 @@ export function servicesFactory(core: CoreDeps, shared: SharedSlackState): Liste
       timeline: { db, clock, logger, members, port: new SlackTimelinePort(client, { emoji: config.timelineEmoji, botUserId }) },
       postmortems,
       reminders,
-      actionItems: { ...reminders, published: { refresh: (incidentId) => refreshPublishedPostmortem(postmortems, incidentId) } },
+      actionItems: { ...reminders, published: refreshPublished, ...(issues ? { issues } : {}) },
+      ...(trackers ? { trackers } : {}),
+      // A "not effective" answer reopens the item's issue too.
+      verifications: {
+        db,
+        clock,
+        logger,
+        port: new SlackVerificationPort(client, people),
+        policy: { hour: config.reminders.hour, defaultTimeZone: config.reminders.defaultTimeZone, afterDays: config.verification.afterDays },
+        published: refreshPublished,
+        ...(issues ? { issues } : {}),
+      },
     };
   };
 }

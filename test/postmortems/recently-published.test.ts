@@ -56,7 +56,7 @@ describe('recently published post-mortems', () => {
     const inSecretChannel = new Set(['U-member']);
     const members = { isMember: async (channelId: string, userId: string) => channelId !== 'C3' || inSecretChannel.has(userId) };
     const shown = async (userId: string) =>
-      (await myWork({ db: db.db, members }, userId, '2026-11-26')).postmortems.map((p) => [p.incident.id, p.incident.title, p.publishedAt.toISOString()]);
+      (await myWork({ db: db.db, members, clock: { now: () => new Date('2026-11-26T12:00:00.000Z') } }, userId, '2026-11-26')).postmortems.map((p) => [p.incident.id, p.incident.title, p.publishedAt.toISOString()]);
 
     expect(await shown('U-member')).toEqual([
       ['secret', 'Checkout errors', '2026-11-25T09:00:00.000Z'],

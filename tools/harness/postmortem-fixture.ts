@@ -106,6 +106,10 @@ export const item = (i: number): ActionItem => ({
   statusReason: null,
   statusChangedBy: null,
   statusChangedAt: null,
+  issue: null,
+  verifyAfterDays: null,
+  verification: null,
+  verificationNote: null,
   createdBy: 'U1',
   createdAt: at(0),
 });

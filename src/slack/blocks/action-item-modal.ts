@@ -1,7 +1,7 @@
 import type { ModalView, PlainTextOption } from '@slack/types';
 import { ACTION_DESCRIPTION_MAX, ACTION_ITEM_TYPES, ACTION_ITEM_TYPE_LABELS, type ActionItem, type ActionItemType } from '../../action-items/action-item';
 import { TICKET_URL_MAX } from '../../action-items/validate-action-item';
-import { CallbackId, Field } from '../ids';
+import { CallbackId, Field, VerifyAfterChoice } from '../ids';
 import { datepicker, inputBlock, modal, option, staticSelect, textInput, usersSelect } from './block-kit';
 
 /** Where the item belongs, which one is edited, and the form underneath to refresh afterwards. */
@@ -24,8 +24,28 @@ const TYPE_HINTS: Record<ActionItemType, string> = {
 
 const typeOption = (type: ActionItemType): PlainTextOption => option(ACTION_ITEM_TYPE_LABELS[type], type, TYPE_HINTS[type]);
 
-/** The pushed form for one action item: what, who, by when, which kind, and a ticket. */
-export function actionItemModal(metadata: ActionItemModalMetadata, item?: ActionItem): ModalView {
+/** The waits offered before asking whether a done item works. */
+export const VERIFY_AFTER_DAYS_OFFERED = [7, 14, 30, 60, 90] as const;
+
+/**
+ * The "Check it works after" choices: the configured default (when `defaultDays` is known), the
+ * usual waits, the item's own if it is another, and no check. The initial one is the item's.
+ */
+function verifyAfterSelect(item: ActionItem | undefined, defaultDays: number | undefined) {
+  const own = item?.verifyAfterDays;
+  const days = [...VERIFY_AFTER_DAYS_OFFERED, ...(own && !(VERIFY_AFTER_DAYS_OFFERED as readonly number[]).includes(own) ? [own] : [])].sort((a, b) => a - b);
+  const byDefault = option(defaultDays ? `${defaultDays} days (default)` : 'The default', VerifyAfterChoice.default);
+  const none = option('No check needed', VerifyAfterChoice.none);
+  const choices = [byDefault, ...days.map((d) => option(`${d} days`, String(d))), none];
+  const initial = own === 0 ? none : own ? choices.find((c) => c.value === String(own)) : byDefault;
+  return staticSelect(Field.itemVerifyAfter, choices, { initial });
+}
+
+/**
+ * The pushed form for one action item: what, who, by when, which kind, a ticket, and when to ask
+ * whether it works once done (`verifyAfterDays` is the configured default, named in that choice).
+ */
+export function actionItemModal(metadata: ActionItemModalMetadata, item?: ActionItem, verifyAfterDays?: number): ModalView {
   return modal({
     callbackId: CallbackId.actionItem,
     title: item ? 'Edit action item' : 'Add action item',
@@ -44,6 +64,10 @@ export function actionItemModal(metadata: ActionItemModalMetadata, item?: Action
         textInput(Field.itemTicket, { maxLength: TICKET_URL_MAX, placeholder: 'https://tracker.example.com/OPS-123', initial: item?.ticketUrl }),
         { optional: true },
       ),
+      inputBlock('Check it works after', verifyAfterSelect(item, verifyAfterDays), {
+        optional: true,
+        hint: 'Once it is done, its owner and the incident commander are asked whether it made a difference.',
+      }),
     ],
   });
 }

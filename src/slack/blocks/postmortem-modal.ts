@@ -75,7 +75,8 @@ export function conflictNotice(savedBy: string | null, savedAt: Date | null): st
 /** One line describing an action item, as listed in the form. */
 export function actionItemLine(item: ActionItem): string {
   const ticket = item.ticketUrl ? ` · ${mrkdwnLink(item.ticketUrl, 'ticket')}` : '';
-  return `*${escapeAndTruncate(item.description, 1500)}*\n<@${item.ownerId}> · due ${item.dueDate} · ${ACTION_ITEM_TYPE_LABELS[item.type]}${ticket}`;
+  const issue = item.issue ? ` · ${mrkdwnLink(item.issue.url, item.issue.label)}` : '';
+  return `*${escapeAndTruncate(item.description, 1500)}*\n<@${item.ownerId}> · due ${item.dueDate} · ${ACTION_ITEM_TYPE_LABELS[item.type]}${issue}${ticket}`;
 }
 
 const itemOption = (item: ActionItem): PlainTextOption => option(item.description.slice(0, 75), item.id);

@@ -4,6 +4,8 @@ import type { ActionItemDeps } from '../../action-items/action-item-deps';
 import type { AlertDeps } from '../../alerts/alert-deps';
 import type { AccountDeps } from '../../accounts/account-deps';
 import type { ReminderDeps } from '../../action-items/send-due-reminders';
+import type { VerificationDeps } from '../../action-items/verification-deps';
+import type { TrackerDeps } from '../../trackers/tracker-deps';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { Database } from '../../db/database';
@@ -23,6 +25,10 @@ export interface Services {
   postmortems: PostmortemDeps;
   reminders: ReminderDeps;
   actionItems: ActionItemDeps;
+  /** Whether done items work: the questions and their answers. */
+  verifications: VerificationDeps;
+  /** The team's issue tracker, when one is configured. */
+  trackers?: TrackerDeps;
   /** Live channel membership: the one guard, for reads as well as writes. */
   members: MembershipPort;
   /** People's names and time zones, read from Slack a few minutes at most. */
@@ -34,7 +40,7 @@ export interface ListenerDeps {
   db: Kysely<Database>;
   clock: Clock;
   logger: Logger;
-  config: Pick<Config, 'incidentsChannel' | 'timelineEmoji' | 'postmortems' | 'reminders' | 'alerts'>;
+  config: Pick<Config, 'incidentsChannel' | 'timelineEmoji' | 'postmortems' | 'reminders' | 'alerts' | 'verification' | 'tracker'>;
   /** The services for a request; `botUserId` is the bot's own user (Slack refuses to invite it). */
   services(client: WebClient, botUserId?: string): Services;
 }

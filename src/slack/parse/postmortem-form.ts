@@ -3,7 +3,7 @@ import type { ActionItemInput } from '../../action-items/validate-action-item';
 import { type PostmortemContent, linesOf } from '../../postmortems/postmortem';
 import { peopleFingerprint } from '../blocks/people-fingerprint';
 import type { PostmortemFormMetadata } from '../blocks/postmortem-modal';
-import { Field } from '../ids';
+import { Field, VerifyAfterChoice } from '../ids';
 import { type ViewValues, checkedOf, dateOf, lineOf, selectedOf, textOf, timeOf, userOf, usersOf } from './view-state';
 
 /**
@@ -48,7 +48,16 @@ export function readActionItemForm(values: ViewValues): ActionItemInput {
     dueDate: dateOf(values, Field.itemDue),
     type: selectedOf(values, Field.itemType) as ActionItemType | null,
     ticketUrl: lineOf(values, Field.itemTicket),
+    // A form opened before the choice was offered has none: the item keeps what it has.
+    ...(values[Field.itemVerifyAfter] ? { verifyAfterDays: verifyAfterDaysOf(selectedOf(values, Field.itemVerifyAfter)) } : {}),
   };
+}
+
+/** The "Check it works after" choice: null for the default, 0 for no check, else the days (NaN for a forged value, refused by the rules). */
+function verifyAfterDaysOf(choice: string | null): number | null {
+  if (choice === null || choice === VerifyAfterChoice.default) return null;
+  if (choice === VerifyAfterChoice.none) return 0;
+  return /^\d{1,3}$/.test(choice) ? Number(choice) : Number.NaN;
 }
 
 /** Where each action-item problem is shown on the form. */
@@ -58,4 +67,5 @@ export const ACTION_ITEM_FIELD_BLOCKS: Record<keyof ActionItemInput, string> = {
   dueDate: Field.itemDue,
   type: Field.itemType,
   ticketUrl: Field.itemTicket,
+  verifyAfterDays: Field.itemVerifyAfter,
 };

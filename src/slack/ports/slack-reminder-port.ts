@@ -3,7 +3,7 @@ import type { ActionItem } from '../../action-items/action-item';
 import type { ReminderMessage, ReminderPort } from '../../action-items/reminder-port';
 import type { Incident } from '../../incidents/incident';
 import { requireReady } from '../../incidents/require-ready';
-import { actionItemMessage, itemSummary } from '../blocks/action-item-message';
+import { type ItemIssueButton, actionItemMessage, itemSummary } from '../blocks/action-item-message';
 import { escapeAndTruncate } from '../../mrkdwn/escape';
 import { findMarkedMessage } from '../web-api/find-marked-message';
 import { requiredField } from '../web-api/required-field';
@@ -19,6 +19,8 @@ export class SlackReminderPort implements ReminderPort {
   constructor(
     private readonly client: WebClient,
     private readonly people: UserDirectory,
+    /** With `TRACKER_CREATE=button`, open items without an issue carry a button to file one. */
+    private readonly issueButton?: ItemIssueButton,
   ) {}
 
   timeZoneOf(userId: string): Promise<string | null> {
@@ -34,7 +36,7 @@ export class SlackReminderPort implements ReminderPort {
     const posted = await this.reachOwner(() =>
       this.client.chat.postMessage({
         channel: dmChannel,
-        ...actionItemMessage(item, incident, kind, undefined, snooze),
+        ...actionItemMessage(item, incident, kind, undefined, snooze, this.issueButton),
         metadata: { event_type: REMINDER_EVENT, event_payload: { key } },
       }),
     );

@@ -9,6 +9,9 @@ import { personDay } from './person-day';
 /** Publishes a person's Home tab as it is now: opened, or after they acted on an item there. */
 export async function publishHome(deps: ListenerDeps, client: WebClient, userId: string): Promise<void> {
   const { today } = await personDay(deps, client, userId);
-  const view = homeView(COMMAND_USAGES, await myWork(deps.services(client).incidents, userId, today), today);
+  const services = deps.services(client);
+  // With TRACKER_CREATE=button, an item without an issue can get one from here.
+  const issues = deps.config.tracker?.create === 'button' && services.trackers ? { trackerName: services.trackers.tracker.name } : undefined;
+  const view = homeView(COMMAND_USAGES, await myWork(services.incidents, userId, today), today, issues);
   await slackCall(() => client.views.publish({ user_id: userId, view }));
 }

@@ -20,6 +20,8 @@ export interface UserProfile {
   timeZone: string | null;
   /** A person who can be asked things: not a bot or an app, not deactivated. */
   isPerson: boolean;
+  /** Their email (with the `users:read.email` scope), to find their account in the team's tracker; null when Slack gives none. */
+  email: string | null;
 }
 
 /**
@@ -67,7 +69,7 @@ export class UserDirectory {
       const { user } = await slackCall(() => this.client.users.info({ user: userId }));
       const name = user?.profile?.real_name || user?.real_name || user?.profile?.display_name || user?.name || null;
       const isPerson = Boolean(user) && !user?.is_bot && !user?.deleted && !user?.is_app_user && userId !== 'USLACKBOT';
-      return { name, timeZone: isKnownTimeZone(user?.tz) ? user!.tz! : null, isPerson };
+      return { name, timeZone: isKnownTimeZone(user?.tz) ? user!.tz! : null, isPerson, email: user?.profile?.email ?? null };
     });
   }
 

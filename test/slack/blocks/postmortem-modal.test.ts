@@ -21,6 +21,10 @@ const item = (i: number): ActionItem => ({
   statusReason: null,
   statusChangedBy: null,
   statusChangedAt: null,
+  issue: null,
+  verifyAfterDays: null,
+  verification: null,
+  verificationNote: null,
   createdBy: 'U1',
   createdAt: new Date(),
 });

@@ -35,7 +35,7 @@ export function actionItemPicked(deps: ListenerDeps): Routed<ActionArgs> {
       await incidentForMember(services.incidents, item.incidentId, user, 'write its post-mortem');
       const { today } = await personDay(deps, args.client, user);
       const metadata = { incidentId: item.incidentId, itemId, formViewId: form.id, formVersion: version, today };
-      await pushModal(args.client, args.body.trigger_id, actionItemModal(metadata, item));
+      await pushModal(args.client, args.body.trigger_id, actionItemModal(metadata, item, deps.config.verification.afterDays));
       return;
     }
     await removePostmortemActionItem(services.postmortems, itemId, user);

@@ -18,6 +18,6 @@ export function addActionItemClicked(deps: ListenerDeps): Routed<ActionArgs> {
       incidentForMember(deps.services(args.client).incidents, incidentId, args.body.user.id, 'write its post-mortem'),
       personDay(deps, args.client, args.body.user.id),
     ]);
-    await pushModal(args.client, args.body.trigger_id, actionItemModal({ incidentId, formViewId: form.id, formVersion: version, today }));
+    await pushModal(args.client, args.body.trigger_id, actionItemModal({ incidentId, formViewId: form.id, formVersion: version, today }, undefined, deps.config.verification.afterDays));
   };
 }

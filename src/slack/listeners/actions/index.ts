@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { AccountAction, AlertAction, IncidentAction, ItemAction, PostmortemAction, TimelineAction } from '../../ids';
+import { AccountAction, AlertAction, IncidentAction, ItemAction, PostmortemAction, TimelineAction, VerifyAction } from '../../ids';
 import { accountDeclineClicked } from './account-decline-clicked';
 import { accountWriteClicked } from './account-write-clicked';
 import { alertDeclareClicked } from './alert-declare-clicked';
@@ -22,6 +22,8 @@ import { takeCommandClicked } from './take-command-clicked';
 import { addEntryClicked } from './add-entry-clicked';
 import { entryMenuPicked } from './entry-menu-picked';
 import { timelinePageClicked } from './timeline-page-clicked';
+import { verificationAnswer } from './verification-answer';
+import { createIssueClicked } from './create-issue-clicked';
 
 export function registerActions(app: App, deps: ListenerDeps): void {
   routeActions(app, deps, {
@@ -50,8 +52,12 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     [ItemAction.snoozeDay]: itemSnoozeClicked(deps),
     [ItemAction.snoozeWeek]: itemSnoozeClicked(deps),
     [ItemAction.wontDo]: itemWontDoClicked,
+    [ItemAction.createIssue]: createIssueClicked(deps),
     [AlertAction.declare]: alertDeclareClicked(deps),
     [AlertAction.declareHeld]: alertDeclareClicked(deps),
     [AlertAction.dismiss]: alertDismissClicked,
+    [VerifyAction.verified]: verificationAnswer(deps),
+    [VerifyAction.notEffective]: verificationAnswer(deps),
+    [VerifyAction.unsure]: verificationAnswer(deps),
   });
 }

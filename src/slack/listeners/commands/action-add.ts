@@ -12,6 +12,6 @@ export const actionAdd: IncidentSubcommand = {
     const { client, command } = ctx.args;
     if (ctx.text.toLowerCase() !== 'add') return `Use \`${COMMAND} action add\` to add an action item, or \`${COMMAND} actions\` to list them.`;
     const { today } = await personDay(ctx.deps, client, command.user_id);
-    await openModal(client, command.trigger_id, actionItemModal({ incidentId: incident.id, today }));
+    await openModal(client, command.trigger_id, actionItemModal({ incidentId: incident.id, today }, undefined, ctx.deps.config.verification.afterDays));
   },
 };

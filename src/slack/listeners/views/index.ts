@@ -14,6 +14,7 @@ import { addEntrySubmitted } from './add-entry-submitted';
 import { deleteEntrySubmitted } from './delete-entry-submitted';
 import { editEntrySubmitted } from './edit-entry-submitted';
 import { accountSubmitted } from './account-submitted';
+import { notEffectiveSubmitted } from './not-effective';
 
 export function registerViews(app: App, deps: ListenerDeps): void {
   routeViews(app, deps, {
@@ -32,5 +33,6 @@ export function registerViews(app: App, deps: ListenerDeps): void {
     [CallbackId.wontDo]: wontDoSubmitted(deps),
     [CallbackId.alertDismiss]: alertDismissSubmitted(deps),
     [CallbackId.account]: accountSubmitted(deps),
+    [CallbackId.notEffective]: notEffectiveSubmitted(deps),
   });
 }
