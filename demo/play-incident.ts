@@ -11,6 +11,7 @@ import { createDemoRepository, describeRepository, exportsPushed } from './postm
 import { gitVersion } from '../tools/harness/git-server';
 import { Transcript, type TranscriptStep } from './transcript';
 import { waitUntilQuiet } from './wait-until-quiet';
+import { FakeGitHub } from '../tools/fake-trackers/github';
 import { type WrittenOutput, writeOutput } from './write-output';
 
 export interface PlayOptions {
@@ -36,6 +37,10 @@ const POSTMORTEMS_CHANNEL = 'C0POSTMORTEMS';
 const TITLE = 'Checkout API returning 502s';
 /** Both action items are due on Thursday, two days after the incident. */
 const DUE = '2026-05-14';
+/** The team's GitHub repository for action items, played by the project's fake GitHub. */
+const GITHUB_REPO = 'acme/checkout';
+const GITHUB_TOKEN = 'github_pat_demo0000000000000000000000';
+const GITHUB_WEBHOOK_SECRET = 'demo-webhook-secret-0123456789abcdef';
 /** How often the bot looks for due reminders here; the clock moves in bigger steps than in life. */
 const REMINDER_POLL_MS = 10;
 
@@ -51,11 +56,38 @@ export async function playIncident(options: PlayOptions): Promise<PlayResult> {
   const repository = gitVersion() ? createDemoRepository() : undefined;
   // Tuesday 12 May 2026, 13:58 UTC: shortly after a deploy at 13:44.
   let now = Date.parse('2026-05-12T13:58:00Z');
-  const t = await startTestBot({
-    env: { LOG_LEVEL: 'error', INCIDENTS_CHANNEL, POSTMORTEMS_CHANNEL, ALERT_WEBHOOK_TOKEN: ALERT_TOKEN, ...repository?.env },
-    clock: { now: () => new Date(now) },
-    jobs: { remindersEveryMs: REMINDER_POLL_MS, postmortemRemindersEveryMs: 50, pushPostmortemsEveryMs: 50, askForAccountsEveryMs: 50 },
+  // The team plans its work in GitHub: action items become issues there (a fake GitHub, checked against GitHub's API description).
+  const github = await FakeGitHub.start({
+    now: new Date(now),
+    users: [
+      { login: 'dev-rao', name: 'Dev Rao', email: 'dev@example.com' },
+      { login: 'priya-n', name: 'Priya Nair', email: 'priya@example.com' },
+      { login: 'maya-k', name: 'Maya Keller', email: 'maya@example.com' },
+      { login: 'incident-bot' },
+    ],
+    repositories: [{ fullName: GITHUB_REPO, collaborators: ['dev-rao', 'priya-n', 'maya-k', 'incident-bot'] }],
+    tokens: [{ token: GITHUB_TOKEN, login: 'incident-bot', repositories: [GITHUB_REPO] }],
   });
+  const t = await startTestBot({
+    env: {
+      LOG_LEVEL: 'error',
+      INCIDENTS_CHANNEL,
+      POSTMORTEMS_CHANNEL,
+      ALERT_WEBHOOK_TOKEN: ALERT_TOKEN,
+      TRACKER: 'github',
+      GITHUB_TOKEN,
+      GITHUB_REPO,
+      GITHUB_API_URL: github.url,
+      GITHUB_WEBHOOK_SECRET,
+      ...repository?.env,
+    },
+    clock: { now: () => new Date(now) },
+    jobs: { remindersEveryMs: REMINDER_POLL_MS, postmortemRemindersEveryMs: 50, pushPostmortemsEveryMs: 50, askForAccountsEveryMs: 50, syncIssuesEveryMs: 50 },
+  }).catch(async (error: unknown) => {
+    await github.stop();
+    throw error;
+  });
+  github.subscribe(`http://127.0.0.1:${t.bot.port}/trackers/github`, GITHUB_WEBHOOK_SECRET);
   let failed = false;
   try {
     // Slack and the bot share one clock, as they do for real: message times are compared.
@@ -71,7 +103,8 @@ export async function playIncident(options: PlayOptions): Promise<PlayResult> {
       },
     };
     const transcript = new Transcript(t.slack, clock.now, { onLine: options.onLine, signal: options.signal });
-    const incidentChannel = await story(t, clock, transcript);
+    github.setTime(clock.now());
+    const incidentChannel = await story(t, clock, transcript, github);
     const output: WrittenOutput = writeOutput(t.slack, options.outputDir, [incidentChannel, POSTMORTEMS_CHANNEL]);
     if (repository) {
       await exportsPushed(t);
@@ -100,6 +133,7 @@ export async function playIncident(options: PlayOptions): Promise<PlayResult> {
       if (!failed) throw error;
     });
     repository?.remove();
+    await github.stop();
   }
 }
 
@@ -110,7 +144,7 @@ interface StoryClock {
 }
 
 /** Plays the story; returns the incident channel's id. */
-async function story(t: TestBot, clock: StoryClock, transcript: Transcript): Promise<string> {
+async function story(t: TestBot, clock: StoryClock, transcript: Transcript, github: FakeGitHub): Promise<string> {
   const { slack, driver } = t;
   const db = t.bot.database.db;
   const bot = slack.bot.userId;
@@ -527,6 +561,17 @@ async function story(t: TestBot, clock: StoryClock, transcript: Transcript): Pro
     await driver.closeView({ user: maya, viewId: form });
   });
 
+  // The action items in GitHub --------------------------------------------------------------
+  const issueLabels = async () => (await db.selectFrom('action_items').select(['description', 'issue_label']).orderBy('created_at').execute());
+  await transcript.step({ what: `The bot files each action item as an issue in ${GITHUB_REPO}, assigned by Slack email`, where: channel }, async () => {
+    github.setTime(clock.now());
+    await waitFor(async () => ((await issueLabels()).every((i) => i.issue_label) ? true : undefined));
+  });
+  for (const issue of github.issues(GITHUB_REPO)) {
+    transcript.note(`GitHub ${GITHUB_REPO}#${issue.number} “${issue.title}”, assigned to ${issue.assignees.map((a) => `@${a}`).join(', ') || 'nobody'}, labels ${issue.labels.join(', ')}`);
+  }
+  const issueOf = async (description: string) => Number((await issueLabels()).find((i) => i.description === description)!.issue_label!.split('#')[1]);
+
   // Reminders -------------------------------------------------------------------------------
   transcript.chapter('Wednesday 13 – Thursday 14 May 2026 · action items come due');
   transcript.note(`Both items are due ${DUE}. Reminders go out at 09:00 in each owner's own zone, so at different UTC times.`);
@@ -561,6 +606,20 @@ async function story(t: TestBot, clock: StoryClock, transcript: Transcript): Pro
     await driver.blockAction({ user: dev, actionId: done.actionId, container: { type: 'message', channel: reminder.channel, ts: reminder.ts } });
     await waitFor(() => visibleText(slack.message(reminder.channel, reminder.ts)).includes('Done by'));
     await waitFor(() => slack.botMessages(channel).some((m) => m.text.includes('marked an action item done')));
+    const number = await issueOf('Add a CI check that rejects DB pool sizes below the load-tested minimum');
+    await waitFor(() => (github.issue(GITHUB_REPO, number)?.state === 'closed' ? true : undefined));
+  });
+  const ciIssue = github.issue(GITHUB_REPO, await issueOf('Add a CI check that rejects DB pool sizes below the load-tested minimum'))!;
+  transcript.note(`GitHub ${GITHUB_REPO}#${ciIssue.number} closed by the bot as ${ciIssue.stateReason}, with the comment “${ciIssue.comments.at(-1)?.body ?? ''}”`);
+
+  clock.advance(90 * 60_000);
+  const alertIssue = await issueOf('Alert when orders-db connection use stays above 90% for 2 minutes');
+  await transcript.step({ what: `Priya ships the alert rule and closes ${GITHUB_REPO}#${alertIssue} in GitHub`, where: channel }, async () => {
+    github.setTime(clock.now());
+    github.closeAsUser(GITHUB_REPO, alertIssue, 'priya-n', 'completed');
+    // The bot handles GitHub's webhook before answering it: delivered means handled.
+    await github.webhooksDelivered();
+    await waitFor(() => slack.botMessages(channel).some((m) => m.text.includes('closed in GitHub by @priya-n')));
   });
 
   // The review meeting ----------------------------------------------------------------------
@@ -573,5 +632,38 @@ async function story(t: TestBot, clock: StoryClock, transcript: Transcript): Pro
     await jobRan(t, 'review-reminders');
     await waitFor(() => slack.dm(sam).some((m) => m.text.startsWith('Today: the post-mortem review')));
   });
+
+  // A month later: do the countermeasures work? ---------------------------------------------
+  transcript.chapter('Saturday 13 June 2026 · a month later: are the countermeasures working?');
+  transcript.note('Thirty days after each item was done (VERIFY_AFTER_DAYS), its owner and the commander are asked, at 09:00 in the owner’s zone.');
+  const questions = (user: string) => slack.dm(user).filter((m) => m.text.startsWith('Is this countermeasure working?'));
+  const runChecksUntil = async (done: () => boolean, until: string) => {
+    const limit = Date.parse(until);
+    while (!done()) {
+      if (clock.now().getTime() >= limit) throw new Error(`Nothing was asked by ${until}`);
+      clock.advance(30 * 60_000);
+      const activity = slack.calls.length;
+      await jobRan(t, 'verify-items');
+      if (slack.calls.length !== activity) await waitUntilQuiet(slack, { quietMs: 60 });
+    }
+  };
+  clock.at('2026-06-12T20:00:00Z');
+  await transcript.step({ what: 'Time passes, 30 minutes at a time, until someone is asked' }, () =>
+    runChecksUntil(() => questions(priya).length > 0, '2026-06-14T00:00:00Z'),
+  );
+  const answer = async (user: string, what: string) => {
+    clock.advance(20 * 60_000);
+    await transcript.step({ what, who: user }, async () => {
+      const question = questions(user).at(-1)!;
+      const verified = buttonsOf(question).find((b) => b.text === 'Verified');
+      if (!verified) throw new Error('The question has no “Verified” button');
+      await driver.blockAction({ user, actionId: verified.actionId, container: { type: 'message', channel: question.channel, ts: question.ts } });
+      await waitFor(() => (!buttonsOf(slack.message(question.channel, question.ts)).some((b) => b.text === 'Verified') ? true : undefined));
+      await waitUntilQuiet(slack, { quietMs: 60 });
+    });
+  };
+  await answer(priya, 'Priya checks: the alert fired in last week’s load test. She clicks “Verified”');
+  await transcript.step({ what: 'Time passes until the next question' }, () => runChecksUntil(() => questions(dev).length > 0, '2026-06-14T00:00:00Z'));
+  await answer(dev, 'Dev checks: the CI check has rejected two pool changes since. He clicks “Verified”');
   return channel;
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import fs, { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -7,7 +7,12 @@ import path from 'node:path';
  * fake takes routes, parameters and every request and answer schema from here rather than from
  * memory, so it cannot drift into accepting calls GitHub would refuse or answering what GitHub would not.
  */
-export const GITHUB_REFERENCE_DIR = path.join(__dirname, 'reference');
+export const GITHUB_REFERENCE_DIR = (() => {
+  // Compiled under dist/ (the demo), the JSON stays in the source tree: walk up to the checkout's root.
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'manifest.yml')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.join(dir, 'tools', 'fake-trackers', 'github', 'reference');
+})();
 
 /** An OpenAPI 3.0 schema object, loosely typed: the reference data is the authority on its shape. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
