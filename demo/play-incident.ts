@@ -663,7 +663,10 @@ async function story(t: TestBot, clock: StoryClock, transcript: Transcript, gith
     });
   };
   await answer(priya, 'Priya checks: the alert fired in last week’s load test. She clicks “Verified”');
-  await transcript.step({ what: 'Time passes until the next question' }, () => runChecksUntil(() => questions(dev).length > 0, '2026-06-14T00:00:00Z'));
+  clock.at('2026-06-13T04:00:00Z');
+  await transcript.step({ what: 'Time passes, 30 minutes at a time, until the next question' }, () =>
+    runChecksUntil(() => questions(dev).length > 0, '2026-06-14T00:00:00Z'),
+  );
   await answer(dev, 'Dev checks: the CI check has rejected two pool changes since. He clicks “Verified”');
   return channel;
 }
