@@ -14,6 +14,8 @@ import {
   planned,
 } from '../../src/action-items/verification-state';
 import { changedVerificationColumns, toVerificationState, verificationColumns } from '../../src/action-items/verification-state-mapper';
+import { notEffectiveNote, notEffectiveProblems } from '../../src/action-items/answer-verification';
+import { validateActionItem } from '../../src/action-items/validate-action-item';
 
 const instant = (iso: string) => new Date(iso);
 /** An owner in Auckland (09:00 there in December is 20:00 UTC the day before: NZDT, UTC+13). */
@@ -133,5 +135,23 @@ describe('verification columns', () => {
       verified_at: '2026-12-31T00:00:00.000Z',
     });
     expect(changedVerificationColumns(before, before)).toEqual({});
+  });
+});
+
+describe('the answers people give', () => {
+  it('needs why it is not working, what to do instead, and a due date from today on', () => {
+    const answer = { why: 'The storm came back', instead: 'Jittered backoff', dueDate: '2027-01-20' };
+    expect(notEffectiveProblems(answer, '2027-01-06')).toEqual({});
+    expect(Object.keys(notEffectiveProblems({ why: ' ', instead: '', dueDate: '2027-01-05' }, '2027-01-06')).sort()).toEqual(['dueDate', 'instead', 'why']);
+    expect(notEffectiveProblems({ ...answer, dueDate: null }, '2027-01-06').dueDate).toBe('Pick a new due date.');
+    expect(notEffectiveProblems({ ...answer, dueDate: '2040-01-01' }, '2027-01-06').dueDate).toContain('within the next');
+    expect(notEffectiveProblems({ ...answer, why: 'x'.repeat(1001) }, '2027-01-06').why).toContain('1000 characters');
+    expect(notEffectiveNote({ why: ' The storm came back ', instead: 'Jittered backoff ' })).toBe('Not effective: The storm came back — Instead: Jittered backoff');
+  });
+
+  it('takes a wait before the check of 0 (no check) to 365 days, or the default', () => {
+    const input = { description: 'Add an alert', ownerId: 'U1', dueDate: '2026-12-01', type: 'detect' as const, ticketUrl: null };
+    for (const days of [null, 0, 7, 365, undefined]) expect(validateActionItem({ ...input, verifyAfterDays: days }, '2026-12-01')).toEqual({});
+    for (const days of [-1, 366, 1.5, Number.NaN]) expect(validateActionItem({ ...input, verifyAfterDays: days }, '2026-12-01').verifyAfterDays).toBeDefined();
   });
 });
