@@ -278,7 +278,7 @@ describe('the demo (`npm run demo`)', () => {
     // The file in git is the current post-mortem: the item Dev marked done is ticked there.
     expect(committed).toContain('- [x] Add a CI check that rejects DB pool sizes below the load-tested minimum');
     // …with its issue, and verified a month later.
-    expect(committed).toContain('**Issue:** [acme/checkout#1](');
+    expect(committed).toMatch(/\*\*Issue:\*\* \[acme\/checkout#[12]\]\(/);
     expect(committed).toContain('**Status:** done → verified');
     expect(committed).toContain('Every action item is done and verified to work.');
     expect(fs.readFileSync(path.join(outputDir, 'postmortems-repo', 'incidents', 'README.md'), 'utf8')).toContain('Checkout API returning 502s');
@@ -286,10 +286,11 @@ describe('the demo (`npm run demo`)', () => {
 
   it('files each action item in GitHub, closes one from Slack, follows one closed in GitHub, and verifies both a month later', () => {
     const transcript = result.transcript.join('\n');
-    expect(transcript).toContain('GitHub acme/checkout#1 “Add a CI check that rejects DB pool sizes below the load-tested minimum”, assigned to @dev-rao, labels incident, sev1, prevent');
-    expect(transcript).toContain('GitHub acme/checkout#2 “Alert when orders-db connection use stays above 90% for 2 minutes”, assigned to @priya-n, labels incident, sev1, detect');
-    expect(transcript).toContain('GitHub acme/checkout#1 closed by the bot as completed, with the comment “Marked done in Slack by Dev Rao.”');
-    expect(transcript).toContain('An action item was closed in GitHub by @priya-n: marked done (acme/checkout#2)');
+    // The two issues are filed side by side: which gets #1 may differ from run to run.
+    expect(transcript).toMatch(/GitHub acme\/checkout#[12] “Add a CI check that rejects DB pool sizes below the load-tested minimum”, assigned to @dev-rao, labels incident, sev1, prevent/);
+    expect(transcript).toMatch(/GitHub acme\/checkout#[12] “Alert when orders-db connection use stays above 90% for 2 minutes”, assigned to @priya-n, labels incident, sev1, detect/);
+    expect(transcript).toMatch(/GitHub acme\/checkout#[12] closed by the bot as completed, with the comment “Marked done in Slack by Dev Rao.”/);
+    expect(transcript).toMatch(/An action item was closed in GitHub by @priya-n: marked done \(acme\/checkout#[12]\)/);
     // Asked at 09:00 in each owner's zone, thirty days after it was done: Priya in Kolkata first, then Dev in New York.
     const priyaAsked = transcript.indexOf('09:00 IST (03:30 UTC)  incident-bot:\n      │ :mag: *Is this countermeasure working?*');
     const devAsked = transcript.indexOf('09:00 EDT (13:00 UTC)  incident-bot:\n      │ :mag: *Is this countermeasure working?*');
