@@ -17,11 +17,14 @@ export type IssueChangeOutcome = 'closed' | 'reopened' | 'unchanged' | 'unknown'
  */
 export async function applyIssueChange(deps: TrackerDeps, change: IssueChange): Promise<IssueChangeOutcome> {
   const { issue } = change;
+  const markedItem = itemIdOfMarker(issue.marker);
   const row =
     (await findIssueRowByKey(deps.db, deps.tracker.kind, issue.key)) ??
     // The create's answer was lost, and the webhook came before the sync found the issue again.
-    (itemIdOfMarker(issue.marker) ? await findIssueRow(deps.db, itemIdOfMarker(issue.marker)!) : undefined);
+    (markedItem ? await findIssueRow(deps.db, markedItem) : undefined);
   if (!row || row.tracker !== deps.tracker.kind) return 'unknown';
+  // Another issue carrying the item's marker (a person copied the body) is not the item's issue.
+  if (row.issue_key !== null && row.issue_key !== issue.key) return 'unknown';
   if (!row.issue_key) await recordIssueKey(deps.db, row.item_id, issue, deps.clock.now());
   if (change.byBot) return 'unchanged';
   const item = await actionItem(deps.db, row.item_id);

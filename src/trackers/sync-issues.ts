@@ -66,14 +66,15 @@ async function syncOne(deps: TrackerDeps, row: TrackerIssueRow, heldUntil: strin
       links: await issueLinks(deps, incident),
     });
     let issue: TrackerIssue;
+    let last = { assignee: row.issue_assignee, dueDate: row.issue_due_date };
     if (!row.issue_key) {
       // A create whose answer was lost (or a crash before it was recorded) left the issue there: find it first.
       const since = new Date(Date.parse(row.created_at) - MARKER_LOOKBACK_MS);
-      issue = (await tracker.findByMarker(itemMarker(item.id), since)) ?? (await tracker.create(content));
+      const found = await tracker.findByMarker(itemMarker(item.id), since);
+      issue = found ?? (await tracker.create(content));
+      // A new issue says what the item says; one found again may have been filed from an older version of it.
+      if (!found) last = { assignee: content.assignee, dueDate: item.dueDate };
       await recordIssueKey(deps.db, item.id, issue, deps.clock.now());
-      await linkItemIssue(deps.db, item.id, { label: issue.label, url: issue.url });
-      log.info({ issue: issue.label }, 'action item filed in the tracker');
-      await showIssue(deps, item.id, incident).catch((err: unknown) => log.warn({ err }, 'could not show the issue on the item'));
     } else {
       issue = await tracker.get(row.issue_key);
       // Changed in the tracker since the last sync, and its webhook not handled yet: the item follows it first.
@@ -81,7 +82,13 @@ async function syncOne(deps: TrackerDeps, row: TrackerIssueRow, heldUntil: strin
         item = (await actionItem(deps.db, row.item_id)) ?? item;
       }
     }
-    issue = await bringInStep(deps, tracker, issue, item, content, { assignee: row.issue_assignee, dueDate: row.issue_due_date });
+    // Filed now, or earlier by a create whose answer was lost and whose webhook recorded the key: the item shows it from now on.
+    if (item.issue?.url !== issue.url) {
+      await linkItemIssue(deps.db, item.id, { label: issue.label, url: issue.url });
+      log.info({ issue: issue.label }, 'action item filed in the tracker');
+      await showIssue(deps, item.id, incident).catch((err: unknown) => log.warn({ err }, 'could not show the issue on the item'));
+    }
+    issue = await bringInStep(deps, tracker, issue, item, content, last);
     await markIssueSynced(deps.db, item.id, row.wanted_version, { state: issue.state, assignee: ownerAccount, dueDate: item.dueDate }, deps.clock.now(), heldUntil);
     if (!ownerAccount && (await claimIssueNotice(deps.db, item.id, 'unassigned_told_at', deps.clock.now()))) {
       await deps.port

@@ -2,7 +2,7 @@
 // the environment like production, with these changes for tests that kill and restart it:
 // - its clock runs CLOCK_OFFSET_MS ahead, so a restart can behave as if the bot had been down
 //   long enough for every lease the killed process held to run out;
-// - background jobs run every JOBS_EVERY_MS;
+// - background jobs (the tracker sync included, not the tracker poll) run every JOBS_EVERY_MS;
 // - when started with an IPC channel, it answers `{ jobRan: name, id }` with `{ id }` once a run
 //   of that job which started after the question has finished (see spawn-bot.ts);
 // - SIGTERM stops it gracefully, as `npm start` does.
@@ -24,6 +24,7 @@ const started = startBot(config, {
     remindersEveryMs: everyMs,
     replayInboxEveryMs: everyMs,
     processAlertsEveryMs: everyMs,
+    syncIssuesEveryMs: everyMs,
   },
 });
 
