@@ -10,6 +10,7 @@ import { benchFootprint } from './b6-footprint';
 import { benchAlerts } from './b7-alerts';
 import { benchGit } from './b8-git';
 import { benchAskingForAccounts, benchRenderingPerspectives } from './b9-accounts';
+import { benchTrackerSync } from './b10-trackers';
 import type { BenchResult } from './result';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -62,6 +63,13 @@ async function main(): Promise<void> {
       results.push(await benchAskingForAccounts(dialect));
     }
     results.push(await benchRenderingPerspectives());
+  }
+
+  if (wanted('B10')) {
+    for (const dialect of postgres ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
+      process.stderr.write(`running B10 (${dialect})…\n`);
+      results.push(await benchTrackerSync(dialect));
+    }
   }
 
   printTable(results);

@@ -32,8 +32,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('synced_version', 'integer', (col) => col.notNull().defaultTo(0))
     // Who asked for the issue (the item's creator, or whoever clicked Create issue).
     .addColumn('requested_by', 'varchar(32)')
-    // The owner was told once that no tracker account matches theirs.
-    .addColumn('unassigned_told_at', 'varchar(32)')
+    // Set before each create call: only an item whose create may have happened is looked for by its marker first.
+    .addColumn('create_tried_at', 'varchar(32)')
+    // The owner who was told that no tracker account matches theirs: each owner is told once.
+    .addColumn('unassigned_told_owner', 'varchar(32)')
     .addColumn('lease_until', 'varchar(32)')
     .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0))
     .addColumn('retry_at', 'varchar(32)')

@@ -11,7 +11,9 @@ import type { TrackerDeps } from './tracker-deps';
 import { TrackerError } from './tracker-error';
 import {
   type TrackerIssueRow,
-  claimIssueNotice,
+  claimFailureNotice,
+  claimUnassignedNotice,
+  markCreateTried,
   claimIssueSync,
   deleteIssueRow,
   dueIssueSyncs,
@@ -70,7 +72,9 @@ async function syncOne(deps: TrackerDeps, row: TrackerIssueRow, heldUntil: strin
     if (!row.issue_key) {
       // A create whose answer was lost (or a crash before it was recorded) left the issue there: find it first.
       const since = new Date(Date.parse(row.created_at) - MARKER_LOOKBACK_MS);
-      const found = await tracker.findByMarker(itemMarker(item.id), since);
+      // Only a create that may have happened is looked for: a first try files at once, with no search per item.
+      const found = row.create_tried_at ? await tracker.findByMarker(itemMarker(item.id), since) : undefined;
+      if (!found) await markCreateTried(deps.db, item.id, deps.clock.now());
       issue = found ?? (await tracker.create(content));
       // A new issue says what the item says; one found again may have been filed from an older version of it.
       if (!found) last = { assignee: content.assignee, dueDate: item.dueDate };
@@ -90,7 +94,7 @@ async function syncOne(deps: TrackerDeps, row: TrackerIssueRow, heldUntil: strin
     }
     issue = await bringInStep(deps, tracker, issue, item, content, last);
     await markIssueSynced(deps.db, item.id, row.wanted_version, { state: issue.state, assignee: ownerAccount, dueDate: item.dueDate }, deps.clock.now(), heldUntil);
-    if (!ownerAccount && (await claimIssueNotice(deps.db, item.id, 'unassigned_told_at', deps.clock.now()))) {
+    if (!ownerAccount && (await claimUnassignedNotice(deps.db, item.id, item.ownerId))) {
       await deps.port
         .tellOwner(item, incident, `No ${tracker.name} account matches your Slack email, so ${issue.label} is not assigned to you there: assign it by hand (or ask for your account to be mapped).`)
         .catch((err: unknown) => log.warn({ err }, 'could not tell the owner'));
@@ -176,7 +180,7 @@ async function failed(deps: TrackerDeps, row: TrackerIssueRow, error: unknown, h
   const attempts = await markIssueSyncFailed(deps.db, row.item_id, reason, retryAt, deps.clock.now(), heldUntil);
   log.warn({ err: error, attempts, failure }, failure === 'permanent' ? 'the tracker refused the action item; its owner is told' : 'the tracker did not answer; will retry');
   if (failure !== 'permanent') return;
-  if (!(await claimIssueNotice(deps.db, row.item_id, 'failure_told_at', deps.clock.now()))) return;
+  if (!(await claimFailureNotice(deps.db, row.item_id, deps.clock.now()))) return;
   const item = await actionItem(deps.db, row.item_id);
   if (!item) return;
   const incident = await loadIncident(deps.db, item.incidentId);

@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Kysely, type Selectable, type Updateable, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../db/database';
 import { type StoredInstant, toStoredInstant } from '../db/instant';
 import { leaseIsFree } from '../db/lease';
@@ -115,15 +115,31 @@ export async function markIssueSyncFailed(db: Kysely<Database>, itemId: string, 
   return attempts;
 }
 
-/** Claims a one-time notice (`failure_told_at` or `unassigned_told_at`): false when it was given already. */
-export async function claimIssueNotice(db: Kysely<Database>, itemId: string, column: 'failure_told_at' | 'unassigned_told_at', at: Date): Promise<boolean> {
+/** Claims telling the owner about a refusal: false when they were told already (until the issue syncs again). */
+export async function claimFailureNotice(db: Kysely<Database>, itemId: string, at: Date): Promise<boolean> {
   const result = await db
     .updateTable('tracker_issues')
-    .set({ [column]: toStoredInstant(at) } as Updateable<TrackerIssuesTable>)
+    .set({ failure_told_at: toStoredInstant(at) })
     .where('item_id', '=', itemId)
-    .where(column, 'is', null)
+    .where('failure_told_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** Claims telling `ownerId` that no tracker account matches theirs: false when this owner was told already. */
+export async function claimUnassignedNotice(db: Kysely<Database>, itemId: string, ownerId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('tracker_issues')
+    .set({ unassigned_told_owner: ownerId })
+    .where('item_id', '=', itemId)
+    .where((eb) => eb.or([eb('unassigned_told_owner', 'is', null), eb('unassigned_told_owner', '<>', ownerId)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Records that a create is about to be sent: if its answer never comes back, the next try looks before creating. */
+export async function markCreateTried(db: Kysely<Database>, itemId: string, at: Date): Promise<void> {
+  await db.updateTable('tracker_issues').set({ create_tried_at: toStoredInstant(at) }).where('item_id', '=', itemId).execute();
 }
 
 /**

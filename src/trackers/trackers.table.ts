@@ -15,7 +15,10 @@ export interface TrackerIssuesTable {
   wanted_version: number;
   synced_version: Generated<number>;
   requested_by: string | null;
-  unassigned_told_at: StoredInstant | null;
+  /** When a create was last sent: a later try looks for the issue by its marker first. */
+  create_tried_at: StoredInstant | null;
+  /** The owner told that no tracker account matches theirs (told once per owner). */
+  unassigned_told_owner: string | null;
   lease_until: StoredInstant | null;
   attempts: Generated<number>;
   retry_at: StoredInstant | null;

@@ -14,11 +14,15 @@ export function createIssueClicked(deps: ListenerDeps): Routed<ActionArgs> {
     const trackers = deps.services(args.client).trackers;
     if (!trackers) throw new AppError('invalid_input', 'no issue tracker is set up for this bot (TRACKER).');
     const itemId = buttonValue(args);
-    const { label } = await requestIssue(trackers, itemId, args.body.user.id);
     const found = await actionItemWithMessages(deps.db, itemId);
     if (!found) throw new AppError('action_item_not_found', 'that action item no longer exists.');
     const incident = await loadIncident(deps.db, found.item.incidentId);
-    const note = label ? `:link: Its issue is ${label}.` : `:hourglass_flowing_sand: Filing a ${trackers.tracker.name} issue for it…`;
-    await showItemChange(deps, args.client, clickedIn(args), { ...found, incident }, note);
+    if (found.item.issue) {
+      await showItemChange(deps, args.client, clickedIn(args), { ...found, incident }, `:link: Its issue is ${found.item.issue.label}.`);
+      return;
+    }
+    // Shown before the filing starts: the message the filing edits to show the issue is never overwritten by this one.
+    await showItemChange(deps, args.client, clickedIn(args), { ...found, incident }, `:hourglass_flowing_sand: Filing a ${trackers.tracker.name} issue for it…`);
+    await requestIssue(trackers, itemId, args.body.user.id);
   };
 }
