@@ -28,6 +28,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('issue_state', 'varchar(16)')
     .addColumn('issue_assignee', 'varchar(128)')
     .addColumn('issue_due_date', 'varchar(10)')
+    // The Slack owner the issue's body was last written for: a new owner rewrites it even when neither has a tracker account.
+    .addColumn('issue_owner', 'varchar(32)')
     .addColumn('wanted_version', 'integer', (col) => col.notNull())
     .addColumn('synced_version', 'integer', (col) => col.notNull().defaultTo(0))
     // Who asked for the issue (the item's creator, or whoever clicked Create issue).

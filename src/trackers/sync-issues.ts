@@ -68,7 +68,7 @@ async function syncOne(deps: TrackerDeps, row: TrackerIssueRow, heldUntil: strin
       links: await issueLinks(deps, incident),
     });
     let issue: TrackerIssue;
-    let last = { assignee: row.issue_assignee, dueDate: row.issue_due_date };
+    let last = { assignee: row.issue_assignee, dueDate: row.issue_due_date, owner: row.issue_owner };
     if (!row.issue_key) {
       // A create whose answer was lost (or a crash before it was recorded) left the issue there: find it first.
       const since = new Date(Date.parse(row.created_at) - MARKER_LOOKBACK_MS);
@@ -77,7 +77,7 @@ async function syncOne(deps: TrackerDeps, row: TrackerIssueRow, heldUntil: strin
       if (!found) await markCreateTried(deps.db, item.id, deps.clock.now());
       issue = found ?? (await tracker.create(content));
       // A new issue says what the item says; one found again may have been filed from an older version of it.
-      if (!found) last = { assignee: content.assignee, dueDate: item.dueDate };
+      if (!found) last = { assignee: content.assignee, dueDate: item.dueDate, owner: item.ownerId };
       await recordIssueKey(deps.db, item.id, issue, deps.clock.now());
     } else {
       issue = await tracker.get(row.issue_key);
@@ -93,7 +93,7 @@ async function syncOne(deps: TrackerDeps, row: TrackerIssueRow, heldUntil: strin
       await showIssue(deps, item.id, incident).catch((err: unknown) => log.warn({ err }, 'could not show the issue on the item'));
     }
     issue = await bringInStep(deps, tracker, issue, item, content, last);
-    await markIssueSynced(deps.db, item.id, row.wanted_version, { state: issue.state, assignee: ownerAccount, dueDate: item.dueDate }, deps.clock.now(), heldUntil);
+    await markIssueSynced(deps.db, item.id, row.wanted_version, { state: issue.state, assignee: ownerAccount, dueDate: item.dueDate, owner: item.ownerId }, deps.clock.now(), heldUntil);
     if (!ownerAccount && (await claimUnassignedNotice(deps.db, item.id, item.ownerId))) {
       await deps.port
         .tellOwner(item, incident, `No ${tracker.name} account matches your Slack email, so ${issue.label} is not assigned to you there: assign it by hand (or ask for your account to be mapped).`)
@@ -117,10 +117,10 @@ async function bringInStep(
   issue: TrackerIssue,
   item: ActionItem,
   content: ReturnType<typeof issueContent>,
-  last: { assignee: string | null; dueDate: string | null },
+  last: { assignee: string | null; dueDate: string | null; owner: string | null },
 ): Promise<TrackerIssue> {
   let current = issue;
-  if (content.assignee !== last.assignee || item.dueDate !== last.dueDate) {
+  if (content.assignee !== last.assignee || item.dueDate !== last.dueDate || item.ownerId !== last.owner) {
     current = await tracker.update(current.key, { assignee: content.assignee, dueDate: item.dueDate, content });
   }
   const wanted = issueStateOf(item.status);

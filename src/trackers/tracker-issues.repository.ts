@@ -82,6 +82,7 @@ export interface SyncedIssue {
   state: string;
   assignee: string | null;
   dueDate: string | null;
+  owner: string;
 }
 
 export async function markIssueSynced(db: Kysely<Database>, itemId: string, version: number, issue: SyncedIssue, at: Date, heldUntil: StoredInstant): Promise<void> {
@@ -93,6 +94,7 @@ export async function markIssueSynced(db: Kysely<Database>, itemId: string, vers
       issue_state: issue.state,
       issue_assignee: issue.assignee,
       issue_due_date: issue.dueDate,
+      issue_owner: issue.owner,
       attempts: 0,
       retry_at: null,
       last_error: null,

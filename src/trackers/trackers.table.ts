@@ -12,6 +12,8 @@ export interface TrackerIssuesTable {
   issue_state: string | null;
   issue_assignee: string | null;
   issue_due_date: string | null;
+  /** The Slack owner the issue's body names, as last written. */
+  issue_owner: string | null;
   wanted_version: number;
   synced_version: Generated<number>;
   requested_by: string | null;

@@ -217,6 +217,19 @@ describe('action items as GitHub issues, filed when the post-mortem is published
     await inStep(id);
     expect(github.issue(REPO, issue.number).body).toContain(`**Due:** ${dayFromNow(45)}`);
     expect(toldOfIt()).toHaveLength(1);
+
+    // Handed to someone else without an account: the new owner is told too, once.
+    const gus = t.slack.addUser({ name: 'gus', realName: 'Gus Park', email: 'gus@nowhere.example.com' }).id;
+    const again = await commandOpeningModal(t, alice, channel, 'postmortem');
+    await t.driver.blockAction({ user: alice, actionId: 'postmortem_action_item_menu', blockId: `item:${id}`, selectedOption: `edit:${id}`, container: { type: 'view', viewId: again.id } });
+    const handOver = await topModal(t, alice, again.id);
+    await t.driver.submitView({ user: alice, viewId: handOver.id, fields: { ai_owner: gus } });
+    await waitFor(async () => ((await itemRow(id)).owner_id === gus ? true : undefined));
+    await inStep(id);
+    expect(github.issue(REPO, issue.number).body).toContain('**Owner:** Gus Park (no GitHub account matched');
+    const gusTold = () => dms(gus, 'No GitHub account matches your Slack email').filter((m) => visibleText(m).includes('Cache the search facets'));
+    await waitFor(() => (gusTold().length === 1 ? true : undefined));
+    expect(toldOfIt()).toHaveLength(1);
   });
 
   it("files a private incident's items without its title or channel", async () => {
