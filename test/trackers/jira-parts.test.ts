@@ -5,7 +5,7 @@ import { readErrorCollection } from '../../src/trackers/jira/jira-http';
 import { stateOf } from '../../src/trackers/jira/jira-issue';
 import { jqlDate, jqlString } from '../../src/trackers/jira/jira-jql';
 import { closingMove, reopeningTransition, type JiraTransition } from '../../src/trackers/jira/jira-transitions';
-import { jiraSignatureMatches } from '../../src/trackers/jira/jira-webhook';
+import { sha256SignatureMatches as jiraSignatureMatches } from '../../src/trackers/webhook-signature';
 import { itemMarker } from '../../src/trackers/tracker';
 import { checkAdf } from '../../tools/fake-trackers/jira';
 import { jqlInstant } from '../../tools/fake-trackers/jira/jira-time';

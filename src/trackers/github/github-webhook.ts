@@ -1,6 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { WebhookReading, WebhookRequest } from '../tracker';
+import { sha256SignatureMatches } from '../webhook-signature';
 import { githubIssue, trackerIssueOf } from './github-issue';
 
 /** The `issues` actions that can change what the bot knows of an issue: state, owner or body. */
@@ -23,17 +23,6 @@ export interface WebhookContext {
 }
 
 /**
- * Whether `X-Hub-Signature-256` is `sha256=` and the HMAC-SHA256 of the exact body bytes under
- * the secret, compared in constant time (lengths first: `timingSafeEqual` throws on a mismatch).
- */
-export function signatureIsValid(body: Buffer, header: string | undefined, secret: string): boolean {
-  if (!header) return false;
-  const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(body).digest('hex')}`);
-  const given = Buffer.from(header.trim());
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-/**
  * A GitHub webhook delivery, verified then read: `forged` unless signed with the secret;
  * `changes` for an `issues` event about the bot's repository and an issue carrying a marker;
  * `ignored`, with the reason, for anything else (`ping`, other events and actions, other
@@ -43,7 +32,7 @@ export function readGitHubWebhook(request: WebhookRequest, context: WebhookConte
   if (!context.secret) return { kind: 'forged', reason: 'GITHUB_WEBHOOK_SECRET is not set' };
   const signature = request.headers['x-hub-signature-256'];
   if (!signature) return { kind: 'forged', reason: 'the delivery has no X-Hub-Signature-256' };
-  if (!signatureIsValid(request.body, signature, context.secret)) {
+  if (!sha256SignatureMatches(signature, request.body, context.secret)) {
     return { kind: 'forged', reason: 'X-Hub-Signature-256 does not match the body signed with GITHUB_WEBHOOK_SECRET' };
   }
 

@@ -1,5 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { WebhookReading, WebhookRequest } from '../tracker';
+import { sha256SignatureMatches } from '../webhook-signature';
 import { toTrackerIssue, type JiraIssueJson } from './jira-issue';
 
 /** What reading a delivery needs to know of the bot's Jira. */
@@ -21,18 +21,6 @@ interface IssueEventPayload {
 const ISSUE_EVENTS = new Set(['jira:issue_created', 'jira:issue_updated']);
 
 /**
- * Whether `X-Hub-Signature` is `sha256=` and the hex HMAC-SHA256 of the exact body bytes with the
- * secret, as Jira signs an admin webhook that has one (no `-256` in the name, unlike GitHub's).
- * Compared in constant time, after checking the length, which `timingSafeEqual` requires.
- */
-export function jiraSignatureMatches(header: string | undefined, body: Buffer, secret: string): boolean {
-  if (!header) return false;
-  const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(body).digest('hex')}`);
-  const given = Buffer.from(header.trim());
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-/**
  * Reads one admin-webhook delivery: refused unless signed with the secret; issue events of the
  * configured project on issues the bot filed (they carry its marker) become one change each,
  * read like `GET /issue`, with who made it; everything else is ignored.
@@ -41,7 +29,7 @@ export function readJiraWebhook(request: WebhookRequest, context: JiraWebhookCon
   if (!context.secret) return { kind: 'forged', reason: 'JIRA_WEBHOOK_SECRET is not set' };
   const signature = request.headers['x-hub-signature'];
   if (!signature) return { kind: 'forged', reason: 'no X-Hub-Signature header' };
-  if (!jiraSignatureMatches(signature, request.body, context.secret)) return { kind: 'forged', reason: 'X-Hub-Signature does not match the body' };
+  if (!sha256SignatureMatches(signature, request.body, context.secret)) return { kind: 'forged', reason: 'X-Hub-Signature does not match the body' };
 
   let payload: IssueEventPayload;
   try {
