@@ -6,20 +6,7 @@ import { commandOpeningModal, declareThroughSlack, topModal } from '../../tools/
 import { type TestBot, startTestBot } from '../../tools/harness/test-bot';
 import { buttonsOf, visibleText } from '../../tools/harness/visible-text';
 import { waitFor } from '../../tools/harness/wait-for';
-
-/** The bot's clock, moved by the test: reminders are all about time passing. */
-function testClock(startIso: string) {
-  let now = Date.parse(startIso);
-  return {
-    clock: { now: () => new Date(now) },
-    set(iso: string) {
-      now = Date.parse(iso);
-    },
-    advance(ms: number) {
-      now += ms;
-    },
-  };
-}
+import { testClock } from '../../tools/harness/test-clock';
 
 describe('action item reminders', () => {
   // Monday 30 November 2026, 00:00 UTC.

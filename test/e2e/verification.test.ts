@@ -11,20 +11,7 @@ import { commandOpeningModal, declareThroughSlack, topModal } from '../../tools/
 import { type TestBot, startTestBot } from '../../tools/harness/test-bot';
 import { buttonsOf, visibleText } from '../../tools/harness/visible-text';
 import { waitFor } from '../../tools/harness/wait-for';
-
-/** The bot's clock (and Slack's), moved by the test: the check comes weeks after an item is done. */
-function testClock(startIso: string) {
-  let now = Date.parse(startIso);
-  return {
-    clock: { now: () => new Date(now) },
-    set(iso: string) {
-      now = Date.parse(iso);
-    },
-    advance(ms: number) {
-      now += ms;
-    },
-  };
-}
+import { testClock } from '../../tools/harness/test-clock';
 
 const QUESTION = 'Is this countermeasure working?';
 const DAY_MS = 86_400_000;
