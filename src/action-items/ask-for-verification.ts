@@ -1,4 +1,5 @@
 import { toStoredInstant, fromStoredInstant } from '../db/instant';
+import { workClaimedChunks } from '../jobs/claimed-chunks';
 import { isAppError } from '../errors';
 import type { Incident } from '../incidents/incident';
 import { loadIncident } from '../incidents/incident-queries';
@@ -32,20 +33,17 @@ const PLAN_BATCH = 200;
  */
 export async function askForVerification(deps: VerificationDeps): Promise<number> {
   await planChecks(deps);
-  let count = 0;
-  for (let handled = 0; handled < BATCH; ) {
-    // Each claim runs from when it is taken: a long pass must not outlive the claims it holds.
-    const claimedAt = deps.clock.now();
-    const claim = toStoredInstant(new Date(claimedAt.getTime() + VERIFY_CLAIM_MS));
-    const claimed = await claimDueChecks(deps.db, toStoredInstant(claimedAt), claim, Math.min(CLAIM_CHUNK, BATCH - handled));
-    if (claimed.length === 0) break;
-    handled += claimed.length;
-    for (const { row, wasClaimed } of claimed) {
+  return workClaimedChunks({
+    clock: deps.clock,
+    leaseMs: VERIFY_CLAIM_MS,
+    batch: BATCH,
+    chunk: CLAIM_CHUNK,
+    claim: (now, until, limit) => claimDueChecks(deps.db, now, until, limit),
+    handle: ({ row, wasClaimed }, claim) => {
       if (wasClaimed) deps.logger.info({ itemId: row.id }, 'taking over a question an interrupted pass was asking');
-      if (await askOne(deps, row, claim)) count += 1;
-    }
-  }
-  return count;
+      return askOne(deps, row, claim);
+    },
+  });
 }
 
 /** Who is asked: the owner, and the commander unless there is none yet or they own it too. */

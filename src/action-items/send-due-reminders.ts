@@ -3,6 +3,7 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import { toStoredInstant } from '../db/instant';
+import { workClaimedChunks } from '../jobs/claimed-chunks';
 import { isAppError } from '../errors';
 import { loadIncident } from '../incidents/incident-queries';
 import type { Logger } from '../logger';
@@ -58,19 +59,14 @@ export const CLAIM_CHUNK = 50;
  */
 export async function sendDueReminders(deps: ReminderDeps): Promise<number> {
   await recomputeAfterClockJump(deps);
-  let sent = 0;
-  for (let handled = 0; handled < BATCH; ) {
-    // Each claim runs from when it is taken: a long batch must not outlive the claims it holds.
-    const claimedAt = deps.clock.now();
-    const claim = toStoredInstant(new Date(claimedAt.getTime() + REMINDER_CLAIM_MS));
-    const claimed = await claimDueReminders(deps.db, toStoredInstant(claimedAt), claim, Math.min(CLAIM_CHUNK, BATCH - handled));
-    if (claimed.length === 0) break;
-    handled += claimed.length;
-    for (const { row, wasClaimed } of claimed) {
-      if (await sendOne(deps, row, wasClaimed, deps.clock.now(), claim)) sent += 1;
-    }
-  }
-  return sent;
+  return workClaimedChunks({
+    clock: deps.clock,
+    leaseMs: REMINDER_CLAIM_MS,
+    batch: BATCH,
+    chunk: CLAIM_CHUNK,
+    claim: (now, until, limit) => claimDueReminders(deps.db, now, until, limit),
+    handle: ({ row, wasClaimed }, claim) => sendOne(deps, row, wasClaimed, deps.clock.now(), claim),
+  });
 }
 
 async function sendOne(deps: ReminderDeps, row: ActionItemRow, wasClaimed: boolean, now: Date, claim: string): Promise<boolean> {
