@@ -62,7 +62,7 @@ export function itemState(item: ActionItem, note?: string): string {
     const said = item.statusChangedBy ? `, said <@${item.statusChangedBy}>${when}` : '';
     return `:no_entry_sign: Won't do${said}: ${escapeAndTruncate(item.statusReason ?? '', 600)}${note ? ` ${note}` : ''}`;
   }
-  const reopened = item.verificationNote ? `:repeat: Reopened, not effective: ${escapeAndTruncate(item.verificationNote, 600)}` : '';
+  const reopened = item.verificationNote ? `:repeat: Reopened. ${escapeAndTruncate(item.verificationNote, 600)}` : '';
   return [reopened, note ?? ''].filter(Boolean).join('\n');
 }
 
