@@ -12,6 +12,7 @@ import { BOT_TOKEN, SIGNING_SECRET, type TestBot } from '../../tools/harness/tes
 import { TEST_DIALECT, type TestDatabase, newTestDatabase } from '../../tools/harness/test-database';
 import { visibleText } from '../../tools/harness/visible-text';
 import { waitFor } from '../../tools/harness/wait-for';
+import { dayFromNow } from '../../tools/harness/tracker-steps';
 
 /**
  * Action items' issues with more than one process of the bot (the built bot, as `npm start` runs
@@ -27,7 +28,6 @@ const REPO = 'acme/incidents';
 const DOWNTIME_MS = 10 * 60_000;
 const ITEMS = ['Alert on checkout 5xx', 'Canary for config pushes', 'Validate the retry flag', 'Runbook for rollbacks', 'Dashboards for payments'];
 
-const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 const trackerEnv = (apiUrl: string) => ({
   TRACKER: 'github',

@@ -1,10 +1,20 @@
-import type { FakeMessage } from '../../tools/fake-slack';
 import { FakeGitHub } from '../../tools/fake-trackers/github';
-import { jobRan, requestsFinished } from '../../tools/harness/completion';
-import { commandOpeningModal, declareThroughSlack, topModal } from '../../tools/harness/incident-steps';
-import { publishThroughSlack } from '../../tools/harness/postmortem-steps';
-import { type TestBot, startTestBot } from '../../tools/harness/test-bot';
-import { buttonsOf, visibleText } from '../../tools/harness/visible-text';
+import { jobRan } from '../../tools/harness/completion';
+import type { TestBot } from '../../tools/harness/test-bot';
+import {
+  type TrackerRows,
+  clickButton,
+  dayFromNow,
+  dmsContaining,
+  issueInStep,
+  itemDm,
+  openItemEditor,
+  publishIncidentWithItems,
+  startTrackerBot,
+  stopTrackerBot,
+  trackerRows,
+} from '../../tools/harness/tracker-steps';
+import { visibleText } from '../../tools/harness/visible-text';
 import { waitFor } from '../../tools/harness/wait-for';
 
 /**
@@ -18,48 +28,26 @@ const TOKEN = 'ghp_trackerTestToken000000000000000003';
 const SECRET = 'github-webhook-secret-0123456789';
 const REPO = 'acme/incidents';
 
-const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-/** What a person in Slack and the bot's store show while GitHub misbehaves. */
-function trackerScene(getT: () => TestBot, getGithub: () => FakeGitHub) {
-  const itemRow = (id: string) => getT().bot.database.db.selectFrom('action_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const issueRow = (id: string) => getT().bot.database.db.selectFrom('tracker_issues').selectAll().where('item_id', '=', id).executeTakeFirstOrThrow();
-  return {
-    itemRow,
-    issueRow,
-    dms: (user: string, fragment: string): FakeMessage[] => getT().slack.dm(user).filter((m) => visibleText(m).includes(fragment)),
-    issuesTitled: (title: string) => getGithub().issues(REPO).filter((i) => i.title === title),
-    /** Every change asked for has been sent and nobody is syncing the item. */
-    async inStep(id: string): Promise<void> {
-      await waitFor(async () => {
-        const row = await issueRow(id).catch(() => undefined);
-        return row?.issue_key && row.synced_version >= row.wanted_version && row.lease_until === null ? true : undefined;
-      });
-      await getGithub().webhooksDelivered();
-    },
-    /** The sync of the item has failed `attempts` times, and the failure is recorded. */
-    async failed(id: string, attempts: number) {
-      return waitFor(async () => {
-        const row = await issueRow(id).catch(() => undefined);
-        return row && row.attempts === attempts && row.lease_until === null && row.retry_at ? row : undefined;
-      });
-    },
-  };
-}
-
 describe('GitHub failing while items are filed and closed', () => {
   let now = Date.now();
   let github: FakeGitHub;
   let t: TestBot;
+  let stored: TrackerRows;
   let repo: ReturnType<FakeGitHub['addRepository']>;
   let alice: string;
   let dana: string;
   let ops: string;
-  const scene = trackerScene(
-    () => t,
-    () => github,
-  );
-  const { itemRow, issueRow, dms, issuesTitled, inStep, failed } = scene;
+
+  const issuesTitled = (title: string) => github.issues(REPO).filter((i) => i.title === title);
+  const inStep = (id: string) => issueInStep(t, id, github);
+
+  /** The sync of the item has failed `attempts` times, and the failure is recorded. */
+  function failed(id: string, attempts: number) {
+    return waitFor(async () => {
+      const row = await stored.issue(id).catch(() => undefined);
+      return row && row.attempts === attempts && row.lease_until === null && row.retry_at ? row : undefined;
+    });
+  }
 
   /** Time passes for the bot and for GitHub alike. */
   const advance = (ms: number) => {
@@ -67,21 +55,16 @@ describe('GitHub failing while items are filed and closed', () => {
     github.advanceTime(ms);
   };
 
-  async function addItem(channel: string, description: string, owner: string): Promise<string> {
-    const modal = await commandOpeningModal(t, alice, channel, 'action add');
-    await t.driver.submitView({ user: alice, viewId: modal.id, fields: { ai_description: description, ai_owner: owner, ai_due: dayFromNow(30), ai_type: 'detect' } });
-    return (await waitFor(() => t.bot.database.db.selectFrom('action_items').select('id').where('description', '=', description).executeTakeFirst())).id;
-  }
-
   /** An incident with one item owned by `owner`, resolved and published: the item is due to be filed. */
   async function publishWithItem(title: string, description: string, owner = dana): Promise<{ channel: string; id: string }> {
-    const declared = await declareThroughSlack(t, alice, ops, { title, severity: 'SEV2', responders: [dana] });
-    const channel = declared.channel.id;
-    const id = await addItem(channel, description, owner);
-    await t.driver.command({ user: alice, channel, text: 'resolve Rolled back' });
-    await requestsFinished(t);
-    await publishThroughSlack(t, alice, channel);
-    return { channel, id };
+    const { channel, ids } = await publishIncidentWithItems(t, alice, ops, {
+      title,
+      severity: 'SEV2',
+      responders: [dana],
+      items: [{ description, owner }],
+      resolution: 'Rolled back',
+    });
+    return { channel, id: ids[0]! };
   }
 
   beforeAll(async () => {
@@ -91,20 +74,18 @@ describe('GitHub failing while items are filed and closed', () => {
     });
     // Kept, to turn its issues off later as an administrator would.
     repo = github.addRepository({ fullName: REPO, collaborators: ['dana-gh', 'incident-bot'] });
-    t = await startTestBot({
+    t = await startTrackerBot(github, {
+      tracker: 'github',
       clock: { now: () => new Date(now) },
-      env: { TRACKER: 'github', GITHUB_TOKEN: TOKEN, GITHUB_REPO: REPO, GITHUB_API_URL: github.url, GITHUB_WEBHOOK_SECRET: SECRET },
-      jobs: { syncIssuesEveryMs: 50, trackerPollEveryMs: 3_600_000, remindersEveryMs: 50 },
+      env: { GITHUB_TOKEN: TOKEN, GITHUB_REPO: REPO, GITHUB_API_URL: github.url, GITHUB_WEBHOOK_SECRET: SECRET },
+      webhookSecret: SECRET,
     });
-    github.subscribe(`http://127.0.0.1:${t.bot.port}/trackers/github`, SECRET);
+    stored = trackerRows(t);
     alice = t.slack.addUser({ name: 'alice', realName: 'Alice Ng', email: 'alice@example.com' }).id;
     dana = t.slack.addUser({ name: 'dana', realName: 'Dana Lee', email: 'dana@example.com' }).id;
     ops = t.slack.addChannel({ name: 'ops', members: [alice, dana] }).id;
   });
-  afterAll(async () => {
-    await t?.stop();
-    await github?.stop();
-  });
+  afterAll(() => stopTrackerBot(t, github));
   afterEach(() => {
     github.clearFaults();
     expect(github.problems).toEqual([]);
@@ -118,8 +99,8 @@ describe('GitHub failing while items are filed and closed', () => {
     // GitHub made the issue and said so: the webhook names the item, so the row knows its key already.
     await github.webhooksDelivered();
     expect(issuesTitled('Alert on lost answers')).toHaveLength(1);
-    expect((await issueRow(id)).issue_key).toBe(String(issuesTitled('Alert on lost answers')[0]!.number));
-    expect((await itemRow(id)).issue_label).toBeNull();
+    expect((await stored.issue(id)).issue_key).toBe(String(issuesTitled('Alert on lost answers')[0]!.number));
+    expect((await stored.item(id)).issue_label).toBeNull();
 
     advance(31_000);
     await jobRan(t, 'tracker-sync');
@@ -128,8 +109,8 @@ describe('GitHub failing while items are filed and closed', () => {
     expect(issuesTitled('Alert on lost answers')).toHaveLength(1);
     // The item shows the issue it got, even though the bot never read the create's answer.
     const label = `${REPO}#${issue!.number}`;
-    expect(await itemRow(id)).toMatchObject({ issue_label: label, issue_url: issue!.htmlUrl });
-    await waitFor(() => dms(dana, 'Alert on lost answers').some((m) => visibleText(t.slack.message(m.channel, m.ts)).includes(label)));
+    expect(await stored.item(id)).toMatchObject({ issue_label: label, issue_url: issue!.htmlUrl });
+    await waitFor(() => dmsContaining(t, dana, 'Alert on lost answers').some((m) => visibleText(t.slack.message(m.channel, m.ts)).includes(label)));
   });
 
   it('files one issue when the answer to the create and its webhook are both lost', async () => {
@@ -139,14 +120,14 @@ describe('GitHub failing while items are filed and closed', () => {
     const { id } = await publishWithItem('Lost webhooks', 'Alert on lost webhooks');
     await failed(id, 1);
     await github.webhooksDelivered();
-    expect((await issueRow(id)).issue_key).toBeNull();
+    expect((await stored.issue(id)).issue_key).toBeNull();
 
     advance(31_000);
     await jobRan(t, 'tracker-sync');
     await inStep(id);
     const issues = issuesTitled('Alert on lost webhooks');
     expect(issues).toHaveLength(1);
-    expect((await itemRow(id)).issue_label).toBe(`${REPO}#${issues[0]!.number}`);
+    expect((await stored.item(id)).issue_label).toBe(`${REPO}#${issues[0]!.number}`);
   });
 
   it.each([
@@ -171,7 +152,7 @@ describe('GitHub failing while items are filed and closed', () => {
     await inStep(id);
     expect(issuesTitled(description)).toHaveLength(1);
     expect(github.callsTo('issues/create')).toHaveLength(creates + 2);
-    expect(await issueRow(id)).toMatchObject({ attempts: 0, last_error: null });
+    expect(await stored.issue(id)).toMatchObject({ attempts: 0, last_error: null });
   });
 
   it('answers Mark done at once while GitHub is down, and closes the issue when it is back', async () => {
@@ -180,10 +161,8 @@ describe('GitHub failing while items are filed and closed', () => {
     const number = issuesTitled('Alert during outages')[0]!.number;
 
     github.injectFault('any', { status: 502, times: 100 });
-    const [first] = await waitFor(() => (dms(dana, 'Alert during outages').length ? dms(dana, 'Alert during outages') : undefined));
-    const dm = t.slack.message(first!.channel, first!.ts)!;
-    const done = buttonsOf(dm).find((b) => b.text === 'Mark done')!;
-    const answer = await t.driver.blockAction({ user: dana, actionId: done.actionId, container: { type: 'message', channel: dm.channel, ts: dm.ts } });
+    const dm = await itemDm(t, dana, 'Alert during outages');
+    const answer = await clickButton(t, dana, dm, 'Mark done');
     expect(answer.status).toBe(200);
     await waitFor(() => visibleText(t.slack.message(dm.channel, dm.ts)).includes(`Done by <@${dana}>`));
     await waitFor(() => t.slack.botMessages(channel).some((m) => m.text.includes('marked an action item done')));
@@ -199,25 +178,23 @@ describe('GitHub failing while items are filed and closed', () => {
       stateReason: 'completed',
       comments: [{ author: 'incident-bot', body: 'Marked done in Slack by Dana Lee.' }],
     });
-    expect(await itemRow(id)).toMatchObject({ status: 'done' });
+    expect(await stored.item(id)).toMatchObject({ status: 'done' });
   });
 
   it('tells the owner once when GitHub refuses the issue, and files it once the repository is fixed', async () => {
     repo.hasIssues = false;
     const { channel, id } = await publishWithItem('Issues turned off', 'Alert when issues are off');
     expect((await failed(id, 1)).last_error).toContain('GitHub answered 410');
-    const told = await waitFor(() => (dms(dana, 'GitHub refused').length ? dms(dana, 'GitHub refused') : undefined));
+    const told = await waitFor(() => (dmsContaining(t, dana, 'GitHub refused').length ? dmsContaining(t, dana, 'GitHub refused') : undefined));
     expect(visibleText(told[0])).toContain('GitHub refused to file an issue for this action item: GitHub answered 410 to POST /repos/acme/incidents/issues: Issues are disabled for this repo.');
     expect(visibleText(told[0])).toContain('Alert when issues are off');
 
     // The item changes: the bot tries again at once, is refused again, and does not tell the owner twice.
-    const form = await commandOpeningModal(t, alice, channel, 'postmortem');
-    await t.driver.blockAction({ user: alice, actionId: 'postmortem_action_item_menu', blockId: `item:${id}`, selectedOption: `edit:${id}`, container: { type: 'view', viewId: form.id } });
-    const edit = await topModal(t, alice, form.id);
+    const { form, edit } = await openItemEditor(t, alice, channel, id);
     await t.driver.submitView({ user: alice, viewId: edit.id, fields: { ai_due: dayFromNow(40) } });
     await failed(id, 2);
     t.slack.closeView(alice, form.id);
-    expect(dms(dana, 'GitHub refused')).toHaveLength(1);
+    expect(dmsContaining(t, dana, 'GitHub refused')).toHaveLength(1);
     expect(issuesTitled('Alert when issues are off')).toEqual([]);
 
     // Issues are turned back on; the refusal is tried again hours later, and the issue is filed.
@@ -226,7 +203,7 @@ describe('GitHub failing while items are filed and closed', () => {
     await jobRan(t, 'tracker-sync');
     await inStep(id);
     expect(issuesTitled('Alert when issues are off')).toHaveLength(1);
-    expect(dms(dana, 'GitHub refused')).toHaveLength(1);
+    expect(dmsContaining(t, dana, 'GitHub refused')).toHaveLength(1);
   });
 });
 
@@ -234,10 +211,6 @@ describe('a webhook GitHub never delivered', () => {
   let github: FakeGitHub;
   let t: TestBot;
   let alice: string;
-  const scene = trackerScene(
-    () => t,
-    () => github,
-  );
 
   beforeAll(async () => {
     github = await FakeGitHub.start({
@@ -245,42 +218,39 @@ describe('a webhook GitHub never delivered', () => {
       repositories: [{ fullName: REPO, collaborators: ['alice-gh', 'incident-bot'] }],
       tokens: [{ token: TOKEN, login: 'incident-bot', repositories: [REPO] }],
     });
-    t = await startTestBot({
-      env: { TRACKER: 'github', GITHUB_TOKEN: TOKEN, GITHUB_REPO: REPO, GITHUB_API_URL: github.url, GITHUB_WEBHOOK_SECRET: SECRET },
-      jobs: { syncIssuesEveryMs: 50, trackerPollEveryMs: 100, remindersEveryMs: 50 },
+    t = await startTrackerBot(github, {
+      tracker: 'github',
+      env: { GITHUB_TOKEN: TOKEN, GITHUB_REPO: REPO, GITHUB_API_URL: github.url, GITHUB_WEBHOOK_SECRET: SECRET },
+      webhookSecret: SECRET,
+      pollEveryMs: 100,
     });
-    github.subscribe(`http://127.0.0.1:${t.bot.port}/trackers/github`, SECRET);
     alice = t.slack.addUser({ name: 'alice', realName: 'Alice Ng', email: 'alice@example.com' }).id;
   });
-  afterAll(async () => {
-    await t?.stop();
-    await github?.stop();
-  });
+  afterAll(() => stopTrackerBot(t, github));
 
   it('is caught by the poll: the item is marked done and the channel told once', async () => {
     const ops = t.slack.addChannel({ name: 'ops', members: [alice] }).id;
-    const declared = await declareThroughSlack(t, alice, ops, { title: 'Missed webhooks', severity: 'SEV2' });
-    const channel = declared.channel.id;
-    const modal = await commandOpeningModal(t, alice, channel, 'action add');
-    await t.driver.submitView({ user: alice, viewId: modal.id, fields: { ai_description: 'Alert on missed webhooks', ai_owner: alice, ai_due: dayFromNow(30), ai_type: 'detect' } });
-    const { id } = await waitFor(() => t.bot.database.db.selectFrom('action_items').select('id').where('description', '=', 'Alert on missed webhooks').executeTakeFirst());
-    await t.driver.command({ user: alice, channel, text: 'resolve Rolled back' });
-    await requestsFinished(t);
-    await publishThroughSlack(t, alice, channel);
-    await scene.inStep(id);
-    const number = scene.issuesTitled('Alert on missed webhooks')[0]!.number;
+    const { channel, ids } = await publishIncidentWithItems(t, alice, ops, {
+      title: 'Missed webhooks',
+      severity: 'SEV2',
+      items: [{ description: 'Alert on missed webhooks', owner: alice }],
+      resolution: 'Rolled back',
+    });
+    const [id] = ids as [string];
+    await issueInStep(t, id, github);
+    const number = github.issues(REPO).filter((i) => i.title === 'Alert on missed webhooks')[0]!.number;
 
     github.dropWebhooks(1);
     github.closeAsUser(REPO, number, 'alice-gh', 'completed');
     const deliveries = await github.webhooksDelivered();
     expect(deliveries.at(-1)).toMatchObject({ action: 'closed', outcome: 'dropped' });
 
-    await waitFor(async () => ((await scene.itemRow(id)).status === 'done' ? true : undefined));
+    await waitFor(async () => ((await trackerRows(t).item(id)).status === 'done' ? true : undefined));
     await jobRan(t, 'tracker-poll');
     const lines = t.slack.botMessages(channel).filter((m) => m.text.includes('An action item was'));
     expect(lines.map((m) => m.text)).toEqual([`:white_check_mark: An action item was closed in GitHub: marked done (${REPO}#${number}): *Alert on missed webhooks*`]);
     expect(t.logs.some((l) => l.msg === 'the poll caught changes a webhook missed')).toBe(true);
-    expect((await scene.issueRow(id)).issue_state).toBe('done');
+    expect((await trackerRows(t).issue(id)).issue_state).toBe('done');
     expect(github.issue(REPO, number).comments).toEqual([]);
     expect(github.problems).toEqual([]);
   });

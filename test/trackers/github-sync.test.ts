@@ -2,12 +2,26 @@ import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FakeMessage } from '../../tools/fake-slack';
 import { FakeGitHub } from '../../tools/fake-trackers/github';
 import { requestsFinished } from '../../tools/harness/completion';
 import { commandOpeningModal, declareThroughSlack, topModal } from '../../tools/harness/incident-steps';
 import { publishThroughSlack } from '../../tools/harness/postmortem-steps';
-import { type TestBot, startTestBot } from '../../tools/harness/test-bot';
+import type { TestBot } from '../../tools/harness/test-bot';
+import {
+  type TrackerRows,
+  addActionItem,
+  clickButton,
+  dayFromNow,
+  dmsContaining,
+  issueInStep,
+  itemDm,
+  itemLines,
+  openItemEditor,
+  publishIncidentWithItems,
+  startTrackerBot,
+  stopTrackerBot,
+  trackerRows,
+} from '../../tools/harness/tracker-steps';
 import { buttonsOf, visibleText } from '../../tools/harness/visible-text';
 import { waitFor } from '../../tools/harness/wait-for';
 
@@ -23,12 +37,10 @@ const REPO = 'acme/incidents';
 /** Erin's GitHub email is private: the mapping file names her by Slack id. */
 const ERIN_ID = 'U0ERIN0001';
 
-/** `yyyy-MM-dd`, `days` from today (UTC): due dates must not be in the past. */
-const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
 describe('action items as GitHub issues, filed when the post-mortem is published', () => {
   let github: FakeGitHub;
   let t: TestBot;
+  let stored: TrackerRows;
   let mapDir: string;
   let alice: string;
   let dana: string;
@@ -36,58 +48,21 @@ describe('action items as GitHub issues, filed when the post-mortem is published
   let frank: string;
   let ops: string;
 
-  const itemRow = (id: string) => t.bot.database.db.selectFrom('action_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const issueRow = (id: string) => t.bot.database.db.selectFrom('tracker_issues').selectAll().where('item_id', '=', id).executeTakeFirstOrThrow();
   /** The issue's number, once the item shows it. */
-  const issueNumber = async (id: string) => Number((await itemRow(id)).issue_label!.split('#')[1]);
-  const dms = (user: string, fragment: string): FakeMessage[] => t.slack.dm(user).filter((m) => visibleText(m).includes(fragment));
-  /** What the channel was told about items: the Slack "done" line and the tracker's lines, not the post-mortem itself. */
-  const itemLines = (channel: string, description: string) =>
-    t.slack.botMessages(channel).filter((m) => m.text.includes(description) && /marked an action item done|An action item was/.test(m.text));
-
-  /**
-   * The item's issue matches it and nobody is syncing it: every change asked for was sent. Exact,
-   * not a guess: the row records the version synced and releases its lease in one write, after the
-   * last call to GitHub has answered (and so after GitHub registered the webhooks it caused).
-   */
-  async function inStep(id: string): Promise<void> {
-    await waitFor(async () => {
-      const row = await issueRow(id).catch(() => undefined);
-      return row?.issue_key && row.synced_version >= row.wanted_version && row.lease_until === null ? true : undefined;
-    });
-    await github.webhooksDelivered();
-  }
-
-  async function addItem(channel: string, description: string, owner: string, due = dayFromNow(30)): Promise<string> {
-    const modal = await commandOpeningModal(t, alice, channel, 'action add');
-    await t.driver.submitView({ user: alice, viewId: modal.id, fields: { ai_description: description, ai_owner: owner, ai_due: due, ai_type: 'detect' } });
-    const row = await waitFor(() => t.bot.database.db.selectFrom('action_items').selectAll().where('description', '=', description).executeTakeFirst());
-    return row.id;
-  }
+  const issueNumber = async (id: string) => Number((await stored.item(id)).issue_label!.split('#')[1]);
+  const inStep = (id: string) => issueInStep(t, id, github);
 
   /** Declares an incident, gives it items, resolves it and publishes its post-mortem; resolves once every item's issue is filed. */
   async function publishedIncident(title: string, items: Array<[string, string]>, options: { private?: boolean } = {}) {
-    const declared = await declareThroughSlack(t, alice, ops, { title, severity: 'SEV2', responders: [dana, erin, frank], private: options.private });
-    const channel = declared.channel.id;
-    const ids: string[] = [];
-    for (const [description, owner] of items) ids.push(await addItem(channel, description, owner));
-    await t.driver.command({ user: alice, channel, text: 'resolve Rolled back the config push' });
-    await requestsFinished(t);
-    await publishThroughSlack(t, alice, channel);
-    for (const id of ids) await inStep(id);
-    return { channel, incidentId: declared.row.id, ids };
-  }
-
-  /** The item's own DM, as it is now (the bot edits it in place). */
-  async function itemDm(owner: string, description: string): Promise<FakeMessage> {
-    const [first] = await waitFor(() => (dms(owner, description).length ? dms(owner, description) : undefined));
-    return t.slack.message(first!.channel, first!.ts)!;
-  }
-
-  async function click(user: string, message: FakeMessage, text: string) {
-    const button = buttonsOf(t.slack.message(message.channel, message.ts)).find((b) => b.text === text);
-    if (!button) throw new Error(`no "${text}" button on the message`);
-    return t.driver.blockAction({ user, actionId: button.actionId, container: { type: 'message', channel: message.channel, ts: message.ts } });
+    const published = await publishIncidentWithItems(t, alice, ops, {
+      title,
+      severity: 'SEV2',
+      responders: [dana, erin, frank],
+      private: options.private,
+      items: items.map(([description, owner]) => ({ description, owner })),
+    });
+    for (const id of published.ids) await inStep(id);
+    return published;
   }
 
   /** A delivery as GitHub would send it to the bot's endpoint, with the headers given. */
@@ -112,12 +87,12 @@ describe('action items as GitHub issues, filed when the post-mortem is published
     mapDir = fs.mkdtempSync(path.join(os.tmpdir(), 'github-user-map-'));
     const userMap = path.join(mapDir, 'github-users.yml');
     fs.writeFileSync(userMap, `# Slack user id or email: GitHub login\n${ERIN_ID}: erin-gh\nFrank@Corp.example.com: "@frank-gh"\n`);
-    t = await startTestBot({
-      env: { TRACKER: 'github', GITHUB_TOKEN: TOKEN, GITHUB_REPO: REPO, GITHUB_API_URL: github.url, GITHUB_WEBHOOK_SECRET: SECRET, GITHUB_USER_MAP: userMap },
-      // The assignment DM is sent by the reminders job.
-      jobs: { syncIssuesEveryMs: 50, trackerPollEveryMs: 3_600_000, remindersEveryMs: 50 },
+    t = await startTrackerBot(github, {
+      tracker: 'github',
+      env: { GITHUB_TOKEN: TOKEN, GITHUB_REPO: REPO, GITHUB_API_URL: github.url, GITHUB_WEBHOOK_SECRET: SECRET, GITHUB_USER_MAP: userMap },
+      webhookSecret: SECRET,
     });
-    github.subscribe(`http://127.0.0.1:${t.bot.port}/trackers/github`, SECRET);
+    stored = trackerRows(t);
     alice = t.slack.addUser({ name: 'alice', realName: 'Alice Ng', email: 'alice@example.com' }).id;
     dana = t.slack.addUser({ name: 'dana', realName: 'Dana Lee', email: 'dana@private.example.com' }).id;
     erin = t.slack.addUser({ id: ERIN_ID, name: 'erin', realName: 'Erin Oak', email: 'erin@example.com' }).id;
@@ -125,8 +100,7 @@ describe('action items as GitHub issues, filed when the post-mortem is published
     ops = t.slack.addChannel({ name: 'ops', members: [alice, dana, erin, frank] }).id;
   });
   afterAll(async () => {
-    await t?.stop();
-    await github?.stop();
+    await stopTrackerBot(t, github);
     if (mapDir) fs.rmSync(mapDir, { recursive: true, force: true });
   });
   afterEach(() => expect(github.problems).toEqual([]));
@@ -136,9 +110,9 @@ describe('action items as GitHub issues, filed when the post-mortem is published
     const declared = await declareThroughSlack(t, alice, ops, { title: 'Checkout errors', severity: 'SEV2', responders: [dana, erin, frank] });
     const channel = declared.channel.id;
     const ids = [
-      await addItem(channel, 'Alert on checkout 5xx', alice),
-      await addItem(channel, 'Canary for config pushes', erin),
-      await addItem(channel, 'Validate the retry flag', frank),
+      await addActionItem(t, alice, channel, { description: 'Alert on checkout 5xx', owner: alice }),
+      await addActionItem(t, alice, channel, { description: 'Canary for config pushes', owner: erin }),
+      await addActionItem(t, alice, channel, { description: 'Validate the retry flag', owner: frank }),
     ];
     await t.driver.command({ user: alice, channel, text: 'resolve Rolled back the config push' });
     await requestsFinished(t);
@@ -169,21 +143,21 @@ describe('action items as GitHub issues, filed when the post-mortem is published
       [ids[1]!, erin, 'Canary for config pushes'],
     ] as const) {
       const number = await issueNumber(id);
-      expect((await itemRow(id)).issue_url).toBe(github.issue(REPO, number).htmlUrl);
-      await waitFor(async () => visibleText(await itemDm(owner, description)).includes(`${REPO}#${number}`));
+      expect((await stored.item(id)).issue_url).toBe(github.issue(REPO, number).htmlUrl);
+      await waitFor(async () => visibleText(await itemDm(t, owner, description)).includes(`${REPO}#${number}`));
     }
-    for (const owner of [alice, erin, frank]) expect(dms(owner, 'No GitHub account')).toEqual([]);
+    for (const owner of [alice, erin, frank]) expect(dmsContaining(t, owner, 'No GitHub account')).toEqual([]);
   });
 
   it('files an item added after publishing at once, and closes the issue of one removed as not planned', async () => {
     const { channel, ids } = await publishedIncident('Disk full', [['Alert on disk usage', alice]]);
     const removedNumber = await issueNumber(ids[0]!);
 
-    const added = await addItem(channel, 'Rotate the log volume', alice);
+    const added = await addActionItem(t, alice, channel, { description: 'Rotate the log volume', owner: alice });
     await inStep(added);
     const [issue] = github.issues(REPO).filter((i) => i.title === 'Rotate the log volume');
     expect(issue).toMatchObject({ state: 'open', assignees: ['alice-gh'] });
-    expect((await itemRow(added)).issue_label).toBe(`${REPO}#${issue!.number}`);
+    expect((await stored.item(added)).issue_label).toBe(`${REPO}#${issue!.number}`);
 
     const form = await commandOpeningModal(t, alice, channel, 'postmortem');
     await t.driver.blockAction({ user: alice, actionId: 'postmortem_action_item_menu', blockId: `item:${ids[0]}`, selectedOption: `remove:${ids[0]}`, container: { type: 'view', viewId: form.id } });
@@ -195,7 +169,7 @@ describe('action items as GitHub issues, filed when the post-mortem is published
       stateReason: 'not_planned',
       comments: [{ author: 'incident-bot', body: 'This action item was removed from its post-mortem in Slack.' }],
     });
-    expect(itemLines(channel, 'Alert on disk usage')).toEqual([]);
+    expect(itemLines(t, channel, 'Alert on disk usage')).toEqual([]);
   });
 
   it("leaves an owner without a GitHub account unassigned, says so in the issue, and tells them once", async () => {
@@ -204,30 +178,26 @@ describe('action items as GitHub issues, filed when the post-mortem is published
     const issue = github.issue(REPO, await issueNumber(id));
     expect(issue.assignees).toEqual([]);
     expect(issue.body).toContain('**Owner:** Dana Lee (no GitHub account matched their Slack email; assign it by hand)');
-    const toldOfIt = () => dms(dana, 'No GitHub account matches your Slack email').filter((m) => visibleText(m).includes('Cache the search facets'));
+    const toldOfIt = () => dmsContaining(t, dana, 'No GitHub account matches your Slack email').filter((m) => visibleText(m).includes('Cache the search facets'));
     const [told] = await waitFor(() => (toldOfIt().length ? toldOfIt() : undefined));
     expect(visibleText(told)).toContain(`${REPO}#${issue.number}`);
 
     // A later change syncs the issue again: the owner is not told twice.
-    const form = await commandOpeningModal(t, alice, channel, 'postmortem');
-    await t.driver.blockAction({ user: alice, actionId: 'postmortem_action_item_menu', blockId: `item:${id}`, selectedOption: `edit:${id}`, container: { type: 'view', viewId: form.id } });
-    const edit = await topModal(t, alice, form.id);
+    const { edit } = await openItemEditor(t, alice, channel, id);
     await t.driver.submitView({ user: alice, viewId: edit.id, fields: { ai_due: dayFromNow(45) } });
-    await waitFor(async () => ((await issueRow(id)).issue_due_date === dayFromNow(45) ? true : undefined));
+    await waitFor(async () => ((await stored.issue(id)).issue_due_date === dayFromNow(45) ? true : undefined));
     await inStep(id);
     expect(github.issue(REPO, issue.number).body).toContain(`**Due:** ${dayFromNow(45)}`);
     expect(toldOfIt()).toHaveLength(1);
 
     // Handed to someone else without an account: the new owner is told too, once.
     const gus = t.slack.addUser({ name: 'gus', realName: 'Gus Park', email: 'gus@nowhere.example.com' }).id;
-    const again = await commandOpeningModal(t, alice, channel, 'postmortem');
-    await t.driver.blockAction({ user: alice, actionId: 'postmortem_action_item_menu', blockId: `item:${id}`, selectedOption: `edit:${id}`, container: { type: 'view', viewId: again.id } });
-    const handOver = await topModal(t, alice, again.id);
+    const { edit: handOver } = await openItemEditor(t, alice, channel, id);
     await t.driver.submitView({ user: alice, viewId: handOver.id, fields: { ai_owner: gus } });
-    await waitFor(async () => ((await itemRow(id)).owner_id === gus ? true : undefined));
+    await waitFor(async () => ((await stored.item(id)).owner_id === gus ? true : undefined));
     await inStep(id);
     expect(github.issue(REPO, issue.number).body).toContain('**Owner:** Gus Park (no GitHub account matched');
-    const gusTold = () => dms(gus, 'No GitHub account matches your Slack email').filter((m) => visibleText(m).includes('Cache the search facets'));
+    const gusTold = () => dmsContaining(t, gus, 'No GitHub account matches your Slack email').filter((m) => visibleText(m).includes('Cache the search facets'));
     await waitFor(() => (gusTold().length === 1 ? true : undefined));
     expect(toldOfIt()).toHaveLength(1);
   });
@@ -245,9 +215,9 @@ describe('action items as GitHub issues, filed when the post-mortem is published
     const { channel, ids } = await publishedIncident('Login loop', [['Expire stale sessions', alice]]);
     const [id] = ids as [string];
     const number = await issueNumber(id);
-    await click(alice, await itemDm(alice, 'Expire stale sessions'), 'Mark done');
-    await waitFor(async () => ((await itemRow(id)).status === 'done' ? true : undefined));
-    await waitFor(async () => ((await issueRow(id)).issue_state === 'done' ? true : undefined));
+    await clickButton(t, alice, await itemDm(t, alice, 'Expire stale sessions'), 'Mark done');
+    await waitFor(async () => ((await stored.item(id)).status === 'done' ? true : undefined));
+    await waitFor(async () => ((await stored.issue(id)).issue_state === 'done' ? true : undefined));
     await inStep(id);
 
     const issue = github.issue(REPO, number);
@@ -256,10 +226,10 @@ describe('action items as GitHub issues, filed when the post-mortem is published
     // GitHub told the bot of its own close; it changed nothing: one line in the channel, the item done once.
     const closed = github.deliveries.filter((d) => d.action === 'closed' && (d.payload.issue as { number: number }).number === number);
     expect(closed.map((d) => [d.status, JSON.parse(d.responseBody!)])).toEqual([[200, { outcomes: ['unchanged'] }]]);
-    expect(itemLines(channel, 'Expire stale sessions').map((m) => m.text)).toEqual([
+    expect(itemLines(t, channel, 'Expire stale sessions').map((m) => m.text)).toEqual([
       `:white_check_mark: <@${alice}> marked an action item done: *Expire stale sessions*`,
     ]);
-    expect(await itemRow(id)).toMatchObject({ status: 'done', status_changed_by: alice });
+    expect(await stored.item(id)).toMatchObject({ status: 'done', status_changed_by: alice });
     expect(github.callsTo('issues/update').filter((c) => c.path.endsWith(`/issues/${number}`))).toHaveLength(1);
   });
 
@@ -267,12 +237,12 @@ describe('action items as GitHub issues, filed when the post-mortem is published
     const { channel, ids } = await publishedIncident('Cart totals wrong', [['Test rounding of cart totals', erin]]);
     const [id] = ids as [string];
     const number = await issueNumber(id);
-    const dm = await itemDm(erin, 'Test rounding of cart totals');
+    const dm = await itemDm(t, erin, 'Test rounding of cart totals');
 
     github.closeAsUser(REPO, number, 'dana-gh', 'completed');
     await github.webhooksDelivered();
-    expect(await itemRow(id)).toMatchObject({ status: 'done', status_changed_by: null, next_reminder_at: null });
-    expect(itemLines(channel, 'Test rounding of cart totals').map((m) => m.text)).toEqual([
+    expect(await stored.item(id)).toMatchObject({ status: 'done', status_changed_by: null, next_reminder_at: null });
+    expect(itemLines(t, channel, 'Test rounding of cart totals').map((m) => m.text)).toEqual([
       `:white_check_mark: An action item was closed in GitHub by @dana-gh: marked done (${REPO}#${number}): *Test rounding of cart totals*`,
     ]);
     const edited = visibleText(t.slack.message(dm.channel, dm.ts));
@@ -290,18 +260,18 @@ describe('action items as GitHub issues, filed when the post-mortem is published
     const number = await issueNumber(id);
     github.closeAsUser(REPO, number, 'alice-gh', 'completed');
     await github.webhooksDelivered();
-    expect((await itemRow(id)).status).toBe('done');
+    expect((await stored.item(id)).status).toBe('done');
 
     github.reopenAsUser(REPO, number, 'alice-gh');
     await github.webhooksDelivered();
-    const reopened = await itemRow(id);
+    const reopened = await stored.item(id);
     expect(reopened).toMatchObject({ status: 'open', status_reason: null });
     expect(reopened.next_reminder_at).not.toBeNull();
-    expect(itemLines(channel, 'Page on refund queue age').map((m) => m.text)).toEqual([
+    expect(itemLines(t, channel, 'Page on refund queue age').map((m) => m.text)).toEqual([
       `:white_check_mark: An action item was closed in GitHub by @alice-gh: marked done (${REPO}#${number}): *Page on refund queue age*`,
       `:repeat: An action item was reopened in GitHub by @alice-gh (${REPO}#${number}): *Page on refund queue age*`,
     ]);
-    const dm = await itemDm(alice, 'Page on refund queue age');
+    const dm = await itemDm(t, alice, 'Page on refund queue age');
     expect(visibleText(dm)).toContain(`Reopened in GitHub by @alice-gh (${REPO}#${number}).`);
     expect(buttonsOf(dm).map((b) => b.text)).toContain('Mark done');
     expect(github.issue(REPO, number)).toMatchObject({ state: 'open', comments: [] });
@@ -311,18 +281,18 @@ describe('action items as GitHub issues, filed when the post-mortem is published
     const { channel, ids } = await publishedIncident('Slow exports', [['Shard the export job', frank]]);
     const [id] = ids as [string];
     const number = await issueNumber(id);
-    await click(frank, await itemDm(frank, 'Shard the export job'), "Won't do");
+    await clickButton(t, frank, await itemDm(t, frank, 'Shard the export job'), "Won't do");
     const modal = await topModal(t, frank);
     await t.driver.submitView({ user: frank, viewId: modal.id, fields: { wont_do_reason: 'The export moves to the warehouse next quarter' } });
-    await waitFor(async () => ((await issueRow(id)).issue_state === 'not_planned' ? true : undefined));
+    await waitFor(async () => ((await stored.issue(id)).issue_state === 'not_planned' ? true : undefined));
     await inStep(id);
     expect(github.issue(REPO, number)).toMatchObject({
       state: 'closed',
       stateReason: 'not_planned',
       comments: [{ author: 'incident-bot', body: "Closed in Slack by Frank Moss: won't do. The export moves to the warehouse next quarter" }],
     });
-    expect(await itemRow(id)).toMatchObject({ status: 'wont_do', status_reason: 'The export moves to the warehouse next quarter' });
-    expect(itemLines(channel, 'Shard the export job')).toEqual([]);
+    expect(await stored.item(id)).toMatchObject({ status: 'wont_do', status_reason: 'The export moves to the warehouse next quarter' });
+    expect(itemLines(t, channel, 'Shard the export job')).toEqual([]);
     const closed = github.deliveries.filter((d) => d.action === 'closed' && (d.payload.issue as { number: number }).number === number);
     expect(closed.map((d) => JSON.parse(d.responseBody!))).toEqual([{ outcomes: ['unchanged'] }]);
   });
@@ -333,11 +303,11 @@ describe('action items as GitHub issues, filed when the post-mortem is published
     const number = await issueNumber(id);
     github.closeAsUser(REPO, number, 'alice-gh', 'not_planned');
     await github.webhooksDelivered();
-    expect(await itemRow(id)).toMatchObject({ status: 'wont_do', status_reason: `Closed as not planned in GitHub by @alice-gh (${REPO}#${number}).` });
-    expect(itemLines(channel, 'Deduplicate the mail queue').map((m) => m.text)).toEqual([
+    expect(await stored.item(id)).toMatchObject({ status: 'wont_do', status_reason: `Closed as not planned in GitHub by @alice-gh (${REPO}#${number}).` });
+    expect(itemLines(t, channel, 'Deduplicate the mail queue').map((m) => m.text)).toEqual([
       `:no_entry_sign: An action item was closed as not planned in GitHub by @alice-gh: won't do (${REPO}#${number}): *Deduplicate the mail queue*`,
     ]);
-    expect(visibleText(await itemDm(alice, 'Deduplicate the mail queue'))).toContain("Closed as not planned in GitHub by @alice-gh: won't do");
+    expect(visibleText(await itemDm(t, alice, 'Deduplicate the mail queue'))).toContain("Closed as not planned in GitHub by @alice-gh: won't do");
   });
 
   it('reassigning the item or moving its due date updates the issue', async () => {
@@ -347,12 +317,10 @@ describe('action items as GitHub issues, filed when the post-mortem is published
     expect(github.issue(REPO, number).assignees).toEqual(['alice-gh']);
 
     const editItem = async (fields: Record<string, string>) => {
-      const form = await commandOpeningModal(t, alice, channel, 'postmortem');
-      await t.driver.blockAction({ user: alice, actionId: 'postmortem_action_item_menu', blockId: `item:${id}`, selectedOption: `edit:${id}`, container: { type: 'view', viewId: form.id } });
-      const edit = await topModal(t, alice, form.id);
-      const wanted = (await issueRow(id)).wanted_version;
+      const { form, edit } = await openItemEditor(t, alice, channel, id);
+      const wanted = (await stored.issue(id)).wanted_version;
       await t.driver.submitView({ user: alice, viewId: edit.id, fields });
-      await waitFor(async () => ((await issueRow(id)).wanted_version > wanted ? true : undefined));
+      await waitFor(async () => ((await stored.issue(id)).wanted_version > wanted ? true : undefined));
       t.slack.closeView(alice, form.id);
       await inStep(id);
     };
@@ -368,8 +336,8 @@ describe('action items as GitHub issues, filed when the post-mortem is published
     expect(moved.body).toContain(`**Due:** ${due}`);
     expect(moved.assignees).toEqual(['erin-gh']);
     // The bot's own edits came back as webhooks and changed nothing.
-    expect(await itemRow(id)).toMatchObject({ status: 'open', owner_id: erin, due_date: due });
-    expect(itemLines(channel, 'Rate-limit webhook retries')).toEqual([]);
+    expect(await stored.item(id)).toMatchObject({ status: 'open', owner_id: erin, due_date: due });
+    expect(itemLines(t, channel, 'Rate-limit webhook retries')).toEqual([]);
   });
 
   it('refuses a forged or unsigned delivery, and ignores one about an issue it does not know', async () => {
@@ -390,8 +358,8 @@ describe('action items as GitHub issues, filed when the post-mortem is published
     const wrongSecret = await postWebhook(body, { ...headers, 'x-hub-signature-256': sign(body, 'not-the-webhook-secret-at-all') });
     const otherBody = await postWebhook(body, { ...headers, 'x-hub-signature-256': sign(opened.body) });
     expect([unsigned.status, wrongSecret.status, otherBody.status]).toEqual([401, 401, 401]);
-    expect(await itemRow(id)).toMatchObject({ status: 'open' });
-    expect((await issueRow(id)).issue_state).toBe('open');
+    expect(await stored.item(id)).toMatchObject({ status: 'open' });
+    expect((await stored.issue(id)).issue_state).toBe('open');
 
     // Signed, but about an issue the bot never filed (a marker naming no item), and a person's own issue.
     const stranger = structuredClone(payload);
@@ -407,9 +375,9 @@ describe('action items as GitHub issues, filed when the post-mortem is published
     const ownDeliveries = github.deliveries.filter((d) => (d.payload.issue as { number: number } | undefined)?.number === own.number);
     expect(ownDeliveries.map((d) => d.status)).toEqual([202, 202]);
 
-    expect(await itemRow(id)).toMatchObject({ status: 'open' });
+    expect(await stored.item(id)).toMatchObject({ status: 'open' });
     expect(github.issue(REPO, number).state).toBe('open');
-    expect(itemLines(channel, 'Rotate the webhook secret')).toEqual([]);
+    expect(itemLines(t, channel, 'Rotate the webhook secret')).toEqual([]);
     expect(t.logs.filter((l) => l.msg === 'tracker webhook refused')).toHaveLength(refusedBefore + 3);
   });
 
@@ -424,8 +392,8 @@ describe('action items as GitHub issues, filed when the post-mortem is published
       ['opened', ['unknown']],
       ['closed', ['unknown']],
     ]);
-    expect(await itemRow(id)).toMatchObject({ status: 'open', issue_label: `${REPO}#${original.number}` });
-    expect(await issueRow(id)).toMatchObject({ issue_key: String(original.number), issue_state: 'open' });
-    expect(itemLines(channel, 'Document the failover')).toEqual([]);
+    expect(await stored.item(id)).toMatchObject({ status: 'open', issue_label: `${REPO}#${original.number}` });
+    expect(await stored.issue(id)).toMatchObject({ issue_key: String(original.number), issue_state: 'open' });
+    expect(itemLines(t, channel, 'Document the failover')).toEqual([]);
   });
 });
