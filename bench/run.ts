@@ -11,6 +11,10 @@ import { benchAlerts } from './b7-alerts';
 import { benchGit } from './b8-git';
 import { benchAskingForAccounts, benchRenderingPerspectives } from './b9-accounts';
 import { benchTrackerSync } from './b10-trackers';
+import { benchChart } from './b11-chart';
+import { benchSearch } from './b12-search';
+import { benchInsights } from './b13-insights';
+import { benchRecurrence } from './b14-recurrence';
 import type { BenchResult } from './result';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -69,6 +73,29 @@ async function main(): Promise<void> {
     for (const dialect of postgres ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
       process.stderr.write(`running B10 (${dialect})…\n`);
       results.push(await benchTrackerSync(dialect));
+    }
+  }
+
+  await run('B11', benchChart);
+
+  if (wanted('B12')) {
+    for (const dialect of postgres ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
+      process.stderr.write(`running B12 (${dialect})…\n`);
+      results.push(await benchSearch(dialect));
+    }
+  }
+
+  if (wanted('B13')) {
+    for (const dialect of postgres ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
+      process.stderr.write(`running B13 (${dialect})…\n`);
+      results.push(await benchInsights(dialect));
+    }
+  }
+
+  if (wanted('B14')) {
+    for (const dialect of postgres ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const)) {
+      process.stderr.write(`running B14 (${dialect})…\n`);
+      results.push(await benchRecurrence(dialect));
     }
   }
 

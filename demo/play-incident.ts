@@ -13,6 +13,7 @@ import { Transcript, type TranscriptStep } from './transcript';
 import { waitUntilQuiet } from './wait-until-quiet';
 import { FakeGitHub } from '../tools/fake-trackers/github';
 import { type WrittenOutput, writeOutput } from './write-output';
+import { writeSlackScreenshot } from './slack-screenshot';
 
 export interface PlayOptions {
   /** Where postmortem.md, messages/ and block-kit-builder-links.md go; emptied first. */
@@ -106,6 +107,7 @@ export async function playIncident(options: PlayOptions): Promise<PlayResult> {
     github.setTime(clock.now());
     const incidentChannel = await story(t, clock, transcript, github);
     const output: WrittenOutput = writeOutput(t.slack, options.outputDir, [incidentChannel, POSTMORTEMS_CHANNEL]);
+    output.slackScreenshot = await writeSlackScreenshot(t.slack, incidentChannel, options.outputDir);
     if (repository) {
       await exportsPushed(t);
       const repositoryDir = path.join(options.outputDir, 'postmortems-repo');

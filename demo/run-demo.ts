@@ -31,8 +31,10 @@ async function main(): Promise<void> {
   print('');
   print(`═══ Output ${'═'.repeat(90)}`);
   print(`   ${relative(result.output.markdownFile)}  the Markdown file the bot uploaded`);
+  print(`   ${relative(result.output.chartFile)}  its phase chart, uploaded with it`);
   for (const file of result.output.messageFiles) print(`   ${relative(file)}`);
   print(`   ${relative(result.output.linksFile)}  open them in Block Kit Builder`);
+  if (result.output.slackScreenshot) print(`   ${relative(result.output.slackScreenshot)}  the published post-mortem, drawn in an approximation of Slack's layout`);
   if (result.output.repositoryDir) print(`   ${relative(result.output.repositoryDir)}/  a clone of the post-mortems repository the bot committed to`);
   print('');
   print(`Output folder: ${result.outputDir}`);

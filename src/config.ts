@@ -6,6 +6,7 @@ import { isKnownTimeZone } from './zoned-time';
 import { DEFAULT_ALERT_RULES, type AlertRules } from './alerts/rules/alert-rules';
 import { readAlertRules } from './alerts/rules/load-alert-rules';
 import { parse as parseYaml } from 'yaml';
+import { type DigestSchedule, parseDigestSchedule } from './insights/digest-schedule';
 
 /** Everything the bot reads from its environment, validated once at start-up. */
 export interface Config {
@@ -60,6 +61,8 @@ export interface Config {
     /** Days after an item is done before its owner and the commander are asked whether it works. */
     afterDays: number;
   };
+  /** When the weekly insights digest is posted in `POSTMORTEMS_CHANNEL`; unset, there is none. */
+  insightsDigest?: DigestSchedule;
   port: number;
   database: DatabaseConfig;
   log: { level: LogLevel; pretty: boolean };
@@ -221,6 +224,7 @@ const schema = z
         })
         .transform(Number),
     ),
+    INSIGHTS_DIGEST: optional(z.string().trim()),
     REMINDER_HOUR: optional(wholeNumber(0, 23, 'an hour of the day 0-23')),
     DEFAULT_TIMEZONE: optional(
       z
@@ -335,6 +339,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = Bool
   const sshKey = env.POSTMORTEMS_GIT_SSH_KEY?.trim();
   if (sshKey && !fs.existsSync(sshKey)) problems.push({ variable: 'POSTMORTEMS_GIT_SSH_KEY', message: `no such file: ${sshKey}` });
   problems.push(...trackerProblems(env));
+  const digest = readDigestSchedule(env, problems);
   const userMap = readUserMap(env.GITHUB_USER_MAP?.trim(), problems);
   const database = parseDatabaseUrl(env.DATABASE_URL);
   if (typeof database === 'string') problems.push({ variable: 'DATABASE_URL', message: database });
@@ -375,6 +380,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = Bool
     },
     ...(e.TRACKER ? { tracker: trackerConfig(e, userMap) } : {}),
     verification: { afterDays: e.VERIFY_AFTER_DAYS ?? 30 },
+    ...(digest ? { insightsDigest: digest } : {}),
     port: e.PORT ?? 3000,
     database,
     log: { level: e.LOG_LEVEL ?? 'info', pretty: e.LOG_PRETTY === undefined ? terminal : e.LOG_PRETTY === '1' || e.LOG_PRETTY === 'true' },
@@ -404,6 +410,21 @@ export function parseDatabaseUrl(value: string | undefined): DatabaseConfig | st
     return file ? { dialect: 'sqlite', path: file } : 'expected sqlite:PATH with a file path after "sqlite:"';
   }
   return `unsupported database "${scheme}:"; expected postgres://… , sqlite:PATH or a file path`;
+}
+
+/** `INSIGHTS_DIGEST`, e.g. `MON 09:00 Europe/Berlin` (the zone defaults to `DEFAULT_TIMEZONE`); it is posted in `POSTMORTEMS_CHANNEL`. */
+function readDigestSchedule(env: NodeJS.ProcessEnv, problems: ConfigProblem[]): DigestSchedule | undefined {
+  const text = env.INSIGHTS_DIGEST?.trim();
+  if (!text) return undefined;
+  if (!env.POSTMORTEMS_CHANNEL?.trim()) {
+    problems.push({ variable: 'POSTMORTEMS_CHANNEL', message: 'required when INSIGHTS_DIGEST is set: the weekly digest is posted there' });
+  }
+  const schedule = parseDigestSchedule(text, env.DEFAULT_TIMEZONE?.trim() || 'UTC');
+  if ('problem' in schedule) {
+    problems.push({ variable: 'INSIGHTS_DIGEST', message: schedule.problem });
+    return undefined;
+  }
+  return schedule;
 }
 
 /** The variables each tracker needs; every missing one is named at once. */
@@ -516,6 +537,7 @@ export const VARIABLE_ORDER = [
   'POSTMORTEMS_CHANNEL',
   'POSTMORTEM_REQUIRED_SEVERITIES',
   'POSTMORTEM_DUE_HOURS',
+  'INSIGHTS_DIGEST',
   'POSTMORTEMS_GIT_URL',
   'POSTMORTEMS_GIT_BRANCH',
   'POSTMORTEMS_GIT_DIR',

@@ -29,6 +29,7 @@ import { pushDueExports } from './postmortems/export-postmortems';
 import type { PostmortemDeps } from './postmortems/postmortem-deps';
 import { askForAccounts } from './accounts/ask-for-accounts';
 import { remindFacilitators } from './postmortems/remind-facilitators';
+import { postInsightsDigest } from './insights/post-insights-digest';
 import { createTracker } from './trackers/create-tracker';
 import { TrackerGate } from './trackers/tracker-gate';
 import { syncDueIssues } from './trackers/sync-issues';
@@ -36,6 +37,7 @@ import { pollTracker } from './trackers/poll-tracker';
 import { type IssueChangeOutcome, applyIssueChange } from './trackers/apply-issue-change';
 import { type TrackerIntake, trackerRoutes } from './http/tracker-routes';
 import type { Tracker } from './trackers/tracker';
+import { searchIndexRefresher } from './search/search-index-refresher';
 
 /** How long shutdown waits for running listeners before closing the database anyway. */
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -57,6 +59,8 @@ const PUSH_POSTMORTEMS_EVERY_MS = 30_000;
 const SYNC_ISSUES_EVERY_MS = 15_000;
 /** Accounts owed by resolved incidents and their reminders: a minute late is fine, resolving kicks a pass at once. */
 const ASK_FOR_ACCOUNTS_EVERY_MS = 60_000;
+/** How often changed incidents, post-mortems and alerts are re-indexed for `/incident search`: a search lags a change by this at most. */
+const SEARCH_INDEX_EVERY_MS = 15_000;
 
 export interface StartOptions {
   logger: Logger;
@@ -77,6 +81,7 @@ export interface StartOptions {
     syncIssuesEveryMs?: number;
     /** Overrides TRACKER_POLL_MINUTES. */
     trackerPollEveryMs?: number;
+    searchIndexEveryMs?: number;
   };
 }
 
@@ -204,6 +209,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
     }
     const pollEveryMs = options.jobs?.trackerPollEveryMs ?? (config.tracker?.pollMinutes ?? 15) * 60_000;
     const job = (name: string, everyMs: number, run: () => Promise<unknown>) => new PeriodicJob(name, everyMs, async () => void (await run()), logger);
+    const digest = config.insightsDigest && config.postmortems.channel ? { schedule: config.insightsDigest, channelId: config.postmortems.channel } : undefined;
     const jobs = [
       job('resume-setups', options.jobs?.resumeSetupsEveryMs ?? RESUME_SETUPS_EVERY_MS, async () => {
         const completed = await resumeStalledSetups(services().incidents);
@@ -237,6 +243,10 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
       job('review-reminders', options.jobs?.remindersEveryMs ?? config.reminders.pollSeconds * 1000, () => remindFacilitators(services().postmortems)),
       // Whether done items work: asked of the owner and the commander some weeks later, in the owner's zone.
       job('verify-items', options.jobs?.remindersEveryMs ?? config.reminders.pollSeconds * 1000, () => askForVerification(services().verifications)),
+      // The weekly insights digest in the post-mortems channel, once per scheduled time across replicas.
+      ...(digest ? [job('insights-digest', options.jobs?.remindersEveryMs ?? config.reminders.pollSeconds * 1000, () => postInsightsDigest({ ...services().insights, digest }))] : []),
+      // Incidents changed since the last pass (their post-mortems and alerts too), re-indexed for search.
+      job('search-index', options.jobs?.searchIndexEveryMs ?? SEARCH_INDEX_EVERY_MS, searchIndexRefresher({ db: database.db, clock, logger })),
     ];
     receiver = app;
     // In Socket Mode, starting opens the connection with the app-level token.

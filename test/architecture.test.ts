@@ -23,7 +23,7 @@ interface Import {
 type ImportGraph = Map<string, Import[]>;
 
 /** The folders that hold the product's rules and words; Slack is only their edge. */
-const DOMAIN_FOLDERS = ['incidents', 'timeline', 'postmortems', 'action-items', 'home', 'render', 'mrkdwn'];
+const DOMAIN_FOLDERS = ['incidents', 'timeline', 'postmortems', 'action-items', 'home', 'render', 'mrkdwn', 'search', 'insights'];
 
 /** Folders that assemble features (the database's table list, the wiring) and may name any repository. */
 const ASSEMBLY_FOLDERS = ['db', 'wiring'];

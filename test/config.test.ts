@@ -129,6 +129,22 @@ describe('parseDatabaseUrl', () => {
   });
 });
 
+describe('INSIGHTS_DIGEST', () => {
+  it('is off unless set, and reads a day, a time and a zone (DEFAULT_TIMEZONE when none is named)', () => {
+    expect(loadConfig(valid).insightsDigest).toBeUndefined();
+    const withChannel = { ...valid, POSTMORTEMS_CHANNEL: 'C0PM' };
+    expect(loadConfig({ ...withChannel, INSIGHTS_DIGEST: 'mon 9:00 Europe/Berlin' }).insightsDigest).toEqual({ weekday: 1, hour: 9, minute: 0, timeZone: 'Europe/Berlin', text: 'MON 09:00 Europe/Berlin' });
+    expect(loadConfig({ ...withChannel, INSIGHTS_DIGEST: 'FRI 16:30', DEFAULT_TIMEZONE: 'Asia/Tokyo' }).insightsDigest?.timeZone).toBe('Asia/Tokyo');
+  });
+
+  it('says what is wrong, and that the digest needs POSTMORTEMS_CHANNEL', () => {
+    expect(problemsOf({ ...valid, INSIGHTS_DIGEST: 'every monday' })).toEqual({
+      POSTMORTEMS_CHANNEL: expect.stringContaining('required when INSIGHTS_DIGEST is set'),
+      INSIGHTS_DIGEST: expect.stringContaining('MON 09:00 Europe/Berlin'),
+    });
+  });
+});
+
 describe('README', () => {
   it('documents every configuration variable, in the same order', () => {
     const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');

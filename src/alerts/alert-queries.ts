@@ -5,6 +5,7 @@ import { loadIncident } from '../incidents/incident-queries';
 import type { LinkedAlert } from '../incidents/card-context';
 import { isClosed } from '../incidents/status';
 import type { AlertGroup, AlertGroupView } from './alert-group';
+import type { ReceivedAlert } from './alert-notification';
 import { toAlertGroup, toReceivedAlert } from './alert-group-mapper';
 import { alertsOfGroup, alertsOfGroups, findGroupById, groupsOfIncident } from './alerts.repository';
 
@@ -42,6 +43,13 @@ export async function linkedAlertsOf(db: Kysely<Database>, incidentId: string): 
     endsAt: alert.endsAt,
     link: alert.links.source ?? alert.links.generator ?? alert.links.dashboard ?? null,
   }));
+}
+
+/** The groups linked to the incident, each with its alerts: what says which alerts, and which services, it was about. */
+export async function linkedAlertGroupsOf(db: Kysely<Database>, incidentId: string): Promise<Array<{ group: AlertGroup; alerts: ReceivedAlert[] }>> {
+  const groups = (await groupsOfIncident(db, incidentId)).filter((g) => g.state === 'linked').map(toAlertGroup);
+  const alerts = (await alertsOfGroups(db, groups.map((g) => g.id))).map((row) => ({ groupId: row.group_id, alert: toReceivedAlert(row) }));
+  return groups.map((group) => ({ group, alerts: alerts.filter((a) => a.groupId === group.id).map((a) => a.alert) }));
 }
 
 /** Slack user ids an alert can name: `<@U…>` in its text, or a label such as `slack_user: U…`. */

@@ -4,8 +4,11 @@ import type { IncidentsTable } from '../incidents/incidents.table';
 import type { PostmortemExportsTable, PostmortemMessagesTable, PostmortemsTable, ReviewMeetingsTable } from '../postmortems/postmortems.table';
 import type { AccountRoundsTable, ParticipantAccountsTable } from '../accounts/accounts.table';
 import type { InboxTable } from '../slack/inbox/inbox.table';
+import type { RecurrenceNoticesTable, RecurrenceSignaturesTable, RecurrenceTermsTable } from '../recurrence/recurrence.table';
+import type { InsightDigestsTable } from '../insights/insights.table';
 import type { TimelineEntriesTable } from '../timeline/timeline.table';
 import type { TrackerIssuesTable, TrackerPollsTable } from '../trackers/trackers.table';
+import type { IncidentSearchTable } from '../search/search.table';
 
 /** Every table the bot stores, as Kysely sees them. Each feature owns its `*.table.ts`. */
 export interface Database {
@@ -26,4 +29,9 @@ export interface Database {
   alert_resolve_prompts: AlertResolvePromptsTable;
   tracker_issues: TrackerIssuesTable;
   tracker_polls: TrackerPollsTable;
+  incident_search: IncidentSearchTable;
+  recurrence_signatures: RecurrenceSignaturesTable;
+  recurrence_terms: RecurrenceTermsTable;
+  recurrence_notices: RecurrenceNoticesTable;
+  insight_digests: InsightDigestsTable;
 }

@@ -11,7 +11,7 @@ export class GitArchive implements PostmortemArchive {
     private readonly branch: string,
   ) {}
 
-  async save(change: { files: Record<string, string>; message: string }): Promise<{ commit: string; changed: boolean }> {
+  async save(change: { files: Record<string, string | Uint8Array>; message: string }): Promise<{ commit: string; changed: boolean }> {
     const outcome = await this.repository.commitAndPush(change);
     return { commit: outcome.commit, changed: outcome.kind === 'pushed' };
   }

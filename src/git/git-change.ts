@@ -1,7 +1,10 @@
+/** A file's content: text is written as UTF-8, bytes (an image) as they are. */
+export type FileContent = string | Uint8Array;
+
 /** One commit's worth of files to publish. */
 export interface GitChange {
-  /** Repository-relative path (forward slashes) → the file's full new content, as UTF-8. */
-  files: Record<string, string>;
+  /** Repository-relative path (forward slashes) → the file's full new content. */
+  files: Record<string, FileContent>;
   /** The commit message; URLs in it lose any credentials. */
   message: string;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import pino from 'pino';
 import type { Logger } from '../logger';
 import { classifyGitFailure, failureLine, type GitStep } from './classify-git-failure';
-import type { GitChange, PushOutcome } from './git-change';
+import type { FileContent, GitChange, PushOutcome } from './git-change';
 import { gitEnvironment } from './git-environment';
 import { GitError, type GitErrorCode, isGitError } from './git-error';
 import type { GitTarget } from './git-target';
@@ -102,7 +102,7 @@ export class GitRepository {
    * protected branch) is not retried here: it throws `rejected`, for the caller to retry later.
    */
   commitAndPush(change: GitChange): Promise<PushOutcome> {
-    let entries: Array<[string, string]>;
+    let entries: Array<[string, FileContent]>;
     try {
       entries = validateChange(change);
     } catch (error) {
@@ -127,7 +127,7 @@ export class GitRepository {
     return { branch };
   }
 
-  private async pushNow(entries: ReadonlyArray<readonly [string, string]>, message: string): Promise<PushOutcome> {
+  private async pushNow(entries: ReadonlyArray<readonly [string, FileContent]>, message: string): Promise<PushOutcome> {
     const branch = await this.resolveBranch();
     for (let attempt = 1; attempt <= MAX_PUSH_ATTEMPTS; attempt += 1) {
       if (!(await this.syncToRemote(branch))) await this.requireEmptyRemote(branch);

@@ -1,4 +1,4 @@
-import type { GitChange } from './git-change';
+import type { FileContent, GitChange } from './git-change';
 import { GitError } from './git-error';
 
 /**
@@ -17,13 +17,13 @@ function problemWith(path: string): string | undefined {
 }
 
 /** The change's files as entries, or an `invalid_change` error naming the first problem. */
-export function validateChange(change: GitChange): Array<[path: string, content: string]> {
+export function validateChange(change: GitChange): Array<[path: string, content: FileContent]> {
   const entries = Object.entries(change.files ?? {});
   if (entries.length === 0) throw new GitError('invalid_change', 'a change must write at least one file');
   for (const [path, content] of entries) {
     const problem = problemWith(path);
     if (problem) throw new GitError('invalid_change', `cannot write ${problem}`);
-    if (typeof content !== 'string') throw new GitError('invalid_change', `the content of "${path}" is not text`);
+    if (typeof content !== 'string' && !(content instanceof Uint8Array)) throw new GitError('invalid_change', `the content of "${path}" is neither text nor bytes`);
   }
   if (typeof change.message !== 'string') throw new GitError('invalid_change', 'the commit message is not text');
   return entries;

@@ -1,5 +1,6 @@
 import { lstat, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { FileContent } from './git-change';
 import { GitError } from './git-error';
 
 async function lstatOrUndefined(path: string) {
@@ -11,7 +12,7 @@ async function lstatOrUndefined(path: string) {
   }
 }
 
-async function writeOne(root: string, relPath: string, content: string): Promise<void> {
+async function writeOne(root: string, relPath: string, content: FileContent): Promise<void> {
   const segments = relPath.split('/');
   let dir = root;
   for (const [i, segment] of segments.slice(0, -1).entries()) {
@@ -30,11 +31,11 @@ async function writeOne(root: string, relPath: string, content: string): Promise
   if (stat?.isDirectory()) throw new GitError('invalid_change', `cannot write "${relPath}": it is a folder in the repository`);
   // Replace a link rather than write through it to wherever it points.
   if (stat?.isSymbolicLink()) await unlink(file);
-  await writeFile(file, content, 'utf8');
+  await (typeof content === 'string' ? writeFile(file, content, 'utf8') : writeFile(file, content));
 }
 
 /** Writes each file under `root`, creating folders, never following a link out of the tree. */
-export async function writeFiles(root: string, entries: ReadonlyArray<readonly [string, string]>): Promise<void> {
+export async function writeFiles(root: string, entries: ReadonlyArray<readonly [string, FileContent]>): Promise<void> {
   for (const [relPath, content] of entries) {
     try {
       await writeOne(root, relPath, content);

@@ -6,6 +6,7 @@ import type { Database } from '../db/database';
 import type { Incident } from '../incidents/incident';
 import { incidentsById } from '../incidents/incidents-by-id';
 import { incidentsVisibleTo } from '../incidents/incidents-visible-to';
+import type { InsightFigures } from '../insights/insight-figures';
 import type { MembershipPort } from '../incidents/membership-port';
 import { recentlyPublished } from '../postmortems/recently-published';
 
@@ -18,6 +19,8 @@ export interface MyWork {
   incidents: Incident[];
   /** Recently published post-mortems this person may see. */
   postmortems: Array<{ incident: Incident; publishedAt: Date }>;
+  /** The last 30 days' insights as this person may see them (see insights/insights.ts). */
+  insights?: InsightFigures;
 }
 
 const RECENT_POSTMORTEMS = 5;

@@ -204,6 +204,7 @@ async function setUp(deps: IncidentDeps, incidentId: string, resuming: boolean):
       if (announcement) await save({ announcement_channel_id: announcement.channelId, announcement_ts: announcement.ts });
     }
     await save({ setup_completed_at: toStoredInstant(clock.now()) });
+    await deps.declared?.(incidentId).catch((err: unknown) => deps.logger.warn({ incidentId, err }, 'after-declaration work failed'));
     return current();
   } finally {
     if (await findIncidentById(db, incidentId)) await updateIncident(db, incidentId, { setup_lease_until: null });

@@ -20,4 +20,6 @@ export interface IncidentDeps {
   cardContext?: (incidentId: string) => Promise<CardContext>;
   /** Told after an incident is resolved (other features act on it: asking for accounts). */
   resolved?: (incidentId: string) => void;
+  /** Told once an incident's set-up is complete (other features act on it: similar past incidents); awaited, its failure logged. */
+  declared?: (incidentId: string) => Promise<unknown>;
 }

@@ -11,8 +11,11 @@ import type { MembershipPort } from './membership-port';
  */
 export async function incidentsVisibleTo(deps: { db: Kysely<Database>; members: MembershipPort }, userId: string): Promise<Incident[]> {
   const open = (await listOpenIncidents(deps.db)).map(toIncident);
-  const visible = await Promise.all(
-    open.map(async (incident) => !incident.isPrivate || (incident.channelId !== null && (await deps.members.isMember(incident.channelId, userId)))),
-  );
+  const visible = await Promise.all(open.map((incident) => isVisibleTo(deps.members, incident, userId)));
   return open.filter((_, i) => visible[i]);
+}
+
+/** Whether a person may know about an incident at all: it is public, or they are in its private channel now. */
+export async function isVisibleTo(members: MembershipPort, incident: Pick<Incident, 'isPrivate' | 'channelId'>, userId: string): Promise<boolean> {
+  return !incident.isPrivate || (incident.channelId !== null && (await members.isMember(incident.channelId, userId)));
 }

@@ -47,6 +47,7 @@ export async function buildDocument(deps: PostmortemDeps, incident: Incident, po
     person,
     path: postmortemFileOf(incident),
     fileLink: archiveLinkOf(deps, incident),
+    related: (await deps.relatedIncidents?.(incident.id, postmortem.content.relatedIncidentIds ?? [])) ?? [],
   } satisfies PostmortemDocument;
 }
 

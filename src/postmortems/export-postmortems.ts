@@ -22,6 +22,7 @@ import {
   type PostmortemExportRow,
 } from './postmortem-exports.repository';
 import { buildDocument } from './build-document';
+import { phaseChartPathBeside, phaseChartPng } from './phase-chart-png';
 import { archiveLinkOf, archived } from './archive-link';
 
 /** Exports looked at per run. */
@@ -77,7 +78,10 @@ async function pushOne(deps: PostmortemDeps, row: PostmortemExportRow, heldUntil
     const path = archivePathOf(doc.path, archive.policy.dir);
     const slug = postmortemSlug(incident);
     const index = await currentIndex(deps);
-    const files = { [path]: postmortemMarkdown(doc), [archivePathOf('incidents/README.md', archive.policy.dir)]: index };
+    const markdown = postmortemMarkdown(doc);
+    // The chart the file shows sits beside it; without one the file is still written.
+    const chart = await phaseChartPng(doc).catch((err: unknown) => void log.warn({ err }, 'could not draw the phase chart'));
+    const files = { [path]: markdown, ...(chart ? { [phaseChartPathBeside(path)]: chart } : {}), [archivePathOf('incidents/README.md', archive.policy.dir)]: index };
     const message = row.pushed_version === 0 ? `docs(incidents): add post-mortem for ${slug}` : `docs(incidents): update post-mortem for ${slug}`;
     const saved = await archive.store.save({ files, message });
     await markExported(deps.db, incident.id, row.wanted_version, saved.commit, deps.clock.now(), heldUntil);

@@ -3,8 +3,11 @@
  * implements it; the post-mortems feature never runs `git` itself.
  */
 export interface PostmortemArchive {
-  /** Writes the files (repository paths → content) in one commit and pushes it; `changed` is false when they were there already. */
-  save(change: { files: Record<string, string>; message: string }): Promise<{ commit: string; changed: boolean }>;
+  /**
+   * Writes the files (repository paths → content: text as UTF-8, bytes such as an image as they
+   * are) in one commit and pushes it; `changed` is false when they were there already.
+   */
+  save(change: { files: Record<string, string | Uint8Array>; message: string }): Promise<{ commit: string; changed: boolean }>;
   /** Where a reader finds a file: a web link for GitHub, GitLab and Gitea remotes, otherwise its path. */
   linkTo(path: string): string;
 }

@@ -9,6 +9,7 @@ import type { ArchivePolicy, PostmortemArchive } from './postmortem-archive';
 import type { MembershipPort } from '../incidents/membership-port';
 import type { AccountDeps } from '../accounts/account-deps';
 import type { ItemIssues } from '../action-items/action-item-deps';
+import type { PostmortemDocument } from '../render/postmortem-document';
 
 export interface PostmortemDeps {
   db: Kysely<Database>;
@@ -28,4 +29,8 @@ export interface PostmortemDeps {
   archive?: { store: PostmortemArchive; policy: ArchivePolicy; requested?: () => void };
   /** The team's tracker for action items; none when it is not configured. */
   issues?: ItemIssues;
+  /** Told after a draft is saved (other features act on it: its summary and tags describe the incident for recurrence). */
+  saved?: (incidentId: string) => Promise<unknown>;
+  /** The related incidents the post-mortem shows, from the ids its author kept (recurrence decides what may be shown). */
+  relatedIncidents?: (incidentId: string, ids: readonly string[]) => Promise<PostmortemDocument['related']>;
 }

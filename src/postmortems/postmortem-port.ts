@@ -28,8 +28,10 @@ export interface PostmortemPort {
    * extra ones as needed. Returns the messages in order.
    */
   showPostmortem(channelId: string, doc: PostmortemDocument, existing: ShownMessage[], options: ShowOptions): Promise<ShownMessage[]>;
-  /** Shares a file in the channels. */
-  shareFile(channelIds: string[], file: { filename: string; title: string; content: string }): Promise<void>;
+  /** Shares a file in the channels: text (sent as UTF-8) or bytes, such as the phase chart's PNG. */
+  shareFile(channelIds: string[], file: { filename: string; title: string; content: string | Uint8Array }): Promise<void>;
+  /** Sends a file to one person, privately (in their DM with the bot), with a line saying what it is. */
+  sendFile(userId: string, file: { filename: string; title: string; content: string | Uint8Array; comment: string }): Promise<void>;
   /** Reminds the commander, privately, that the post-mortem is due. */
   remindCommander(incident: Incident, dueAt: Date): Promise<void>;
   /** Nudges the incident channel that the post-mortem is due. */

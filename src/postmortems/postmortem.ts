@@ -29,6 +29,11 @@ export interface PostmortemContent {
   tags: string[];
   /** Publish people as roles ("Commander", "Responder A") instead of names. */
   anonymise: boolean;
+  /**
+   * Past incidents the author confirmed as related (suggested by similarity, kept in the form);
+   * null until the author has chosen, when the form offers the suggestions ticked.
+   */
+  relatedIncidentIds: string[] | null;
 }
 
 export const EMPTY_CONTENT: PostmortemContent = {
@@ -46,6 +51,7 @@ export const EMPTY_CONTENT: PostmortemContent = {
   invitees: null,
   tags: [],
   anonymise: false,
+  relatedIncidentIds: null,
 };
 
 export interface Postmortem {

@@ -9,6 +9,8 @@ import { buildDocument } from './build-document';
 import { requestExport } from './export-postmortems';
 import type { PostmortemDocument } from '../render/postmortem-document';
 import { notesForAuthor } from './draft-state';
+import { phaseChartPathBeside, phaseChartPng } from './phase-chart-png';
+import { PHASE_CHART_FILE } from '../render/phase-chart';
 import { closeAccounts, reopenAccounts, tellAccountsClosed } from '../accounts/close-accounts';
 import { type BlamelessNote, MIN_CAUSES, type Postmortem, causeCount } from './postmortem';
 import type { PostmortemDeps } from './postmortem-deps';
@@ -106,6 +108,9 @@ export async function publishPostmortem(
     let messages = 0;
     for (const channel of channels) messages += await showIn(deps, postmortem.id, channel, doc, show);
     await deps.port.shareFile(channels, { filename: 'README.md', title: doc.path, content: postmortemMarkdown(doc) });
+    // The incident at a glance, after the Markdown (which names people first, so roles match); publishing goes on without it.
+    const chart = await phaseChartPng(doc).catch((err: unknown) => void deps.logger.warn({ err, incidentId }, 'could not draw the phase chart'));
+    if (chart) await deps.port.shareFile(channels, { filename: PHASE_CHART_FILE, title: phaseChartPathBeside(doc.path), content: chart });
     await updatePostmortem(deps.db, postmortem.id, {
       published_at: toStoredInstant(now),
       published_by: userId,

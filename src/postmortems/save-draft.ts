@@ -55,6 +55,7 @@ export async function saveDraft(
   const current = toPostmortem((await findPostmortemByIncident(deps.db, incidentId))!);
   if (!saved) return { kind: 'conflict', current };
   deps.logger.info({ incidentId, version: current.version }, 'post-mortem draft saved');
+  await deps.saved?.(incidentId).catch((err: unknown) => deps.logger.warn({ incidentId, err }, 'after-save work failed'));
   return { kind: 'saved', postmortem: current };
 }
 

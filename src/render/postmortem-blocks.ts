@@ -13,6 +13,7 @@ import { plainFromSlack } from '../mrkdwn/plain-text';
 import type { DocumentEntry, PostmortemDocument } from './postmortem-document';
 import { SECTION_TEXT_MAX, splitText } from './split-text';
 import { repositoryLink } from '../mrkdwn/repository-link';
+import { relatedIncidentsMrkdwn } from './related-incidents';
 
 /**
  * Slack's documented limits are 50 blocks a message and 3000 characters a section; in practice
@@ -183,6 +184,7 @@ function writtenParts(doc: PostmortemDocument, answerMax = Infinity): Part[] {
           .join('\n') || '_None._',
     },
     { kind: 'divider' },
+    ...relatedParts(doc),
     // After the action items, which a long set of accounts must never push out of the messages.
     ...perspectiveParts(doc, answerMax),
   );
@@ -345,4 +347,10 @@ const PROGRESS_MARKS: Record<ItemProgress, string> = {
 /** Where the item stands, done → verified included; nothing for an open one. */
 function progressMark(item: ActionItem): string {
   return PROGRESS_MARKS[itemProgress(item)];
+}
+
+/** The related incidents the author kept, after the action items; nothing when there are none. */
+function relatedParts(doc: PostmortemDocument): Part[] {
+  const text = relatedIncidentsMrkdwn(doc);
+  return text ? [{ kind: 'text', text }, { kind: 'divider' }] : [];
 }

@@ -3,6 +3,7 @@ import type { ActionItem } from '../action-items/action-item';
 import type { Incident } from '../incidents/incident';
 import type { IncidentMetrics } from '../postmortems/incident-metrics';
 import type { Postmortem } from '../postmortems/postmortem';
+import type { PastIncident } from '../recurrence/past-incident';
 import type { TimelineEntry } from '../timeline/timeline-entry';
 
 /** One participant's account as published: signed with their name, or a role ("Responder A"). */
@@ -55,4 +56,6 @@ export interface PostmortemDocument {
   path: string;
   /** Where it is kept in the team's repository (a web link, or its path there); null when it is not written to git. */
   fileLink: string | null;
+  /** Past incidents the author confirmed as related, as they stand now; none when left out. */
+  related?: PastIncident[];
 }

@@ -11,7 +11,10 @@ import { plainFromSlack } from '../mrkdwn/plain-text';
 import { channelName, channelUrl } from './channel-link';
 import { postmortemFrontMatter } from './front-matter';
 import { markdownHeading, markdownInline, markdownLine, markdownLink, markdownParagraphs } from './markdown-escape';
+import { mermaidGantt } from './mermaid-gantt';
+import { PHASE_CHART_FILE } from './phase-chart';
 import type { DocumentEntry, PostmortemDocument } from './postmortem-document';
+import { relatedIncidentsMarkdown } from './related-incidents';
 
 /** Alerts listed under Detection; an alert storm would bury the section, and the timeline has them all. */
 const DETECTION_ALERTS_MAX = 10;
@@ -233,7 +236,9 @@ function supportingInformation(doc: PostmortemDocument): string {
       ['Channel', channel ? (url ? markdownLink(channel, url) : markdownInline(channel)) : ''],
     ],
   );
-  return ['## Supporting information', '### Times', times, '### Durations', durations, '### Details', details].join('\n\n');
+  // The phase chart sits beside the file in the repository; the gantt is drawn by GitHub and GitLab themselves.
+  const phases = [`![Phase chart](${PHASE_CHART_FILE})`, mermaidGantt(doc)];
+  return ['## Supporting information', '### Times', times, '### Durations', durations, ...phases, '### Details', details].join('\n\n');
 }
 
 /**
@@ -261,6 +266,7 @@ export function postmortemMarkdown(doc: PostmortemDocument): string {
     `## Root Causes\n\n${causes.join('\n\n')}`,
     ...whatHappened(doc),
     `## Action Items\n\n${allVerified(doc.actionItems) ? 'Every action item is done and verified to work.\n\n' : ''}${doc.actionItems.map((item) => actionItemLines(doc, item)).join('\n') || '_None._'}`,
+    ...relatedIncidentsMarkdown(doc),
     `## Lessons Learned\n\n### What went well\n\n${list(content.wentWell)}\n\n### What went wrong\n\n${list(
       content.wentWrong,
     )}\n\n### Where we got lucky\n\n${list(content.gotLucky)}`,

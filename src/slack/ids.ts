@@ -154,6 +154,8 @@ export const Field = {
   invitees: 'pm_invitees',
   tags: 'pm_tags',
   anonymise: 'pm_anonymise',
+  /** The post-mortem's Related incidents: suggested past incidents, kept or removed. */
+  relatedIncidents: 'pm_related',
   publishAnyway: 'pm_publish_anyway',
   itemDescription: 'ai_description',
   itemOwner: 'ai_owner',

@@ -20,12 +20,18 @@ import { SlackPostmortemPort } from '../slack/ports/slack-postmortem-port';
 import { SlackReminderPort } from '../slack/ports/slack-reminder-port';
 import { SlackTimelinePort } from '../slack/ports/slack-timeline-port';
 import { SlackVerificationPort } from '../slack/ports/slack-verification-port';
+import { SlackInsightsPort } from '../slack/ports/slack-insights-port';
 import { SlackTrackerPort } from '../slack/ports/slack-tracker-port';
 import type { Tracker } from '../trackers/tracker';
 import type { TrackerDeps } from '../trackers/tracker-deps';
 import type { TrackerGate } from '../trackers/tracker-gate';
 import { itemIssues } from '../trackers/item-issues';
 import { publishedPlaces } from '../postmortems/published-places';
+import type { RecurrenceDeps } from '../recurrence/recurrence-deps';
+import { recordSignatureOf } from '../recurrence/incident-signature';
+import { relatedIncidents } from '../recurrence/related-incidents';
+import { showSimilarIncidents } from '../recurrence/show-similar-incidents';
+import { SlackRecurrencePort } from '../slack/ports/slack-recurrence-port';
 import { LiveChannelMembers } from '../slack/web-api/channel-members';
 import type { ChannelPacer } from '../slack/web-api/channel-pacer';
 import { UserDirectory, type UserProfileCache } from '../slack/web-api/user-directory';
@@ -66,6 +72,7 @@ export function servicesFactory(core: CoreDeps, shared: SharedSlackState): Liste
       port: new SlackIncidentPort(client, { incidentsChannel: config.incidentsChannel, botUserId }),
       policy: config.postmortems,
       resolved: () => shared.accountsRequested?.(),
+      declared: (incidentId) => showSimilarIncidents(recurrence, incidentId, 'declared'),
       cardContext: async (incidentId) => ({
         alerts: await linkedAlertsOf(db, incidentId),
         postmortemLink: await exportedPostmortemLink(postmortems, incidentId),
@@ -114,6 +121,15 @@ export function servicesFactory(core: CoreDeps, shared: SharedSlackState): Liste
       reminderPolicy: config.reminders,
       ...(shared.archive ? { archive: shared.archive } : {}),
       ...(issues ? { issues } : {}),
+      saved: (incidentId) => recordSignatureOf(recurrence, incidentId),
+      relatedIncidents: (incidentId, ids) => relatedIncidents(recurrence, incidentId, ids),
+    };
+    const recurrence: RecurrenceDeps = {
+      db,
+      clock,
+      logger,
+      port: new SlackRecurrencePort(client),
+      postmortemPlaces: (incident) => publishedPlaces(postmortems, incident),
     };
     const issueButton = config.tracker?.create === 'button' && shared.tracker ? { trackerName: shared.tracker.tracker.name } : undefined;
     const reminders: ReminderDeps = { db, clock, logger, port: new SlackReminderPort(client, people, issueButton), policy: config.reminders };
@@ -123,6 +139,8 @@ export function servicesFactory(core: CoreDeps, shared: SharedSlackState): Liste
       members,
       people,
       incidents,
+      recurrence,
+      insights: { db, clock, logger, members, port: new SlackInsightsPort(client, people), policy: config.postmortems },
       timeline: { db, clock, logger, members, port: new SlackTimelinePort(client, { emoji: config.timelineEmoji, botUserId }) },
       postmortems,
       reminders,

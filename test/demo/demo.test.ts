@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { type PlayResult, playIncident } from '../../demo/play-incident';
 import { blockKitBuilderLink } from '../../demo/write-output';
+import { decodePng } from '../charts/read-chart';
 
 const CHANNEL = '#inc-20260512-checkout-api-returning-502s';
 
@@ -297,5 +298,14 @@ describe('the demo (`npm run demo`)', () => {
     expect(priyaAsked).toBeGreaterThan(transcript.indexOf('a month later'));
     expect(devAsked).toBeGreaterThan(priyaAsked);
     expect(transcript).toContain(':white_check_mark: _Every action item is done and verified to work._');
+  });
+
+  it('writes the phase chart it published and a picture of the post-mortem in Slack’s layout, both PNGs that decode', () => {
+    const chart = decodePng(fs.readFileSync(path.join(outputDir, 'phase-chart.png')));
+    expect(chart.width).toBe(1200);
+    expect(fs.readFileSync(path.join(outputDir, 'postmortem.md'), 'utf8')).toContain('![Phase chart](phase-chart.png)');
+    const picture = decodePng(fs.readFileSync(path.join(outputDir, 'postmortem-in-slack.png')));
+    expect(picture.width).toBe(960);
+    expect(picture.height).toBeGreaterThan(600);
   });
 });

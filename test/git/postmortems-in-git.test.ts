@@ -5,10 +5,11 @@ import path from 'node:path';
 import { jobRan, requestsFinished } from '../../tools/harness/completion';
 import { createBareRepo, GIT_ABSENT, gitVersion } from '../../tools/harness/git-server';
 import { declareThroughSlack } from '../../tools/harness/incident-steps';
-import { publishThroughSlack } from '../../tools/harness/postmortem-steps';
+import { PUBLISHABLE_CONTENT, publishThroughSlack } from '../../tools/harness/postmortem-steps';
 import { type TestBot, startTestBot } from '../../tools/harness/test-bot';
 import { visibleText } from '../../tools/harness/visible-text';
 import { waitFor } from '../../tools/harness/wait-for';
+import { decodePng } from '../charts/read-chart';
 
 const gitAvailable = Boolean(gitVersion());
 if (!gitAvailable) console.warn(`test/git/postmortems-in-git.test.ts skipped: ${GIT_ABSENT}`);
@@ -81,7 +82,14 @@ describeWithGit('post-mortems in the team’s git repository', () => {
     expect(document).toContain('Payments failing');
     expect(document).toContain('No alert on payment error rate');
     // The same document the bot attached in Slack.
-    expect(document).toBe(String(t.slack.files().at(-1)?.text));
+    expect(document).toBe(String(t.slack.files().filter((f) => f.name === 'README.md').at(-1)?.text));
+    // Its phase chart beside it, the image the document shows: the same PNG as in Slack, whole.
+    const chartFile = file.replace(/README\.md$/, 'phase-chart.png');
+    expect(files).toContain(chartFile);
+    expect(document).toContain('![Phase chart](phase-chart.png)');
+    const chart = execFileSync('git', [`--git-dir=${bare}`, 'show', `main:${chartFile}`]);
+    expect(decodePng(chart)).toMatchObject({ width: 1200, chunks: expect.arrayContaining(['IHDR', 'IDAT', 'IEND']) });
+    expect(chart.equals(t.slack.files().filter((f) => f.name === 'phase-chart.png').at(-1)!.content)).toBe(true);
     const index = git(bare, 'show', 'main:incidents/README.md');
     expect(index).toContain(`[Payments failing](${file.replace(/^incidents\//, '')})`);
     expect(index).toContain('| SEV2 |');
@@ -100,12 +108,14 @@ describeWithGit('post-mortems in the team’s git repository', () => {
 
   it('commits a new version when the post-mortem changes after publishing, and nothing when it does not', async () => {
     const { row, channel } = await resolvedIncident('Search slow');
-    await publishThroughSlack(t, alice, channel.id);
+    // Unlike the other incidents here, so that no related incident is suggested between the two publishes.
+    const content = { ...PUBLISHABLE_CONTENT, pm_summary: 'Search answers took seconds.', pm_tags: 'search' };
+    await publishThroughSlack(t, alice, channel.id, content);
     await exportsSettled(row.id);
     const before = subjects().length;
 
     // Publishing again without a change asks for a version, which is already there: no commit.
-    await publishThroughSlack(t, alice, channel.id);
+    await publishThroughSlack(t, alice, channel.id, content);
     const again = await exportsSettled(row.id);
     expect(again.pushed_version).toBe(2);
     expect(subjects()).toHaveLength(before);

@@ -33,7 +33,7 @@ export async function requestsFinished(t: TestBot): Promise<void> {
 }
 
 /** The names the bot gives its background jobs (see src/start-bot.ts). */
-export type JobName = 'resume-setups' | 'postmortem-reminders' | 'action-item-reminders' | 'replay-inbox' | 'prune-inbox' | 'process-alerts' | 'push-postmortems' | 'ask-for-accounts' | 'review-reminders' | 'verify-items' | 'tracker-sync' | 'tracker-poll';
+export type JobName = 'resume-setups' | 'postmortem-reminders' | 'action-item-reminders' | 'replay-inbox' | 'prune-inbox' | 'process-alerts' | 'push-postmortems' | 'ask-for-accounts' | 'review-reminders' | 'verify-items' | 'tracker-sync' | 'tracker-poll' | 'insights-digest';
 
 /**
  * Resolves once a run of the job that starts after this call has finished: whatever was due at

@@ -110,6 +110,7 @@ export function fakePostmortemPort(over: Partial<PostmortemPort> = {}): Postmort
       return messages;
     },
     shareFile: async () => undefined,
+    sendFile: async () => undefined,
     remindCommander: async (incident: Incident) => void told.push(`dm:${incident.commanderId}`),
     nudgeChannel: async (incident: Incident) => void told.push(`channel:${incident.channelId}`),
     tellArchiveFailure: async (_userId, incident, reason) => void told.push(`archive:${incident.id}: ${reason}`),

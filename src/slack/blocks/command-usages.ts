@@ -12,8 +12,8 @@ export const COMMAND_USAGES: ReadonlyArray<CommandUsage & { name: string }> = [
   { name: 'reopen', usage: `${COMMAND} reopen`, summary: 'Reopen a resolved incident' },
   {
     name: 'timeline',
-    usage: `${COMMAND} timeline [add]`,
-    summary: 'Show the timeline (corrections from there), or add an entry for something outside Slack',
+    usage: `${COMMAND} timeline [add|chart]`,
+    summary: 'Show the timeline (corrections from there), add an entry for something outside Slack, or get its phase chart',
   },
   { name: 'account', usage: `${COMMAND} account`, summary: 'Write or change your own account: what you noticed, did and expected, in your own words' },
   { name: 'accounts', usage: `${COMMAND} accounts [request]`, summary: 'Whose accounts are in; `request` asks everyone who took part, in a DM each' },
@@ -25,6 +25,12 @@ export const COMMAND_USAGES: ReadonlyArray<CommandUsage & { name: string }> = [
   },
   { name: 'action', usage: `${COMMAND} action add`, summary: 'Add an action item with an owner and a due date' },
   { name: 'actions', usage: `${COMMAND} actions`, summary: 'Your open action items (in an incident channel: that incident’s items and their states)' },
+  {
+    name: 'insights',
+    usage: `${COMMAND} insights [30d|90d|quarter|year]`,
+    summary: 'Incidents, times to detect and resolve, post-mortems on time and action items over a period, with a chart (only you see it)',
+  },
   { name: 'list', usage: `${COMMAND} list`, summary: 'Show open incidents (only you see the answer)' },
+  { name: 'search', usage: `${COMMAND} search <words>`, summary: 'Find past incidents and post-mortems by title, summary, causes, tags and alerts' },
   { name: 'help', usage: `${COMMAND} help`, summary: 'Show what the bot can do and how to use it' },
 ];

@@ -10,6 +10,7 @@ import { escapeAndTruncate } from '../../mrkdwn/escape';
 import { slackDate } from '../../mrkdwn/date-token';
 import { contextLine, header, mrkdwnSection } from './block-kit';
 import { commanderMention } from '../../mrkdwn/mention';
+import { insightsHomeBlocks } from './insights-message';
 
 /** Items shown with their buttons (two blocks each), keeping the Home tab under 100 blocks. */
 const ITEMS_SHOWN = 25;
@@ -62,6 +63,8 @@ export function homeView(commands: readonly CommandUsage[], work: MyWork = EMPTY
           },
         },
   );
+
+  if (work.insights) blocks.push(...insightsHomeBlocks(work.insights));
 
   blocks.push(
     { type: 'divider' },

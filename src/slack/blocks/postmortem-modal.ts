@@ -28,6 +28,8 @@ import {
 } from './block-kit';
 import { peopleFingerprint } from './people-fingerprint';
 import { meetingWhen } from './review-invitation';
+import { relatedIncidentsBlocks } from './related-incidents-input';
+import type { RelatedChoices } from '../../recurrence/related-incidents';
 
 /** Which draft the form was opened on: a save over a newer one is refused, not silent. */
 export interface PostmortemFormMetadata {
@@ -52,6 +54,8 @@ export interface PostmortemFormContext {
   proposal?: ReviewProposal | null;
   /** The review meeting, once scheduled. */
   meeting?: ReviewMeeting | null;
+  /** Past incidents to keep as related (suggested, or kept before), and which are ticked. */
+  related?: RelatedChoices | null;
 }
 
 /** Items shown one per block with their own menu; beyond this, pickers keep the modal under 100 blocks. */
@@ -200,6 +204,7 @@ export function postmortemModal(
       hint: 'Comma-separated, e.g. database, deploys',
     }),
     inputBlock('Publishing', checkbox(Field.anonymise, anonymiseOption, content.anonymise), { optional: true }),
+    ...relatedIncidentsBlocks(context.related),
   );
   return modal({
     callbackId: CallbackId.postmortem,

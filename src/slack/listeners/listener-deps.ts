@@ -10,9 +10,11 @@ import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { Database } from '../../db/database';
 import type { IncidentDeps } from '../../incidents/incident-deps';
+import type { InsightDeps } from '../../insights/insight-deps';
 import type { MembershipPort } from '../../incidents/membership-port';
 import type { Logger } from '../../logger';
 import type { PostmortemDeps } from '../../postmortems/postmortem-deps';
+import type { RecurrenceDeps } from '../../recurrence/recurrence-deps';
 import type { TimelineDeps } from '../../timeline/timeline-deps';
 import type { UserDirectory } from '../web-api/user-directory';
 
@@ -33,6 +35,10 @@ export interface Services {
   members: MembershipPort;
   /** People's names and time zones, read from Slack a few minutes at most. */
   people: UserDirectory;
+  /** Similar past incidents: shown in the incident channel and offered as the post-mortem's related incidents. */
+  recurrence: RecurrenceDeps;
+  /** Figures over a period, for a person or the weekly digest. */
+  insights: InsightDeps;
 }
 
 /** What listeners may use. Built once by the wiring and passed explicitly, so tests need no global mocks. */

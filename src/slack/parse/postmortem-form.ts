@@ -38,6 +38,8 @@ export function readPostmortemForm(values: ViewValues, proposed: PostmortemFormM
       .map((t) => t.trim())
       .filter(Boolean),
     anonymise: checkedOf(values, Field.anonymise).includes('anonymise'),
+    // Shown only when there were past incidents to offer: without it, nothing was chosen.
+    relatedIncidentIds: values[Field.relatedIncidents] ? checkedOf(values, Field.relatedIncidents) : null,
   };
 }
 

@@ -15,6 +15,7 @@ import { escapeMrkdwn } from '../../mrkdwn/escape';
 import { requireReady } from '../../incidents/require-ready';
 import { findMarkedMessages } from '../web-api/find-marked-message';
 import { requiredField } from '../web-api/required-field';
+import { uploadFile } from '../web-api/upload-file';
 import { slackCall, slackErrorCode, toAppError } from '../web-api/slack-call';
 import type { UserDirectory } from '../web-api/user-directory';
 
@@ -99,18 +100,15 @@ export class SlackPostmortemPort implements PostmortemPort {
   }
 
   /** One upload per channel: a file is completed once, into one channel, with the typed API. */
-  async shareFile(channelIds: string[], file: { filename: string; title: string; content: string }): Promise<void> {
-    const bytes = Buffer.from(file.content, 'utf8');
-    for (const channelId of channelIds) {
-      const target = await slackCall(() => this.client.files.getUploadURLExternal({ filename: file.filename, length: bytes.length }));
-      const uploadUrl = requiredField(target.upload_url, 'files.getUploadURLExternal', 'upload_url');
-      const fileId = requiredField(target.file_id, 'files.getUploadURLExternal', 'file_id');
-      const response = await fetch(uploadUrl, { method: 'POST', body: bytes });
-      if (!response.ok) throw toAppError({ code: 'slack_webapi_http_error', statusCode: response.status });
-      await slackCall(() =>
-        this.client.files.completeUploadExternal({ files: [{ id: fileId, title: file.title }], channel_id: channelId }),
-      );
-    }
+  async shareFile(channelIds: string[], file: { filename: string; title: string; content: string | Uint8Array }): Promise<void> {
+    const bytes = Buffer.from(file.content);
+    for (const channelId of channelIds) await uploadFile(this.client, { bytes, filename: file.filename, title: file.title }, { channelId });
+  }
+
+  async sendFile(userId: string, file: { filename: string; title: string; content: string | Uint8Array; comment: string }): Promise<void> {
+    const opened = await slackCall(() => this.client.conversations.open({ users: userId }));
+    const channelId = requiredField(opened.channel?.id, 'conversations.open', 'channel id');
+    await uploadFile(this.client, { bytes: Buffer.from(file.content), filename: file.filename, title: file.title }, { channelId, initialComment: file.comment });
   }
 
   async remindCommander(incident: Incident, dueAt: Date): Promise<void> {

@@ -8,6 +8,7 @@ import { proposeReview } from '../../postmortems/propose-invitees';
 import { postmortemModal } from '../blocks/postmortem-modal';
 import type { ListenerDeps, Services } from '../listeners/listener-deps';
 import { reviewMeetingOf } from '../../postmortems/review-meeting-queries';
+import { relatedChoices } from '../../recurrence/related-incidents';
 
 /**
  * The post-mortem form as last saved, with its action items, the participants' accounts and the
@@ -25,7 +26,7 @@ export async function postmortemFormView(
   const postmortem = await postmortemFor(deps.db, incident.id);
   const content = options.content ?? postmortem.content;
   const unchosen = content.facilitatorId === null || content.invitees === null;
-  const [items, accounts, meeting, proposal] = await Promise.all([
+  const [items, accounts, meeting, proposal, related] = await Promise.all([
     actionItemsFor(deps.db, incident.id),
     accountsOf(deps.db, incident.id),
     reviewMeetingOf(deps.db, incident.id),
@@ -36,6 +37,11 @@ export async function postmortemFormView(
           return null;
         })
       : null,
+    // Likewise the related incidents: a suggestion that cannot be looked up leaves the section out.
+    relatedChoices(services.recurrence, incident, content.relatedIncidentIds).catch((err: unknown) => {
+      deps.logger.warn({ err, incidentId: incident.id }, 'could not suggest related incidents');
+      return null;
+    }),
   ]);
   return postmortemModal(incident, postmortem, content, items, {
     notice: options.notice,
@@ -43,5 +49,6 @@ export async function postmortemFormView(
     accounts,
     proposal,
     meeting,
+    related,
   });
 }

@@ -14,6 +14,8 @@ import { actionsList } from './actions-list';
 import { account } from './account';
 import { accounts } from './accounts';
 import { review } from './review';
+import { insights } from './insights';
+import { search } from './search';
 
 /** Every `/incident` subcommand, in the order help lists them. */
 export const SUBCOMMANDS: Subcommand[] = [
@@ -30,6 +32,8 @@ export const SUBCOMMANDS: Subcommand[] = [
   review,
   actionAdd,
   actionsList,
+  insights,
   list,
+  search,
   help,
 ];

@@ -1,3 +1,4 @@
+import { sendPhaseChart } from '../../../postmortems/send-phase-chart';
 import { timelineFor } from '../../../timeline/timeline-queries';
 import { timelineView } from '../../blocks/timeline-view';
 import { escapeMrkdwn } from '../../../mrkdwn/escape';
@@ -14,7 +15,13 @@ export const timeline: IncidentSubcommand = {
     if (ctx.text.toLowerCase() === 'add') {
       return openModal(client, command.trigger_id, await addEntryForm(ctx.deps, client, incident, command.user_id));
     }
-    if (ctx.text) return `Use \`${COMMAND} timeline\` to see it or \`${COMMAND} timeline add\` to add an entry, not "${escapeMrkdwn(ctx.text)}".`;
+    if (ctx.text.toLowerCase() === 'chart') {
+      await sendPhaseChart(ctx.services.postmortems, incident.id, command.user_id);
+      return 'I sent you the phase chart as it stands now, in a direct message.';
+    }
+    if (ctx.text) {
+      return `Use \`${COMMAND} timeline\` to see it, \`${COMMAND} timeline add\` to add an entry or \`${COMMAND} timeline chart\` for its phase chart, not "${escapeMrkdwn(ctx.text)}".`;
+    }
     return openModal(client, command.trigger_id, timelineView(incident, await timelineFor(ctx.deps.db, incident.id)));
   },
 };
