@@ -8,7 +8,7 @@ import { grantedBotScopes } from '../tools/fake-slack/manifest';
 import type { FakeCall } from '../tools/fake-slack/types';
 import { ALERT_TOKEN, alertmanagerPayload } from '../tools/harness/alerts';
 import { type BotProcess, MAIN, spawnBot } from '../tools/harness/spawn-bot';
-import { BOT_TOKEN } from '../tools/harness/test-bot';
+import { BOT_TOKEN, RATE_LIMIT_SCALE } from '../tools/harness/test-bot';
 import { type TestDatabase, newTestDatabase } from '../tools/harness/test-database';
 import { IMAGE_NODE_ARGS, stop } from './processes';
 import type { BenchResult } from './result';
@@ -51,7 +51,7 @@ interface World {
 }
 
 async function world(dialect: 'sqlite' | 'postgres', env: NodeJS.ProcessEnv, channels: string[]): Promise<World> {
-  const slack = await FakeSlack.start({ scopes: grantedBotScopes(), botToken: BOT_TOKEN });
+  const slack = await FakeSlack.start({ scopes: grantedBotScopes(), botToken: BOT_TOKEN, rateLimits: { scale: RATE_LIMIT_SCALE } });
   const database = await newTestDatabase(dialect);
   slack.addChannel({ id: INCIDENTS, name: 'incidents', members: [slack.bot.userId] });
   channels.forEach((id, i) => slack.addChannel({ id, name: `alerts-${i}`, members: [slack.bot.userId] }));

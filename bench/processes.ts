@@ -6,7 +6,7 @@ import { migrateToLatest } from '../src/db/migrate';
 import { FakeSlack } from '../tools/fake-slack';
 import { ROOT, grantedBotScopes } from '../tools/fake-slack/manifest';
 import { type BotProcess, MAIN, spawnBot } from '../tools/harness/spawn-bot';
-import { BOT_TOKEN, SIGNING_SECRET } from '../tools/harness/test-bot';
+import { BOT_TOKEN, RATE_LIMIT_SCALE, SIGNING_SECRET } from '../tools/harness/test-bot';
 import { type TestDatabase, newTestDatabase } from '../tools/harness/test-database';
 import { seedIncident } from '../tools/harness/test-db';
 import type { LoadResult, LoadSpec } from './load-generator';
@@ -24,7 +24,7 @@ export interface BenchWorld {
 }
 
 export async function benchWorld(dialect: 'sqlite' | 'postgres', incidentCount: number, messagesEach: number): Promise<BenchWorld> {
-  const slack = await FakeSlack.start({ scopes: grantedBotScopes(), botToken: BOT_TOKEN });
+  const slack = await FakeSlack.start({ scopes: grantedBotScopes(), botToken: BOT_TOKEN, rateLimits: { scale: RATE_LIMIT_SCALE } });
   const database = await newTestDatabase(dialect);
   const alice = slack.addUser({ name: 'alice', tz: 'Europe/Paris' }).id;
   const seed = createDb(database.config);

@@ -18,6 +18,8 @@ export interface Config {
     appToken?: string;
     /** Base URL of the Web API, with a trailing slash as the WebClient expects. */
     apiUrl: string;
+    /** Multiplies the Web API budgets the bot keeps to (Slack's documented tier minimums): 1 unless Slack grants the app more. */
+    rateLimitScale: number;
   };
   mode: 'socket' | 'http';
   /** Channel id where non-private incidents are announced and kept current. */
@@ -186,6 +188,7 @@ const schema = z
     SLACK_API_URL: optional(
       z.url({ protocol: /^https?$/, error: (i) => `expected an http(s) URL, got "${String(i.input)}"` }),
     ),
+    SLACK_RATE_LIMIT_SCALE: optional(wholeNumber(1, 1000, 'a whole number 1-1000 (how many times Slack\'s documented rate limits)')),
     PORT: optional(
       z
         .string()
@@ -355,6 +358,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = Bool
       signingSecret: e.SLACK_SIGNING_SECRET,
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
+      rateLimitScale: e.SLACK_RATE_LIMIT_SCALE ?? 1,
     },
     mode: e.SLACK_APP_TOKEN ? 'socket' : 'http',
     incidentsChannel: e.INCIDENTS_CHANNEL,
@@ -531,6 +535,7 @@ export const VARIABLE_ORDER = [
   'SLACK_SIGNING_SECRET',
   'SLACK_APP_TOKEN',
   'SLACK_API_URL',
+  'SLACK_RATE_LIMIT_SCALE',
   'PORT',
   'INCIDENTS_CHANNEL',
   'TIMELINE_EMOJI',

@@ -13,10 +13,18 @@ import { type ConfiguredChannel, joinConfiguredChannels } from './slack/app/join
 import type { InFlight } from './slack/app/in-flight';
 import { INBOX_LEASE_MS } from './slack/inbox/inbox';
 import { UserProfileCache } from './slack/web-api/user-directory';
-import { ChannelPacer, SLACK_POST_INTERVAL_MS } from './slack/web-api/channel-pacer';
+import { ThreadParents } from './slack/web-api/thread-parents';
+import { MarkedMessageReader } from './slack/web-api/marked-message-reader';
+import { CaptureAcknowledger } from './slack/web-api/capture-acknowledger';
+import { DmChannels } from './slack/web-api/dm-channels';
+import { ChannelTopics } from './slack/web-api/channel-topics';
+import { CoalescedRefresh } from './jobs/coalesced-refresh';
+import { BudgetShare, REPLICA_BEAT_EVERY_MS } from './slack/rate-limits/budget-share';
+import { SlackRateLimiter } from './slack/rate-limits/slack-rate-limiter';
+import { ChannelPacer, type PacerTime, SLACK_POST_INTERVAL_MS } from './slack/web-api/channel-pacer';
 import { requiredField } from './slack/web-api/required-field';
 import { startupStep } from './startup-failure';
-import { listenerDeps } from './wiring/service-deps';
+import { type SharedSlackState, listenerDeps } from './wiring/service-deps';
 import { sendDueReminders } from './action-items/send-due-reminders';
 import { askForVerification } from './action-items/ask-for-verification';
 import { remindDuePostmortems } from './postmortems/remind-due-postmortems';
@@ -61,6 +69,14 @@ const SYNC_ISSUES_EVERY_MS = 15_000;
 const ASK_FOR_ACCOUNTS_EVERY_MS = 60_000;
 /** How often changed incidents, post-mortems and alerts are re-indexed for `/incident search`: a search lags a change by this at most. */
 const SEARCH_INDEX_EVERY_MS = 15_000;
+/**
+ * Changes to an incident arriving this soon after its card was updated share the next update.
+ * chat.update allows 50 calls a minute for the whole workspace: at most one card and one
+ * announcement edit per 10 s is 12 a minute for a busy incident, so three at once still leave
+ * room for DMs and alert offers; and a person sees their change on the card within about 10 s
+ * (its notice in the channel at once).
+ */
+const INCIDENT_REFRESH_GAP_MS = 10_000;
 
 export interface StartOptions {
   logger: Logger;
@@ -68,6 +84,11 @@ export interface StartOptions {
   slackClientOptions?: WebClientOptions;
   /** How posts are spaced in each channel (tests post without waiting). */
   postPacer?: ChannelPacer;
+  /**
+   * Slack's rate limits as the bot keeps to them: `scale` multiplies every budget (tests that
+   * are not about rate limits run faster than Slack allows), `time` is the limiter's clock.
+   */
+  slackRateLimits?: { scale?: number; time?: PacerTime };
   /** Overrides for job periods (tests run them often). */
   jobs?: {
     resumeSetupsEveryMs?: number;
@@ -82,6 +103,8 @@ export interface StartOptions {
     /** Overrides TRACKER_POLL_MINUTES. */
     trackerPollEveryMs?: number;
     searchIndexEveryMs?: number;
+    /** How often this process says it is alive, for sharing Slack's budget. */
+    replicaBeatEveryMs?: number;
   };
 }
 
@@ -147,17 +170,36 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
   try {
     const applied = await startupStep('database', () => migrateToLatest(database.db));
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+    // Slack's limits are per workspace: each live process keeps to its part of every budget.
+    const budget = new BudgetShare(database.db, clock);
+    const replicas = await startupStep('database', () => budget.beat());
+    const rateLimiter = new SlackRateLimiter({ share: budget.share, scale: config.slack.rateLimitScale, ...options.slackRateLimits });
+    if (replicas > 1) logger.info({ replicas }, "sharing Slack's rate limits with the other running processes");
 
     let exportPass: BackgroundPass | undefined;
     let accountsPass: BackgroundPass | undefined;
     let issuePass: BackgroundPass | undefined;
     const archive = await openArchive(config, logger, () => exportPass?.kick());
     const tracker = await openTracker(config, logger);
-    const shared = {
+    const threadParents = new ThreadParents();
+    const shared: SharedSlackState = {
       ...(tracker && config.tracker
         ? { tracker: { tracker, gate: new TrackerGate(), createMode: config.tracker.create, requested: () => issuePass?.kick() } }
         : {}),
       profiles: new UserProfileCache(),
+      threadParents,
+      // Reads are gathered to keep within conversations.history's budget: scaled like it, on the limiter's clock.
+      markedMessages: new MarkedMessageReader(threadParents, { scale: config.slack.rateLimitScale, ...options.slackRateLimits }),
+      captureAcks: new CaptureAcknowledger(rateLimiter, { logger, time: options.slackRateLimits?.time }),
+      dmChannels: new DmChannels(),
+      // While another process runs, it may have set a different topic since this one last did.
+      topics: new ChannelTopics(() => budget.share() === 1),
+      // The gap keeps to chat.update's budget: a budget scaled up (tests, SLACK_RATE_LIMIT_SCALE) shortens it alike; the limiter's clock paces it.
+      incidentRefreshes: new CoalescedRefresh(
+        INCIDENT_REFRESH_GAP_MS / (options.slackRateLimits?.scale ?? config.slack.rateLimitScale),
+        options.slackRateLimits?.time,
+      ),
+      rateLimiter,
       postPacer: options.postPacer ?? new ChannelPacer(SLACK_POST_INTERVAL_MS),
       archive,
       accountsRequested: () => accountsPass?.kick(),
@@ -182,11 +224,14 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
       isReady: () => ready,
       clientOptions: options.slackClientOptions,
       inboxLeaseMs: options.jobs?.inboxLeaseMs ?? INBOX_LEASE_MS,
+      rateLimiter,
     });
     await startupStep('slack_bot_token', () => app.init());
     // Background work acts as the bot too: it must know its own user (Slack refuses to invite it).
     const identity = await startupStep('slack_bot_token', () => app.client.auth.test());
     const botUserId = requiredField(identity.user_id, 'auth.test', 'user_id');
+    // Permalinks of captured messages are built from the workspace's address instead of asked for.
+    shared.workspaceUrl = identity.url;
     await joinConfiguredChannels(app.client, logger, configuredChannels(config));
     // Each run gets fresh services: membership read during one run is never reused by the next.
     const services = () => deps.services(app.client, botUserId);
@@ -247,6 +292,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
       ...(digest ? [job('insights-digest', options.jobs?.remindersEveryMs ?? config.reminders.pollSeconds * 1000, () => postInsightsDigest({ ...services().insights, digest }))] : []),
       // Incidents changed since the last pass (their post-mortems and alerts too), re-indexed for search.
       job('search-index', options.jobs?.searchIndexEveryMs ?? SEARCH_INDEX_EVERY_MS, searchIndexRefresher({ db: database.db, clock, logger })),
+      // This process is alive, and how many share the workspace's Slack budget.
+      job('slack-replicas', options.jobs?.replicaBeatEveryMs ?? REPLICA_BEAT_EVERY_MS, () => budget.beat()),
     ];
     receiver = app;
     // In Socket Mode, starting opens the connection with the app-level token.
@@ -273,6 +320,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
           await exportPass?.drained();
           await accountsPass?.drained();
           await issuePass?.drained();
+          await budget.leave().catch((err: unknown) => logger.warn({ err }, 'could not leave the count of running processes'));
           if (!(await inFlight.drained(DRAIN_TIMEOUT_MS))) {
             logger.warn({ inFlight: inFlight.size }, 'shutting down with handlers still running');
           }

@@ -1,6 +1,5 @@
 import { toStoredInstant } from '../db/instant';
 import { AppError } from '../errors';
-import { refreshIncident } from '../incidents/change-incident';
 import { declareIncident } from '../incidents/declare-incident';
 import type { Incident, ReadyIncident } from '../incidents/incident';
 import { loadIncident, openIncidents } from '../incidents/incident-queries';
@@ -43,6 +42,11 @@ export interface HandlingContext {
    * pass, so a burst of notifications costs one `chat.update`, not one each.
    */
   edits: Set<string>;
+  /**
+   * Incidents whose card must show what their alerts did: refreshed once after the group's
+   * notifications in this pass, so an alert burst costs one card update, not one each.
+   */
+  cards: Set<string>;
 }
 
 /**
@@ -77,7 +81,7 @@ export async function handleNotification(deps: AlertDeps, row: AlertGroupRow, no
   });
 
   if (following) {
-    await followIncident(deps, following, applied.transitions);
+    await followIncident(deps, following, applied.transitions, context);
     if (group.offerTs) context.edits.add(group.id);
     return 'linked';
   }
@@ -123,8 +127,8 @@ async function decide(deps: AlertDeps, group: AlertGroup, decision: AlertDecisio
     if (target) {
       await db.transaction().execute((trx) => linkAlertGroup(trx, group.id, target.id, clock.now()));
       await updateGroup(db, group.id, { rule: decision.rule });
-      await refreshIncident(deps.incidents, target.id);
-      await followIncident(deps, target as ReadyIncident, []);
+      context.cards.add(target.id);
+      await followIncident(deps, target as ReadyIncident, [], context);
       log.info({ incidentId: target.id }, 'alert attached to an open incident');
       return 'attached';
     }
@@ -153,10 +157,10 @@ async function show(deps: AlertDeps, groupId: string, context: HandlingContext, 
  * offer edited in place, and, once every linked alert has resolved, one question whether to
  * resolve the incident (a person decides; an alert never resolves it).
  */
-async function followIncident(deps: AlertDeps, incident: ReadyIncident, transitions: AlertTransition[]): Promise<void> {
+async function followIncident(deps: AlertDeps, incident: ReadyIncident, transitions: AlertTransition[], context: HandlingContext): Promise<void> {
   if (transitions.length > 0) {
     await deps.port.noteAlertChanges(incident, transitions);
-    await refreshIncident(deps.incidents, incident.id);
+    context.cards.add(incident.id);
   }
   const alerts = await linkedAlertsOf(deps.db, incident.id);
   if (alerts.some((a) => a.status === 'firing')) {

@@ -5,6 +5,7 @@ import { refreshStorm } from './alert-storm';
 import { pruneStorms, stormsWithoutMessage } from './alert-storms.repository';
 import { handleNotification } from './handle-notification';
 import { showAlertGroup } from './show-alert-group';
+import { refreshIncident } from '../incidents/change-incident';
 import {
   type AlertNotificationRow,
   claimGroupLease,
@@ -83,6 +84,7 @@ async function processGroupOnce(deps: AlertDeps, groupHash: string, storms: Set<
     return { claimed: false, handled: 0, failed: false };
   }
   const edits = new Set<string>();
+  const cards = new Set<string>();
   let handled = 0;
   let failed = false;
   try {
@@ -90,7 +92,7 @@ async function processGroupOnce(deps: AlertDeps, groupHash: string, storms: Set<
       const batch = await pendingForGroup(db, groupHash, toStoredInstant(clock.now()));
       if (batch.length === 0 || failed) break;
       for (const row of batch) {
-        if (!(await handleOne(deps, groupHash, row, { storms, edits }))) {
+        if (!(await handleOne(deps, groupHash, row, { storms, edits, cards }))) {
           failed = true;
           break;
         }
@@ -104,13 +106,18 @@ async function processGroupOnce(deps: AlertDeps, groupHash: string, storms: Set<
       });
       if (storm) storms.add(storm);
     }
+    for (const incidentId of cards) {
+      await refreshIncident(deps.incidents, incidentId).catch((err: unknown) =>
+        logger.warn({ err, incidentId }, "could not show the alerts on the incident's card; the next change shows them"),
+      );
+    }
   } finally {
     await releaseGroupLease(db, groupHash, heldUntil).catch((err: unknown) => logger.warn({ err }, 'could not release an alert group'));
   }
   return { claimed: true, handled, failed };
 }
 
-async function handleOne(deps: AlertDeps, groupHash: string, row: AlertNotificationRow, sets: { storms: Set<string>; edits: Set<string> }): Promise<boolean> {
+async function handleOne(deps: AlertDeps, groupHash: string, row: AlertNotificationRow, sets: { storms: Set<string>; edits: Set<string>; cards: Set<string> }): Promise<boolean> {
   const { db, clock, logger } = deps;
   const group = await findGroupByHash(db, groupHash);
   if (!group || !row.payload) {

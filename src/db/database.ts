@@ -6,7 +6,8 @@ import type { AccountRoundsTable, ParticipantAccountsTable } from '../accounts/a
 import type { InboxTable } from '../slack/inbox/inbox.table';
 import type { RecurrenceNoticesTable, RecurrenceSignaturesTable, RecurrenceTermsTable } from '../recurrence/recurrence.table';
 import type { InsightDigestsTable } from '../insights/insights.table';
-import type { TimelineEntriesTable } from '../timeline/timeline.table';
+import type { TimelineEntriesTable, TimelineMarkRemovalsTable } from '../timeline/timeline.table';
+import type { SlackReplicasTable } from '../slack/rate-limits/slack-replicas.table';
 import type { TrackerIssuesTable, TrackerPollsTable } from '../trackers/trackers.table';
 import type { IncidentSearchTable } from '../search/search.table';
 
@@ -34,4 +35,6 @@ export interface Database {
   recurrence_terms: RecurrenceTermsTable;
   recurrence_notices: RecurrenceNoticesTable;
   insight_digests: InsightDigestsTable;
+  slack_replicas: SlackReplicasTable;
+  timeline_mark_removals: TimelineMarkRemovalsTable;
 }

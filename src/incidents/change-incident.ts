@@ -155,20 +155,77 @@ export function refreshIncident(deps: IncidentDeps, id: string): Promise<void> {
   return publish(deps, id, null, { topic: false });
 }
 
+interface Failure {
+  what: string;
+  error: unknown;
+}
+
+/** What an update of the card and the announcement could not show, told to every change that waited on it. */
+class NotShown extends Error {
+  constructor(readonly failed: Failure[]) {
+    super(`Slack did not update ${failed.map((f) => f.what).join(', ')}`);
+  }
+}
+
 /**
- * Renders the incident's current state everywhere it shows. Each step is tried even if an
- * earlier one failed; the state is re-read first, so a slow publish cannot overwrite a newer one.
+ * Renders the incident's current state everywhere it shows. The card and the announcement are
+ * updated once for all the changes arriving together (see {@link showIncident}); then the topic
+ * and this change's own notice follow, so the notice never announces what the card does not
+ * show yet. Each step is tried even if another failed. The person who made a change waits until
+ * it shows, and is told what did not.
  */
 async function publish(deps: IncidentDeps, id: string, entry: SystemEntry | null, options = { topic: true }): Promise<void> {
-  const incident = await loadIncident(deps.db, id);
-  const { port } = deps;
-  const context = (await deps.cardContext?.(id)) ?? EMPTY_CARD_CONTEXT;
-  const steps: Array<[string, () => Promise<void>]> = [['the incident card', () => port.updateCard(incident, context)]];
-  if (options.topic) steps.push(['the channel topic', () => port.setTopic(incident)]);
-  if (incident.announcement) steps.push(['the announcement', () => port.updateAnnouncement(incident)]);
-  if (entry) steps.push(['the channel notice', () => port.postNotice(incident, entry)]);
+  const failed: Failure[] = [];
+  try {
+    await showIncident(deps, id);
+  } catch (error) {
+    if (!(error instanceof NotShown)) throw error;
+    failed.push(...error.failed);
+  }
+  if (options.topic || entry) {
+    // Read again: after a shared update, changes that joined it set the same (latest) topic, which is set once.
+    const incident = await loadIncident(deps.db, id);
+    const steps: Array<[string, () => Promise<void>]> = [];
+    if (options.topic) steps.push(['the channel topic', () => deps.port.setTopic(incident)]);
+    if (entry) steps.push(['the channel notice', () => deps.port.postNotice(incident, entry)]);
+    const own = await attempt(steps);
+    if (own.length > 0) deps.logger.warn({ incidentId: id, failed: own.map((f) => f.what), err: own[0]?.error }, 'incident change not fully shown in Slack');
+    failed.push(...own);
+  }
+  if (failed.length === 0 || !entry) return;
+  const reason = failed[0]?.error instanceof Error ? failed[0].error.message : 'Slack refused';
+  throw new AppError(
+    'change_not_shown',
+    `the change is saved, but Slack did not update ${failed.map((f) => f.what).join(', ')}: ${reason} Run the same command again to refresh it.`,
+    { cause: failed[0]?.error },
+  );
+}
 
-  const failed: Array<{ what: string; error: unknown }> = [];
+/**
+ * Updates the incident's card and announcement, sharing one update among the changes that arrive
+ * together, so that a busy incident spends a few of Slack's edits rather than two per change.
+ */
+function showIncident(deps: IncidentDeps, id: string): Promise<void> {
+  const show = () => renderIncident(deps, id);
+  return deps.refreshes ? deps.refreshes.refresh(id, show) : show();
+}
+
+/** The state is read when the update starts, so one update shows every change that joined it. */
+async function renderIncident(deps: IncidentDeps, id: string): Promise<void> {
+  const incident = await loadIncident(deps.db, id);
+  const context = (await deps.cardContext?.(id)) ?? EMPTY_CARD_CONTEXT;
+  const steps: Array<[string, () => Promise<void>]> = [['the incident card', () => deps.port.updateCard(incident, context)]];
+  if (incident.announcement) steps.push(['the announcement', () => deps.port.updateAnnouncement(incident)]);
+  const failed = await attempt(steps);
+  if (failed.length === 0) return;
+  // Logged once here, however many changes shared the update.
+  deps.logger.warn({ incidentId: id, failed: failed.map((f) => f.what), err: failed[0]?.error }, 'incident change not fully shown in Slack');
+  throw new NotShown(failed);
+}
+
+/** Runs each step in turn, even after one failed, and says which failed. */
+async function attempt(steps: Array<[string, () => Promise<void>]>): Promise<Failure[]> {
+  const failed: Failure[] = [];
   for (const [what, step] of steps) {
     try {
       await step();
@@ -176,13 +233,5 @@ async function publish(deps: IncidentDeps, id: string, entry: SystemEntry | null
       failed.push({ what, error });
     }
   }
-  if (failed.length === 0) return;
-  deps.logger.warn({ incidentId: id, failed: failed.map((f) => f.what), err: failed[0]?.error }, 'incident change not fully shown in Slack');
-  if (!entry) return;
-  const reason = failed[0]?.error instanceof Error ? failed[0].error.message : 'Slack refused';
-  throw new AppError(
-    'change_not_shown',
-    `the change is saved, but Slack did not update ${failed.map((f) => f.what).join(', ')}: ${reason} Run the same command again to refresh it.`,
-    { cause: failed[0]?.error },
-  );
+  return failed;
 }

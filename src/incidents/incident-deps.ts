@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
+import type { CoalescedRefresh } from '../jobs/coalesced-refresh';
 import type { Logger } from '../logger';
 import type { IncidentPort } from './incident-port';
 import type { CardContext } from './card-context';
@@ -14,6 +15,11 @@ export interface IncidentDeps {
   /** Live channel membership: the one guard for reads and writes. */
   members: MembershipPort;
   port: IncidentPort;
+  /**
+   * The process's one queue of card and announcement updates, keyed by incident: changes that
+   * arrive together share one update. Without it each change updates them at once.
+   */
+  refreshes?: CoalescedRefresh;
   /** Which resolved incidents owe a post-mortem, and by when. */
   policy: Config['postmortems'];
   /** What the card shows that other features keep (its alerts, its post-mortem's file). */

@@ -11,7 +11,7 @@ export interface IncidentPort {
   /** Creates the incident channel; `name_taken` instead of throwing when the name is in use. */
   createChannel(name: string, isPrivate: boolean): Promise<{ id: string; name: string } | 'name_taken'>;
   inviteMembers(channelId: string, userIds: string[]): Promise<void>;
-  /** Shows severity, status and title in the channel topic. */
+  /** Shows severity, status and title in the channel topic; asked after every change, it skips a topic already shown. */
   setTopic(incident: Incident): Promise<void>;
   /** Posts the incident card and returns its message ts. */
   postCard(incident: Incident, context: CardContext): Promise<string>;

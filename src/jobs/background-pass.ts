@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import { runWithPriority } from '../work-priority';
 
 /**
  * Runs work stored in the database (alert notifications, post-mortems to push) in the background,
@@ -21,7 +22,8 @@ export class BackgroundPass {
       this.again = true;
       return;
     }
-    this.running = this.loop().finally(() => {
+    // Work a click kicked off is still background work: the person is not waiting on it.
+    this.running = runWithPriority('background', () => this.loop()).finally(() => {
       this.running = undefined;
     });
   }

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import { runWithPriority } from '../work-priority';
 
 /**
  * Runs `work` every `everyMs`, never overlapping itself. `stop()` cancels the timer and waits for
@@ -27,7 +28,7 @@ export class PeriodicJob {
   runOnce(): Promise<void> {
     if (!this.running) {
       this.started += 1;
-      this.running = this.work()
+      this.running = runWithPriority('background', () => this.work())
         .catch((err: unknown) => this.logger.error({ err, job: this.name }, 'job failed; it will run again'))
         .finally(() => {
           this.running = undefined;

@@ -1,3 +1,4 @@
+import { runWithPriority } from '../work-priority';
 import { actionItemsFor } from '../action-items/action-item-service';
 import { toStoredInstant } from '../db/instant';
 import { markPostmortemPublished } from '../incidents/change-incident';
@@ -105,8 +106,12 @@ export async function publishPostmortem(
       editUnchanged: true,
       afterEach: () => extendPublishLease(deps.db, postmortem.id, toStoredInstant(new Date(deps.clock.now().getTime() + PUBLISH_LEASE_MS))),
     };
-    let messages = 0;
-    for (const channel of channels) messages += await showIn(deps, postmortem.id, channel, doc, show);
+    // Both channels at once: Slack paces posts per channel, so the second need not wait for the first.
+    // The pages are background work: clicks made meanwhile, by anyone, go ahead of them.
+    const results = await runWithPriority('background', () => Promise.allSettled(channels.map((channel) => showIn(deps, postmortem.id, channel, doc, show))));
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw failure.reason;
+    const messages = results.reduce((sum, r) => sum + (r.status === 'fulfilled' ? r.value : 0), 0);
     await deps.port.shareFile(channels, { filename: 'README.md', title: doc.path, content: postmortemMarkdown(doc) });
     // The incident at a glance, after the Markdown (which names people first, so roles match); publishing goes on without it.
     const chart = await phaseChartPng(doc).catch((err: unknown) => void deps.logger.warn({ err, incidentId }, 'could not draw the phase chart'));

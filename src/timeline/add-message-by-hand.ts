@@ -32,6 +32,6 @@ export async function addMessageByHand(deps: TimelineDeps, incidentId: string, m
     },
     deps.clock.now(),
   );
-  if (added && message.channelId === incident.channelId) await deps.port.acknowledge(message.channelId, message.ts);
+  if (added && message.channelId === incident.channelId) await deps.port.acknowledge(message, incident);
   return added;
 }

@@ -25,3 +25,11 @@ export interface TimelineEntriesTable {
   dismissed_at: StoredInstant | null;
   created_at: StoredInstant;
 }
+
+/** How often a message's timeline mark was taken away: a capture re-reads Slack only when it moved. */
+export interface TimelineMarkRemovalsTable {
+  channel_id: string;
+  message_ts: string;
+  removals: number;
+  updated_at: StoredInstant;
+}

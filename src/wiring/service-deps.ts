@@ -1,3 +1,4 @@
+import type { SlackRateLimiter } from '../slack/rate-limits/slack-rate-limiter';
 import type { WebClient } from '@slack/web-api';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock';
@@ -35,6 +36,12 @@ import { SlackRecurrencePort } from '../slack/ports/slack-recurrence-port';
 import { LiveChannelMembers } from '../slack/web-api/channel-members';
 import type { ChannelPacer } from '../slack/web-api/channel-pacer';
 import { UserDirectory, type UserProfileCache } from '../slack/web-api/user-directory';
+import type { CaptureAcknowledger } from '../slack/web-api/capture-acknowledger';
+import type { MarkedMessageReader } from '../slack/web-api/marked-message-reader';
+import type { ThreadParents } from '../slack/web-api/thread-parents';
+import type { ChannelTopics } from '../slack/web-api/channel-topics';
+import type { DmChannels } from '../slack/web-api/dm-channels';
+import type { CoalescedRefresh } from '../jobs/coalesced-refresh';
 
 export interface CoreDeps {
   db: Kysely<Database>;
@@ -51,6 +58,22 @@ export interface CoreDeps {
 export interface SharedSlackState {
   profiles: UserProfileCache;
   postPacer: ChannelPacer;
+  /** Each person's DM channel with the bot, opened once for every port that DMs. */
+  dmChannels: DmChannels;
+  /** The topic last set in each incident channel, not set again unchanged. */
+  topics: ChannelTopics;
+  /** Incidents' card and announcement updates, shared by the changes that arrive together. */
+  incidentRefreshes: CoalescedRefresh;
+  /** Keeps this process's Web API calls within Slack's rate limits; says how long a call would wait. */
+  rateLimiter: SlackRateLimiter;
+  /** The thread of each reply seen in message events. */
+  threadParents: ThreadParents;
+  /** Marked messages read together per channel, instead of one call each. */
+  markedMessages: MarkedMessageReader;
+  /** Captures acknowledged with :memo:, or by one note when Slack's budget is spent. */
+  captureAcks: CaptureAcknowledger;
+  /** The workspace's address (`auth.test`'s `url`), known once the bot has started: permalinks are built from it. */
+  workspaceUrl?: string;
   /** The git repository for published post-mortems, when configured. */
   archive?: PostmortemDeps['archive'];
   /** Asks the accounts pass to run soon: an incident was resolved, or accounts were requested. */
@@ -69,7 +92,8 @@ export function servicesFactory(core: CoreDeps, shared: SharedSlackState): Liste
       clock,
       logger,
       members,
-      port: new SlackIncidentPort(client, { incidentsChannel: config.incidentsChannel, botUserId }),
+      port: new SlackIncidentPort(client, { incidentsChannel: config.incidentsChannel, botUserId, topics: shared.topics }),
+      refreshes: shared.incidentRefreshes,
       policy: config.postmortems,
       resolved: () => shared.accountsRequested?.(),
       declared: (incidentId) => showSimilarIncidents(recurrence, incidentId, 'declared'),
@@ -92,7 +116,7 @@ export function servicesFactory(core: CoreDeps, shared: SharedSlackState): Liste
       clock,
       logger,
       members,
-      port: new SlackAccountPort(client, people),
+      port: new SlackAccountPort(client, people, shared.dmChannels),
       policy: config.postmortems,
       defaultTimeZone: config.reminders.defaultTimeZone,
       botUserId,
@@ -114,7 +138,7 @@ export function servicesFactory(core: CoreDeps, shared: SharedSlackState): Liste
       clock,
       logger,
       members,
-      port: new SlackPostmortemPort(client, people, shared.postPacer),
+      port: new SlackPostmortemPort(client, people, shared.postPacer, shared.dmChannels),
       incidents,
       policy: config.postmortems,
       accounts,
@@ -132,7 +156,7 @@ export function servicesFactory(core: CoreDeps, shared: SharedSlackState): Liste
       postmortemPlaces: (incident) => publishedPlaces(postmortems, incident),
     };
     const issueButton = config.tracker?.create === 'button' && shared.tracker ? { trackerName: shared.tracker.tracker.name } : undefined;
-    const reminders: ReminderDeps = { db, clock, logger, port: new SlackReminderPort(client, people, issueButton), policy: config.reminders };
+    const reminders: ReminderDeps = { db, clock, logger, port: new SlackReminderPort(client, people, shared.dmChannels, issueButton), policy: config.reminders };
     return {
       accounts,
       alerts,
@@ -140,8 +164,20 @@ export function servicesFactory(core: CoreDeps, shared: SharedSlackState): Liste
       people,
       incidents,
       recurrence,
-      insights: { db, clock, logger, members, port: new SlackInsightsPort(client, people), policy: config.postmortems },
-      timeline: { db, clock, logger, members, port: new SlackTimelinePort(client, { emoji: config.timelineEmoji, botUserId }) },
+      insights: { db, clock, logger, members, port: new SlackInsightsPort(client, people, shared.dmChannels), policy: config.postmortems },
+      timeline: {
+        db,
+        clock,
+        logger,
+        members,
+        port: new SlackTimelinePort(client, {
+          emoji: config.timelineEmoji,
+          botUserId,
+          reader: shared.markedMessages,
+          acknowledger: shared.captureAcks,
+          workspaceUrl: shared.workspaceUrl,
+        }),
+      },
       postmortems,
       reminders,
       actionItems: { ...reminders, published: refreshPublished, ...(issues ? { issues } : {}) },
@@ -151,7 +187,7 @@ export function servicesFactory(core: CoreDeps, shared: SharedSlackState): Liste
         db,
         clock,
         logger,
-        port: new SlackVerificationPort(client, people),
+        port: new SlackVerificationPort(client, people, shared.dmChannels),
         policy: { hour: config.reminders.hour, defaultTimeZone: config.reminders.defaultTimeZone, afterDays: config.verification.afterDays },
         published: refreshPublished,
         ...(issues ? { issues } : {}),
@@ -162,5 +198,5 @@ export function servicesFactory(core: CoreDeps, shared: SharedSlackState): Liste
 
 /** What listeners get: the core dependencies and the per-request services. */
 export function listenerDeps(core: CoreDeps & { config: Config }, shared: SharedSlackState): ListenerDeps {
-  return { ...core, services: servicesFactory(core, shared) };
+  return { ...core, threadParents: shared.threadParents, services: servicesFactory(core, shared) };
 }

@@ -1,3 +1,4 @@
+import { RATE_LIMITED_RETRIES } from '../../src/slack/rate-limits/rate-limited-fetch';
 import { WebClient } from '@slack/web-api';
 import { createDb } from '../../src/db/create-db';
 import type { FakeChannel, FakeMessage } from '../../tools/fake-slack';
@@ -319,10 +320,22 @@ describe('reminders that survive restarts, outages and Slack failures', () => {
     expect(second).toBeDefined();
   });
 
-  it('retries a reminder Slack answered with 429', async () => {
+  it('waits out a 429 on a reminder and sends it once, nobody seeing it', async () => {
     await addItems(1, '2026-12-03');
     time.set('2026-12-03T09:00:00Z');
     t.slack.injectFault('chat.postMessage', { kind: 'rate_limited', retryAfterSeconds: 1 });
+    await waitFor(() => dmCount(ana, 'due today') === 1, { timeoutMs: 8000 });
+    await jobRan(t, 'action-item-reminders');
+    expect(dmCount(ana, 'due today')).toBe(1);
+    const row = await t.bot.database.db.selectFrom('action_items').selectAll().executeTakeFirstOrThrow();
+    expect(row.reminder_failures).toBe(0);
+    expect(t.slack.callsTo('chat.postMessage').map((c) => c.status)).toContain(429);
+  });
+
+  it('retries a reminder later when Slack keeps answering 429', async () => {
+    await addItems(1, '2026-12-03');
+    time.set('2026-12-03T09:00:00Z');
+    t.slack.injectFault('chat.postMessage', { kind: 'rate_limited', retryAfterSeconds: 0 }, { times: RATE_LIMITED_RETRIES + 1 });
     await waitFor(async () => {
       const row = await t.bot.database.db.selectFrom('action_items').selectAll().executeTakeFirstOrThrow();
       return row.reminder_failures === 1;

@@ -1,3 +1,4 @@
+import { RATE_LIMITED_RETRIES } from '../../src/slack/rate-limits/rate-limited-fetch';
 import { format } from 'date-fns';
 import { tz } from '@date-fns/tz';
 import { buttonsOf, visibleText } from '../../tools/harness/visible-text';
@@ -229,8 +230,17 @@ describe('declaring when Slack refuses', () => {
     expect(channel.members).toContain(alice);
   });
 
-  it('says so when Slack rate-limits channel creation, keeping the answers', async () => {
+  it('waits out a 429 from Slack and declares, nobody seeing it', async () => {
     t.slack.injectFault('conversations.create', { kind: 'rate_limited', retryAfterSeconds: 1 });
+    const { viewId } = await submitDeclareForm(t, alice, ops, 'Slow down', { severity: 'SEV2' });
+    await waitFor(() => visibleText(t.slack.view(viewId)).includes('is declared'), { timeoutMs: 8000 });
+    const creates = t.slack.callsTo('conversations.create').filter((c) => String(c.args.name).endsWith('slow-down'));
+    expect(creates.map((c) => c.status)).toEqual([429, 200]);
+    expect(t.slack.channels().filter((c) => c.name.endsWith('slow-down'))).toHaveLength(1);
+  });
+
+  it('says so when Slack keeps rate-limiting channel creation, keeping the answers', async () => {
+    t.slack.injectFault('conversations.create', { kind: 'rate_limited', retryAfterSeconds: 0 }, { times: RATE_LIMITED_RETRIES + 1 });
     const { viewId } = await submitDeclareForm(t, alice, ops, 'Login loop', { severity: 'SEV2' });
     const form = await waitFor(() => {
       const view = t.slack.view(viewId);
@@ -253,7 +263,7 @@ describe('declaring when Slack refuses', () => {
   });
 
   it('after a refusal part-way, offers to finish set-up and finishes it without a second channel', async () => {
-    t.slack.injectFault('chat.postMessage', { kind: 'rate_limited', retryAfterSeconds: 1 });
+    t.slack.injectFault('chat.postMessage', { kind: 'rate_limited', retryAfterSeconds: 0 }, { times: RATE_LIMITED_RETRIES + 1 });
     const { viewId } = await submitDeclareForm(t, alice, ops, 'Queue backlog', { severity: 'SEV3' });
     const stopped = await waitFor(() => {
       const view = t.slack.view(viewId);

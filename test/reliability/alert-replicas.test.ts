@@ -5,7 +5,7 @@ import { FakeSlack, type FakeMessage } from '../../tools/fake-slack';
 import { grantedBotScopes } from '../../tools/fake-slack/manifest';
 import { ALERT_TOKEN, ALERTS_ENV, alertmanagerPayload } from '../../tools/harness/alerts';
 import { BOT_PROCESS, type BotProcess, spawnBot } from '../../tools/harness/spawn-bot';
-import { BOT_TOKEN } from '../../tools/harness/test-bot';
+import { BOT_TOKEN, RATE_LIMIT_SCALE } from '../../tools/harness/test-bot';
 import { TEST_DIALECT, type TestDatabase, newTestDatabase } from '../../tools/harness/test-database';
 import { visibleText } from '../../tools/harness/visible-text';
 import { waitFor } from '../../tools/harness/wait-for';
@@ -137,7 +137,7 @@ describe(`alert notifications on two replicas sharing one ${TEST_DIALECT === 'po
   let replicas: BotProcess[] = [];
 
   beforeEach(async () => {
-    slack = await FakeSlack.start({ scopes: grantedBotScopes(), botToken: BOT_TOKEN });
+    slack = await FakeSlack.start({ scopes: grantedBotScopes(), botToken: BOT_TOKEN, rateLimits: { scale: RATE_LIMIT_SCALE } });
     database = await newTestDatabase();
     slack.addChannel({ id: INCIDENTS, name: 'incidents', members: [slack.bot.userId] });
   });

@@ -6,7 +6,7 @@ import { commandOpeningModal } from '../../tools/harness/incident-steps';
 import { grantedBotScopes } from '../../tools/fake-slack/manifest';
 import { SlackDriver } from '../../tools/fake-slack/slack-driver';
 import { BOT_PROCESS, type BotProcess, spawnBot } from '../../tools/harness/spawn-bot';
-import { BOT_TOKEN, SIGNING_SECRET, type TestBot } from '../../tools/harness/test-bot';
+import { BOT_TOKEN, RATE_LIMIT_SCALE, SIGNING_SECRET, type TestBot } from '../../tools/harness/test-bot';
 import { TEST_DIALECT, type TestDatabase, newTestDatabase } from '../../tools/harness/test-database';
 import { seedIncident } from '../../tools/harness/test-db';
 import { reminderKeys } from '../../tools/harness/reminder-keys';
@@ -52,7 +52,7 @@ describe(`kill -9 at random points (${TEST_DIALECT === 'postgres' ? 'PostgreSQL'
   });
 
   it('loses no acknowledged declaration or reaction, finishes every set-up once, and sends each due reminder once', async () => {
-    slack = await FakeSlack.start({ scopes: grantedBotScopes(), botToken: BOT_TOKEN });
+    slack = await FakeSlack.start({ scopes: grantedBotScopes(), botToken: BOT_TOKEN, rateLimits: { scale: RATE_LIMIT_SCALE } });
     database = await newTestDatabase();
     const alice = slack.addUser({ name: 'alice', tz: 'Europe/Paris' }).id;
     const owners = ['UTC', 'America/Los_Angeles', 'Asia/Tokyo'].map((tz, i) => slack.addUser({ name: `owner${i}`, tz }).id);

@@ -11,7 +11,7 @@ describe('a bot stopping under load', () => {
       const { channel, row } = await declareThroughSlack(t, people[0] as string, ops, { title: 'Busy', responders: people.slice(1) });
       const messages = Array.from({ length: 30 }, (_, i) => t.slack.post(people[i % 5] as string, channel.id, `Update ${i}`));
       // Slack is slow: every read takes a while, so the handlers are still running at shutdown.
-      t.slack.injectFault('reactions.get', { kind: 'slow', delayMs: 300 }, { times: 30 });
+      t.slack.injectFault('conversations.history', { kind: 'slow', delayMs: 300 }, { times: 30 });
       const acks = await Promise.all(messages.map((m, i) => t.driver.reactionAdded(people[(i + 1) % 5] as string, channel.id, m.ts, 'pushpin')));
       expect(acks.every((a) => a.status === 200)).toBe(true);
       await t.bot.stop();

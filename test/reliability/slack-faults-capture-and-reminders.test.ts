@@ -1,3 +1,4 @@
+import { RATE_LIMITED_RETRIES } from '../../src/slack/rate-limits/rate-limited-fetch';
 import type { Fault } from '../../tools/fake-slack';
 import { jobRan, requestsFinished } from '../../tools/harness/completion';
 import { commandOpeningModal, declareThroughSlack } from '../../tools/harness/incident-steps';
@@ -19,10 +20,10 @@ describe('capturing and reminding while Slack fails', () => {
       const ops = t.slack.addChannel({ name: 'ops', members: [alice] }).id;
       const { channel, row } = await declareThroughSlack(t, alice, ops, { title: 'Capture faults' });
       const message = t.slack.post(alice, channel.id, 'Something to keep');
-      t.slack.injectFault('reactions.get', fault);
+      t.slack.injectFault('conversations.history', fault);
       const first = await t.driver.reactionAdded(alice, channel.id, message.ts, 'pushpin');
       // The read failed, and the failed handling let go of the event, so that Slack's redelivery is handled at once.
-      await waitFor(() => t.slack.callsTo('reactions.get').some((c) => !c.ok), { timeoutMs: 8000 });
+      await waitFor(() => t.slack.callsTo('conversations.history').some((c) => !c.ok), { timeoutMs: 8000 });
       await waitFor(async () => {
         const stored = await t.bot.database.db.selectFrom('inbox').select('attempts').where('id', '=', first.eventId).executeTakeFirst();
         return stored?.attempts === 1;
@@ -39,7 +40,17 @@ describe('capturing and reminding while Slack fails', () => {
     }
   });
 
-  it.each(FAULTS)('a reminder whose DM gets %s is retried with back-off and sent once', async (_name, fault) => {
+  /**
+   * A single 429 is waited out and sent again at once (see the rate limits' tests); one the bot
+   * gives up on after its own retries fails the reminder like any other refusal.
+   */
+  const REMINDER_FAULTS: Array<[string, Fault, number]> = [
+    ['429 past the bot’s own retries', { kind: 'rate_limited', retryAfterSeconds: 0 }, RATE_LIMITED_RETRIES + 1],
+    ['HTTP 500', { kind: 'http_error', status: 500 }, 1],
+    ['ok:false', { kind: 'error', error: 'internal_error' }, 1],
+  ];
+
+  it.each(REMINDER_FAULTS)('a reminder whose DM gets %s is retried with back-off and sent once', async (_name, fault, times) => {
     let now = Date.parse('2026-12-01T08:00:00Z');
     const t = await startTestBot({ clock: { now: () => new Date(now) }, jobs: { remindersEveryMs: 25 } });
     try {
@@ -47,7 +58,7 @@ describe('capturing and reminding while Slack fails', () => {
       const ana = t.slack.addUser({ name: 'ana', tz: 'UTC' }).id;
       const ops = t.slack.addChannel({ name: 'ops', members: [ana] }).id;
       const { channel } = await declareThroughSlack(t, ana, ops, { title: 'Reminder faults' });
-      t.slack.injectFault('chat.postMessage', fault);
+      t.slack.injectFault('chat.postMessage', fault, { times });
       const modal = await commandOpeningModal(t, ana, channel.id, 'action add');
       await t.driver.submitView({ user: ana, viewId: modal.id, fields: { ai_description: 'Keep trying', ai_owner: ana, ai_due: '2026-12-05', ai_type: 'process' } });
       const assigned = () => t.slack.dm(ana).filter((m) => visibleText(m).includes('You own a new action item'));

@@ -8,7 +8,7 @@ import { FakeGitHub } from '../../tools/fake-trackers/github';
 import { commandOpeningModal, declareThroughSlack } from '../../tools/harness/incident-steps';
 import { publishThroughSlack } from '../../tools/harness/postmortem-steps';
 import { BOT_PROCESS, type BotProcess, spawnBot } from '../../tools/harness/spawn-bot';
-import { BOT_TOKEN, SIGNING_SECRET, type TestBot } from '../../tools/harness/test-bot';
+import { BOT_TOKEN, RATE_LIMIT_SCALE, SIGNING_SECRET, type TestBot } from '../../tools/harness/test-bot';
 import { TEST_DIALECT, type TestDatabase, newTestDatabase } from '../../tools/harness/test-database';
 import { visibleText } from '../../tools/harness/visible-text';
 import { waitFor } from '../../tools/harness/wait-for';
@@ -134,7 +134,7 @@ describe(`action items' issues with several processes (${TEST_DIALECT === 'postg
   let gate: HeldCreate | undefined;
 
   beforeEach(async () => {
-    slack = await FakeSlack.start({ scopes: grantedBotScopes(), botToken: BOT_TOKEN });
+    slack = await FakeSlack.start({ scopes: grantedBotScopes(), botToken: BOT_TOKEN, rateLimits: { scale: RATE_LIMIT_SCALE } });
     github = await FakeGitHub.start({
       users: [{ login: 'alice-gh', email: 'alice@example.com' }, { login: 'incident-bot' }],
       repositories: [{ fullName: REPO, collaborators: ['alice-gh', 'incident-bot'] }],

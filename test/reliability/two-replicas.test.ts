@@ -6,7 +6,7 @@ import { FakeSlack } from '../../tools/fake-slack';
 import { grantedBotScopes } from '../../tools/fake-slack/manifest';
 import { SlackDriver } from '../../tools/fake-slack/slack-driver';
 import { BOT_PROCESS, type BotProcess, spawnBot } from '../../tools/harness/spawn-bot';
-import { BOT_TOKEN, SIGNING_SECRET } from '../../tools/harness/test-bot';
+import { BOT_TOKEN, RATE_LIMIT_SCALE, SIGNING_SECRET } from '../../tools/harness/test-bot';
 import { TEST_DIALECT, type TestDatabase, newTestDatabase } from '../../tools/harness/test-database';
 import { reminderKeys } from '../../tools/harness/reminder-keys';
 import { waitFor } from '../../tools/harness/wait-for';
@@ -27,7 +27,7 @@ describe(`two replicas on one ${TEST_DIALECT === 'postgres' ? 'PostgreSQL' : 'SQ
   });
 
   it('send each of 200 due reminders exactly once, and keep one timeline entry per message under concurrent reactions', async () => {
-    slack = await FakeSlack.start({ scopes: grantedBotScopes(), botToken: BOT_TOKEN });
+    slack = await FakeSlack.start({ scopes: grantedBotScopes(), botToken: BOT_TOKEN, rateLimits: { scale: RATE_LIMIT_SCALE } });
     database = await newTestDatabase();
     const owners = Array.from({ length: 20 }, (_, i) => slack.addUser({ name: `owner${i}`, tz: 'UTC' }).id);
     const channel = slack.addChannel({ name: 'inc-20261122-replicas', members: [slack.bot.userId, ...owners] }).id;

@@ -55,7 +55,7 @@ async function setUp() {
     members: { isMember: async () => true },
     port: {
       readMarkedMessage: async () => ({ message, marked: true, markedBy: 'U3' }),
-      acknowledge: async (_channel, ts) => void acks.push(ts),
+      acknowledge: async (captured) => void acks.push(captured.ts),
       withdrawAcknowledgement: async () => undefined,
     },
   };
@@ -86,7 +86,7 @@ describe('the entries one incident keeps', () => {
     const { handle, deps, incidentId, logs, acks, count } = await setUp();
     try {
       await fill(deps.db, incidentId, TIMELINE_LIMITS.entries);
-      await syncMarkedMessage(deps, 'C0INC', message.ts);
+      await syncMarkedMessage(deps, 'C0INC', message.ts, 'added');
       expect(await count()).toBe(TIMELINE_LIMITS.entries);
       expect(acks).toEqual([]);
       expect(logs).toContainEqual(expect.objectContaining({ level: 40, code: 'too_many_entries', incidentId }));

@@ -5,6 +5,7 @@ import { UnreadableRequestError, decodeApiRequest, readBody } from './api-reques
 import { FaultInjector } from './fault-injector';
 import { allMethods } from './methods/all-methods';
 import { parseMultipart } from './multipart';
+import { RateLimits, type RateLimitSetting } from './rate-limits';
 import { ResponseUrls, type ResponseUrlTarget } from './response-urls';
 import { SocketModeServer } from './socket-mode';
 import { TriggerIds } from './trigger-ids';
@@ -37,6 +38,11 @@ export interface FakeSlackOptions {
   appToken?: string;
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
+  /**
+   * Slack's per-method rate limits on the fake's clock: `'slack'` (the default) keeps to Slack's
+   * documented minimums, `{ scale: 100 }` allows a hundred times as much, `'off'` none at all.
+   */
+  rateLimits?: RateLimitSetting;
 }
 
 const TEAM_ID = 'T0000TEST';
@@ -72,6 +78,7 @@ export class FakeSlack {
   private readonly triggers: TriggerIds;
   private readonly responseUrls: ResponseUrls;
   private readonly faults = new FaultInjector();
+  private readonly rateLimits: RateLimits;
   private clock: () => number = Date.now;
   private server: Server | undefined;
   private port = 0;
@@ -80,6 +87,7 @@ export class FakeSlack {
     this.botToken = options.botToken ?? 'xoxb-test-token';
     this.appToken = options.appToken ?? DEFAULT_APP_TOKEN;
     this.scopes = new Set(options.scopes ?? allBotScopes());
+    this.rateLimits = new RateLimits(options.rateLimits ?? 'slack');
     const now = (): number => this.clock();
     this.ws = new Workspace(TEAM_ID, TEAM_NAME, TEAM_DOMAIN, this.bot, now, () => this.baseUrl);
     this.viewStore = new ViewStore(this.ws);
@@ -412,6 +420,16 @@ export class FakeSlack {
     this.faults.clear();
   }
 
+  /** Changes the rate limits (see FakeSlackOptions.rateLimits); every budget starts full again. */
+  setRateLimits(setting: RateLimitSetting): void {
+    this.rateLimits.set(setting);
+  }
+
+  /** Calls the rate limits refused with a 429 (injected `rate_limited` faults are not among them). */
+  rateLimitedCalls(method?: string): FakeCall[] {
+    return this.calls.filter((c) => c.rateLimited === true && (method === undefined || c.method === method));
+  }
+
   // HTTP -------------------------------------------------------------------------------------
 
   private async listen(port: number): Promise<void> {
@@ -454,7 +472,7 @@ export class FakeSlack {
       this.calls.push({ method, args: {}, at, ok: false, error: error.error, status: 200 });
       return sendJson(res, 200, { ok: false, error: error.error });
     }
-    const record = (ok: boolean, status: number, error?: string): void => {
+    const record = (ok: boolean, status: number, error?: string, rateLimited?: true): void => {
       this.calls.push({
         method,
         args: request.args,
@@ -463,6 +481,7 @@ export class FakeSlack {
         ok,
         status,
         ...(error !== undefined ? { error } : {}),
+        ...(rateLimited ? { rateLimited } : {}),
       });
     };
 
@@ -483,6 +502,24 @@ export class FakeSlack {
     }
     if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
 
+    const loseAnswer = (status: number): void => {
+      record(false, status, `http_${status}`);
+      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`fake gateway timeout (HTTP ${status})`);
+    };
+
+    // Slack counts calls per app: one without the app's token is not charged to it.
+    if (request.token === this.botToken || request.token === this.appToken) {
+      const channel = typeof request.args.channel === 'string' ? request.args.channel : undefined;
+      const verdict = this.rateLimits.take(method, channel, this.now);
+      if (!verdict.allowed) {
+        // Refused, nothing done; an injected lost answer still decides what the app sees.
+        if (fault?.kind === 'answer_lost') return loseAnswer(fault.status);
+        record(false, 429, 'ratelimited', true);
+        return sendJson(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(verdict.retryAfterSeconds) });
+      }
+    }
+
     const answer = callWebApi(method, request, {
       botToken: this.botToken,
       appToken: this.appToken,
@@ -494,13 +531,8 @@ export class FakeSlack {
       scopes: this.scopes,
       baseUrl: this.baseUrl,
     });
+    if (fault?.kind === 'answer_lost') return loseAnswer(fault.status);
     const ok = answer.body.ok === true;
-    if (fault?.kind === 'answer_lost') {
-      record(false, fault.status, `http_${fault.status}`);
-      res.writeHead(fault.status, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end(`fake gateway timeout (HTTP ${fault.status})`);
-      return;
-    }
     record(ok, 200, ok ? undefined : String(answer.body.error));
     sendJson(res, 200, answer.body, {
       'x-oauth-scopes': (answer.tokenScopes ?? [...this.scopes]).join(','),

@@ -2,6 +2,7 @@ export { FakeSlack, type FakeSlackOptions } from './fake-slack';
 export { BLOCK_KIT_LIMITS, MESSAGE_BLOCKS_TEXT_LIMIT, blocksTextLength, checkBlocks, type Surface } from './block-kit-limits';
 export { VIEW_LIMITS, checkView } from './view-limits';
 export { VIEW_STACK_LIMIT } from './view-store';
+export { type RateBudget, type RateLimitSetting, rateBudgetOf } from './rate-limits';
 export { TRIGGER_ID_LIFETIME_MS } from './trigger-ids';
 export { RESPONSE_URL_LIFETIME_MS, RESPONSE_URL_MAX_USES, type ResponseUrlTarget } from './response-urls';
 export type { AddChannelOptions, AddUserOptions, NewFile } from './workspace';

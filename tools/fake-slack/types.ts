@@ -192,6 +192,8 @@ export interface FakeCall {
   error?: string;
   /** HTTP status the fake answered with (200 unless a fault said otherwise). */
   status: number;
+  /** Answered 429 by the fake's rate limits (an injected `rate_limited` fault leaves this unset). */
+  rateLimited?: true;
 }
 
 export interface ResponseUrlPost {

@@ -55,6 +55,8 @@ export async function declareThroughSlack(t: TestBot, user: string, channel: str
       .where('setup_completed_at', 'is not', null)
       .executeTakeFirst(),
   );
+  // The form then shows the result: wait for it, so that a modal opened next is not replaced by it.
+  await waitFor(() => t.slack.callsTo('views.update').some((call) => call.args.view_id === viewId));
   const incidentChannel = t.slack.channel(row.channel_id as string) as FakeChannel;
   return { viewId, row, channel: incidentChannel };
 }

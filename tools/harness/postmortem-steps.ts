@@ -18,11 +18,18 @@ export const PUBLISHABLE_CONTENT: Record<string, string> = {
  * A person runs `/incident postmortem` in the incident channel, writes it, saves and reviews it,
  * and publishes. Resolves once the form says where it was published.
  */
-export async function publishThroughSlack(t: TestBot, user: string, channel: string, fields: Record<string, string> = PUBLISHABLE_CONTENT): Promise<void> {
+export async function publishThroughSlack(
+  t: TestBot,
+  user: string,
+  channel: string,
+  fields: Record<string, string> = PUBLISHABLE_CONTENT,
+  /** How long publishing may take (with Slack's own rate limits, a second a message per channel). */
+  options: { timeoutMs?: number } = {},
+): Promise<void> {
   const form = await commandOpeningModal(t, user, channel, 'postmortem');
   await t.driver.submitView({ user, viewId: form.id, fields });
   await waitFor(() => (t.slack.view(form.id)?.callback_id === 'postmortem_review' ? true : undefined));
   await t.driver.submitView({ user, viewId: form.id });
-  await waitFor(() => (visibleText(t.slack.view(form.id)).includes('Published in') ? true : undefined));
+  await waitFor(() => (visibleText(t.slack.view(form.id)).includes('Published in') ? true : undefined), { timeoutMs: options.timeoutMs });
   t.slack.closeView(user, form.id);
 }

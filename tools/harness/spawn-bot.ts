@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FakeSlack } from '../fake-slack';
 import { freePort } from './free-port';
 import { ROOT } from '../fake-slack/manifest';
-import { BOT_TOKEN, SIGNING_SECRET } from './test-bot';
+import { BOT_TOKEN, RATE_LIMIT_SCALE, SIGNING_SECRET } from './test-bot';
 import type { TestDatabase } from './test-database';
 import { waitFor } from './wait-for';
 
@@ -39,6 +39,8 @@ export function botEnv(slack: FakeSlack, port: number, databaseUrl: string, extr
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
+    // As generous as the fake Slack of tests that are not about rate limits.
+    SLACK_RATE_LIMIT_SCALE: String(RATE_LIMIT_SCALE),
     PORT: String(port),
     DATABASE_URL: databaseUrl,
     ...extra,

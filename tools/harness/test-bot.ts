@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import type { Clock } from '../../src/clock';
 import { type Config, loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { ChannelPacer } from '../../src/slack/web-api/channel-pacer';
+import { ChannelPacer, type PacerTime } from '../../src/slack/web-api/channel-pacer';
 import { type Bot, type StartOptions, startBot } from '../../src/start-bot';
 import { FakeSlack } from '../fake-slack';
 import { grantedBotScopes } from '../fake-slack/manifest';
@@ -10,6 +10,9 @@ import { SlackDriver } from '../fake-slack/slack-driver';
 import { newTestDatabase } from './test-database';
 
 export { tempDatabasePath } from './test-database';
+
+/** How much larger than Slack's the rate limits are in tests that are not about them. */
+export const RATE_LIMIT_SCALE = 100;
 
 export const SIGNING_SECRET = '0123456789abcdef0123456789abcdef';
 export const BOT_TOKEN = 'xoxb-test-token';
@@ -40,9 +43,24 @@ export interface TestBot {
  * fake over Socket Mode instead, and the driver delivers over that connection.
  */
 export async function startTestBot(
-  options: { env?: NodeJS.ProcessEnv; clock?: Clock; jobs?: StartOptions['jobs']; postPacer?: ChannelPacer; mode?: 'http' | 'socket' } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    clock?: Clock;
+    jobs?: StartOptions['jobs'];
+    postPacer?: ChannelPacer;
+    mode?: 'http' | 'socket';
+    /** The fake Slack's rate limits: Slack's own, or scaled (RATE_LIMIT_SCALE unless told). */
+    rateLimits?: 'slack' | { scale: number };
+    /** Time for the bot's waits on Slack's budgets (its rate limiter); the wall clock unless told. */
+    slackTime?: PacerTime;
+  } = {},
 ): Promise<TestBot> {
-  const slack = await FakeSlack.start({ scopes: grantedBotScopes(), botToken: BOT_TOKEN, appToken: APP_TOKEN });
+  const slack = await FakeSlack.start({
+    scopes: grantedBotScopes(),
+    botToken: BOT_TOKEN,
+    appToken: APP_TOKEN,
+    rateLimits: options.rateLimits ?? { scale: RATE_LIMIT_SCALE },
+  });
   const database = await newTestDatabase();
   // A configuration the bot refuses (a bad rules file, say) must not leave the fake Slack or the database behind.
   const configure = () => loadConfig({
@@ -77,6 +95,11 @@ export async function startTestBot(
       clock: options.clock,
       jobs: options.jobs,
       slackClientOptions: { retryConfig: { retries: 0 } },
+      // The bot keeps to the same budgets as the fake Slack it talks to.
+      slackRateLimits: {
+        scale: options.rateLimits === 'slack' ? 1 : (options.rateLimits?.scale ?? RATE_LIMIT_SCALE),
+        ...(options.slackTime ? { time: options.slackTime } : {}),
+      },
       // Posts are not spaced a second apart here; the pacing itself has its own tests.
       postPacer: options.postPacer ?? new ChannelPacer(0),
     });

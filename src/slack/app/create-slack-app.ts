@@ -10,6 +10,19 @@ import { registerListeners } from '../listeners';
 import type { ListenerDeps } from '../listeners/listener-deps';
 import { InFlight } from './in-flight';
 import { refuseFutureRequests } from './refuse-future-requests';
+import { rateLimitedFetch } from '../rate-limits/rate-limited-fetch';
+import type { SlackRateLimiter } from '../rate-limits/slack-rate-limiter';
+
+/** Slack's Web API when SLACK_API_URL does not say otherwise. */
+const SLACK_API_URL = 'https://slack.com/api/';
+/** How long one Web API call may take once it is sent. */
+const CALL_TIMEOUT_MS = 10_000;
+/**
+ * Calls that may wait for their turn at once. The limiter decides when each goes out; the
+ * client's own queue (100 by default) would otherwise hold a person's click behind a burst of
+ * background calls, without regard to priority.
+ */
+const MAX_WAITING_CALLS = 100_000;
 
 /**
  * Web API retries for a person waiting on a modal: a few quick attempts, not the client's
@@ -35,6 +48,8 @@ export interface SlackAppOptions {
   inboxLeaseMs?: number;
   /** More routes on the HTTP port, in both modes (the alert endpoints). */
   routes?: CustomRoute[];
+  /** Keeps every Web API call of this process within Slack's rate limits. */
+  rateLimiter: SlackRateLimiter;
 }
 
 export interface SlackApp {
@@ -54,7 +69,7 @@ function httpReceiver(config: Config, routes: CustomRoute[], logger: Logger): HT
  * `GET /healthz` on PORT; Socket Mode connects out with the app token and still serves
  * `/healthz` on PORT for container health checks.
  */
-export function createSlackApp({ config, deps, ping, isReady, clientOptions, inboxLeaseMs, routes: extraRoutes = [] }: SlackAppOptions): SlackApp {
+export function createSlackApp({ config, deps, ping, isReady, clientOptions, inboxLeaseMs, routes: extraRoutes = [], rateLimiter }: SlackAppOptions): SlackApp {
   const inFlight = new InFlight();
   const inbox = new Inbox(deps, inboxLeaseMs);
   const routes = [healthRoute(ping, isReady), ...extraRoutes];
@@ -68,7 +83,10 @@ export function createSlackApp({ config, deps, ping, isReady, clientOptions, inb
     clientOptions: {
       slackApiUrl: config.slack.apiUrl,
       retryConfig: INTERACTIVE_RETRY_POLICY,
-      timeout: 10_000,
+      // Each attempt's timeout starts when it is sent, not while it waits for its turn.
+      timeout: 0,
+      maxRequestConcurrency: MAX_WAITING_CALLS,
+      fetch: rateLimitedFetch(rateLimiter, { apiUrl: config.slack.apiUrl ?? SLACK_API_URL, timeoutMs: CALL_TIMEOUT_MS, logger: deps.logger }),
       ...clientOptions,
     },
   };

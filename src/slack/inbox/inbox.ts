@@ -14,6 +14,8 @@ const RETRY_DELAYS_MS = [10_000, 60_000, 5 * 60_000, 30 * 60_000];
 const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 /** Requests taken per background pass. */
 const REPLAY_BATCH = 50;
+/** Requests of a pass handled at once. */
+const REPLAY_CONCURRENCY = 10;
 
 export type HandleRequest = (event: ReceiverEvent) => Promise<void>;
 
@@ -97,12 +99,16 @@ export class Inbox {
   async replayPending(process: HandleRequest): Promise<number> {
     const { db, clock, logger } = this.deps;
     const pending = await takePending(db, clock.now(), this.leaseMs, REPLAY_BATCH);
-    for (const request of pending) {
-      logger.info({ requestId: request.id }, 'handling a request again');
-      await this.handle(request.id, { body: request.body as ReceiverEvent['body'], ack: async () => {} }, process).catch(
-        () => undefined,
-      );
-    }
+    // Several at a time, as Slack delivers them: a capture waits for its channel's next read,
+    // and fifty captures replayed one after another would each wait for a read of their own.
+    const queue = [...pending];
+    const worker = async () => {
+      for (let request = queue.shift(); request; request = queue.shift()) {
+        logger.info({ requestId: request.id }, 'handling a request again');
+        await this.handle(request.id, { body: request.body as ReceiverEvent['body'], ack: async () => {} }, process).catch(() => undefined);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(REPLAY_CONCURRENCY, queue.length) }, worker));
     return pending.length;
   }
 

@@ -16,6 +16,7 @@ import type { Logger } from '../../logger';
 import type { PostmortemDeps } from '../../postmortems/postmortem-deps';
 import type { RecurrenceDeps } from '../../recurrence/recurrence-deps';
 import type { TimelineDeps } from '../../timeline/timeline-deps';
+import type { ThreadParents } from '../web-api/thread-parents';
 import type { UserDirectory } from '../web-api/user-directory';
 
 /** Every service's dependencies for one request, talking to Slack through that request's client. */
@@ -47,6 +48,8 @@ export interface ListenerDeps {
   clock: Clock;
   logger: Logger;
   config: Pick<Config, 'incidentsChannel' | 'timelineEmoji' | 'postmortems' | 'reminders' | 'alerts' | 'verification' | 'tracker'>;
+  /** The thread of each reply seen in message events, so a marked reply is read with its thread. */
+  threadParents: ThreadParents;
   /** The services for a request; `botUserId` is the bot's own user (Slack refuses to invite it). */
   services(client: WebClient, botUserId?: string): Services;
 }

@@ -3,9 +3,11 @@ import type { ChannelMessage } from '../../timeline/timeline-entry';
 import { normaliseTypedLine, normaliseTypedText } from './normalise-text';
 import { slackTsToDate } from './slack-ts';
 
-/** A message object as Slack sends it in events, shortcuts and `reactions.get`. */
+/** A message object as Slack sends it in events, shortcuts, `reactions.get` and conversation reads. */
 export interface SlackMessageObject {
   ts?: string;
+  /** A reply's thread (its parent's ts); a parent with replies carries its own ts here. */
+  thread_ts?: string;
   user?: string;
   bot_id?: string;
   subtype?: string;

@@ -7,6 +7,7 @@ import { findMarkedMessage } from '../web-api/find-marked-message';
 import { requiredField } from '../web-api/required-field';
 import { slackCall, slackErrorCode } from '../web-api/slack-call';
 import { reachPerson } from '../web-api/reach-person';
+import type { DmChannels } from '../web-api/dm-channels';
 import type { UserDirectory } from '../web-api/user-directory';
 
 /** Messages read a page at a time: Slack's recommended page size for history. */
@@ -17,11 +18,14 @@ const NOT_POSTS = new Set(['channel_join', 'channel_leave', 'group_join', 'group
 /** The metadata event that marks an account request or its reminder in someone's DM. */
 export const ACCOUNT_EVENT = 'account_request';
 
+const PERSON_GONE = 'this person cannot receive messages.';
+
 /** Accounts' view of Slack: who is a person, their zone, their DM with the bot. */
 export class SlackAccountPort implements AccountPort {
   constructor(
     private readonly client: WebClient,
     private readonly people: UserDirectory,
+    private readonly dms: DmChannels,
   ) {}
 
   async isPerson(userId: string): Promise<boolean> {
@@ -57,9 +61,8 @@ export class SlackAccountPort implements AccountPort {
     return this.people.timeZoneOf(userId).catch(() => null);
   }
 
-  async dmChannelOf(userId: string): Promise<string> {
-    const result = await this.reach(() => this.client.conversations.open({ users: userId }));
-    return requiredField(result.channel?.id, 'conversations.open', 'channel id');
+  dmChannelOf(userId: string): Promise<string> {
+    return this.dms.open(this.client, userId, PERSON_GONE);
   }
 
   async ask(account: Account, incident: Incident, dmChannel: string, kind: 'ask' | 'remind'): Promise<string> {
@@ -84,6 +87,6 @@ export class SlackAccountPort implements AccountPort {
   }
 
   private reach<T>(call: () => Promise<T>): Promise<T> {
-    return reachPerson(call, 'this person cannot receive messages.');
+    return reachPerson(call, PERSON_GONE);
   }
 }

@@ -7,6 +7,7 @@ import { requireReady } from '../../incidents/require-ready';
 import type { SystemEntry } from '../../timeline/timeline-entry';
 import { changeNotice } from '../blocks/change-notice';
 import { announcementMessage, incidentCard, incidentTopic } from '../blocks/incident-card';
+import type { ChannelTopics } from '../web-api/channel-topics';
 import { findMarkedMessage } from '../web-api/find-marked-message';
 import { postInChannel } from '../web-api/post-in-channel';
 import { requiredField } from '../web-api/required-field';
@@ -25,6 +26,8 @@ export interface SlackIncidentPortOptions {
   incidentsChannel?: string;
   /** The bot's own user id: Slack refuses to invite the bot to its own channel. */
   botUserId?: string;
+  /** The topic this process last set in each channel: the same text is not set again. */
+  topics: ChannelTopics;
 }
 
 /** The incident service's view of Slack, over the Web API. */
@@ -55,7 +58,11 @@ export class SlackIncidentPort implements IncidentPort {
   }
 
   async setTopic(incident: Incident): Promise<void> {
-    await slackCall(() => this.client.conversations.setTopic({ channel: channelOf(incident), topic: incidentTopic(incident) }));
+    const channel = channelOf(incident);
+    const topic = incidentTopic(incident);
+    await this.options.topics.set(channel, topic, async () => {
+      await slackCall(() => this.client.conversations.setTopic({ channel, topic }));
+    });
   }
 
   async postCard(incident: Incident, context: CardContext): Promise<string> {

@@ -5,10 +5,10 @@ import type { ChartImage, InsightsPort } from '../../insights/insights-port';
 import { chartComment, insightsDigestMessage } from '../blocks/insights-message';
 import { findMarkedMessage } from '../web-api/find-marked-message';
 import { postInChannel } from '../web-api/post-in-channel';
-import { requiredField } from '../web-api/required-field';
 import { slackCall } from '../web-api/slack-call';
 import { uploadFile } from '../web-api/upload-file';
 import type { UserDirectory } from '../web-api/user-directory';
+import type { DmChannels } from '../web-api/dm-channels';
 
 /** The metadata that marks a digest with its scheduled time, so a digest posted by a process that died is found, not posted again. */
 export const DIGEST_EVENT = 'insights_digest';
@@ -20,6 +20,7 @@ export class SlackInsightsPort implements InsightsPort {
   constructor(
     private readonly client: WebClient,
     private readonly people: UserDirectory,
+    private readonly dms: DmChannels,
   ) {}
 
   findDigest(channelId: string, dueAt: Date): Promise<string | undefined> {
@@ -51,8 +52,7 @@ export class SlackInsightsPort implements InsightsPort {
   }
 
   async sendChart(userId: string, figures: InsightFigures, chart: ChartImage): Promise<void> {
-    const opened = await slackCall(() => this.client.conversations.open({ users: userId }));
-    const dm = requiredField(opened.channel?.id, 'conversations.open', 'channel id');
+    const dm = await this.dms.open(this.client, userId);
     await uploadFile(
       this.client,
       { bytes: chart.png, filename: chart.filename, title: chart.title, altText: ALT_TEXT },

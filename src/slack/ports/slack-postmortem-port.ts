@@ -18,6 +18,7 @@ import { requiredField } from '../web-api/required-field';
 import { uploadFile } from '../web-api/upload-file';
 import { slackCall, slackErrorCode, toAppError } from '../web-api/slack-call';
 import type { UserDirectory } from '../web-api/user-directory';
+import type { DmChannels } from '../web-api/dm-channels';
 
 /** Metadata marking the review meeting's invitation, so one posted but not recorded is found. */
 const INVITATION_EVENT = 'review_invitation';
@@ -38,6 +39,7 @@ export class SlackPostmortemPort implements PostmortemPort {
     private readonly client: WebClient,
     private readonly people: UserDirectory,
     private readonly pacer: ChannelPacer,
+    private readonly dms: DmChannels,
   ) {}
 
   displayNames(userIds: string[]): Promise<Map<string, string>> {
@@ -106,8 +108,7 @@ export class SlackPostmortemPort implements PostmortemPort {
   }
 
   async sendFile(userId: string, file: { filename: string; title: string; content: string | Uint8Array; comment: string }): Promise<void> {
-    const opened = await slackCall(() => this.client.conversations.open({ users: userId }));
-    const channelId = requiredField(opened.channel?.id, 'conversations.open', 'channel id');
+    const channelId = await this.dms.open(this.client, userId);
     await uploadFile(this.client, { bytes: Buffer.from(file.content), filename: file.filename, title: file.title }, { channelId, initialComment: file.comment });
   }
 
@@ -168,8 +169,7 @@ export class SlackPostmortemPort implements PostmortemPort {
   }
 
   async remindFacilitator(userId: string, incident: Incident, meeting: ReviewMeeting, state: DraftState): Promise<void> {
-    const opened = await slackCall(() => this.client.conversations.open({ users: userId }));
-    const dm = requiredField(opened.channel?.id, 'conversations.open', 'channel id');
+    const dm = await this.dms.open(this.client, userId);
     const key = { incident_id: incident.id, starts_at: meeting.startsAt.toISOString() };
     // A sender that died after posting left it here: it is not sent twice.
     const sent = await findMarkedMessage(this.client, dm, REVIEW_REMINDER_EVENT, (p) => p.incident_id === key.incident_id && p.starts_at === key.starts_at);

@@ -9,16 +9,20 @@ import { findMarkedMessage } from '../web-api/find-marked-message';
 import { requiredField } from '../web-api/required-field';
 import { slackCall } from '../web-api/slack-call';
 import { reachPerson } from '../web-api/reach-person';
+import type { DmChannels } from '../web-api/dm-channels';
 import type { UserDirectory } from '../web-api/user-directory';
 
 /** The metadata event that marks a reminder DM, so a send interrupted by a crash can be found. */
 export const REMINDER_EVENT = 'action_item_reminder';
+
+const OWNER_GONE = "the action item's owner cannot receive messages.";
 
 /** Reminders' view of Slack: the owner's zone, their DM, and the commander. */
 export class SlackReminderPort implements ReminderPort {
   constructor(
     private readonly client: WebClient,
     private readonly people: UserDirectory,
+    private readonly dms: DmChannels,
     /** With `TRACKER_CREATE=button`, open items without an issue carry a button to file one. */
     private readonly issueButton?: ItemIssueButton,
   ) {}
@@ -27,9 +31,8 @@ export class SlackReminderPort implements ReminderPort {
     return this.people.timeZoneOf(userId);
   }
 
-  async dmChannelOf(userId: string): Promise<string> {
-    const result = await this.reachOwner(() => this.client.conversations.open({ users: userId }));
-    return requiredField(result.channel?.id, 'conversations.open', 'channel id');
+  dmChannelOf(userId: string): Promise<string> {
+    return this.dms.open(this.client, userId, OWNER_GONE);
   }
 
   async remindOwner(item: ActionItem, incident: Incident, { kind, key, snooze }: ReminderMessage, dmChannel: string): Promise<string> {
@@ -45,7 +48,7 @@ export class SlackReminderPort implements ReminderPort {
 
   /** Slack's ways of saying the person is gone, as the one thing reminders need to know. */
   private reachOwner<T>(call: () => Promise<T>): Promise<T> {
-    return reachPerson(call, "the action item's owner cannot receive messages.");
+    return reachPerson(call, OWNER_GONE);
   }
 
   sentReminder(dmChannel: string, key: string, since: Date): Promise<string | undefined> {

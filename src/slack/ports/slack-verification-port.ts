@@ -8,6 +8,7 @@ import { escapeAndTruncate } from '../../mrkdwn/escape';
 import { mention } from '../../mrkdwn/mention';
 import { verificationAnswered, verificationQuestion } from '../blocks/verification-question';
 import { findMarkedMessage } from '../web-api/find-marked-message';
+import type { DmChannels } from '../web-api/dm-channels';
 import { reachPerson } from '../web-api/reach-person';
 import { requiredField } from '../web-api/required-field';
 import { slackCall } from '../web-api/slack-call';
@@ -23,15 +24,15 @@ export class SlackVerificationPort implements VerificationPort {
   constructor(
     private readonly client: WebClient,
     private readonly people: UserDirectory,
+    private readonly dms: DmChannels,
   ) {}
 
   timeZoneOf(userId: string): Promise<string | null> {
     return this.people.timeZoneOf(userId);
   }
 
-  async dmChannelOf(userId: string): Promise<string> {
-    const result = await reachPerson(() => this.client.conversations.open({ users: userId }), GONE);
-    return requiredField(result.channel?.id, 'conversations.open', 'channel id');
+  dmChannelOf(userId: string): Promise<string> {
+    return this.dms.open(this.client, userId, GONE);
   }
 
   async ask(person: AskedPerson, item: ActionItem, incident: Incident, key: string): Promise<string> {

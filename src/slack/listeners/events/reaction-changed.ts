@@ -13,6 +13,7 @@ export function reactionChanged(deps: ListenerDeps) {
   return async ({ event, client, context }: Args): Promise<void> => {
     if (event.reaction !== deps.config.timelineEmoji || event.item.type !== 'message') return;
     if (event.item_user && event.item_user === context.botUserId) return;
-    await syncMarkedMessage(deps.services(client, context.botUserId).timeline, event.item.channel, event.item.ts);
+    const change = event.type === 'reaction_added' ? 'added' : 'removed';
+    await syncMarkedMessage(deps.services(client, context.botUserId).timeline, event.item.channel, event.item.ts, change);
   };
 }
