@@ -15,6 +15,7 @@ import { benchChart } from './b11-chart';
 import { benchSearch } from './b12-search';
 import { benchInsights } from './b13-insights';
 import { benchRecurrence } from './b14-recurrence';
+import { benchBusyIncident } from './b15-busy-incident';
 import type { BenchResult } from './result';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -98,6 +99,9 @@ async function main(): Promise<void> {
       results.push(await benchRecurrence(dialect));
     }
   }
+
+  // Slack's own rate limits, on a clock faster than the wall clock: SQLite only.
+  await run('B15', benchBusyIncident);
 
   printTable(results);
   const report = {

@@ -238,6 +238,8 @@ async function story(t: TestBot, clock: StoryClock, transcript: Transcript, gith
       );
       channel = incident.channel_id!;
       await waitFor(() => slack.botMessages(INCIDENTS_CHANNEL).length > 0);
+      // Then the form says so.
+      await waitFor(() => JSON.stringify(slack.view(declareForm)?.blocks ?? []).includes('is declared'));
     },
   );
   clock.at('14:04');

@@ -21,6 +21,7 @@ import { ChannelTopics } from './slack/web-api/channel-topics';
 import { CoalescedRefresh } from './jobs/coalesced-refresh';
 import { BudgetShare, REPLICA_BEAT_EVERY_MS } from './slack/rate-limits/budget-share';
 import { SlackRateLimiter } from './slack/rate-limits/slack-rate-limiter';
+import { realTime } from './slack/web-api/real-time';
 import { ChannelPacer, type PacerTime, SLACK_POST_INTERVAL_MS } from './slack/web-api/channel-pacer';
 import { requiredField } from './slack/web-api/required-field';
 import { startupStep } from './startup-failure';
@@ -200,6 +201,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
         options.slackRateLimits?.time,
       ),
       rateLimiter,
+      slackTime: options.slackRateLimits?.time ?? realTime,
       postPacer: options.postPacer ?? new ChannelPacer(SLACK_POST_INTERVAL_MS),
       archive,
       accountsRequested: () => accountsPass?.kick(),

@@ -21,7 +21,7 @@ function problemsOf(env: NodeJS.ProcessEnv): Record<string, string> {
 describe('loadConfig', () => {
   it('fills in defaults for HTTP mode', () => {
     expect(loadConfig(valid, false)).toEqual({
-      slack: { botToken: 'xoxb-1-2-abc', signingSecret: valid.SLACK_SIGNING_SECRET, appToken: undefined, apiUrl: 'https://slack.com/api/' },
+      slack: { botToken: 'xoxb-1-2-abc', signingSecret: valid.SLACK_SIGNING_SECRET, appToken: undefined, apiUrl: 'https://slack.com/api/', rateLimitScale: 1 },
       mode: 'http',
       timelineEmoji: 'pushpin',
       postmortems: { channel: undefined, requiredFor: ['SEV1', 'SEV2'], dueHours: 48 },

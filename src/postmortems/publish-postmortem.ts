@@ -123,7 +123,11 @@ export async function publishPostmortem(
     });
     await markPostmortemPublished(deps.incidents, incidentId, userId);
     published = true;
-    await tellAccountsClosed(deps.accounts, incidentId);
+    // Each participant's request is edited to say it is closed: one chat.update each, paced by
+    // Slack's budget, which the publisher need not wait for. Their accounts are closed already.
+    void runWithPriority('background', () => tellAccountsClosed(deps.accounts, incidentId)).catch((err: unknown) =>
+      deps.logger.warn({ err, incidentId }, 'could not tell every participant that accounts are closed'),
+    );
     await requestExport(deps, incident, userId);
     await deps.issues?.published(incidentId).catch((err: unknown) => deps.logger.warn({ err, incidentId }, 'could not ask for the action items\' issues'));
     deps.logger.info({ incidentId, messages, overridden: notes.length }, 'post-mortem published');

@@ -11,6 +11,8 @@ export const CallbackId = {
   assignCommander: 'assign_commander',
   resolve: 'resolve_incident',
   declareResult: 'declare_result',
+  /** A modal shown while its content is being gathered, within the trigger's three seconds. */
+  loading: 'loading',
   timeline: 'timeline',
   timelineAddEntry: 'timeline_add_entry',
   timelineEditEntry: 'timeline_edit_entry',

@@ -1,4 +1,5 @@
 import type { SlackRateLimiter } from '../slack/rate-limits/slack-rate-limiter';
+import type { PacerTime } from '../slack/web-api/channel-pacer';
 import type { WebClient } from '@slack/web-api';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock';
@@ -66,6 +67,8 @@ export interface SharedSlackState {
   incidentRefreshes: CoalescedRefresh;
   /** Keeps this process's Web API calls within Slack's rate limits; says how long a call would wait. */
   rateLimiter: SlackRateLimiter;
+  /** Time as the Slack side waits on it: the wall clock, or the benchmark's faster one. */
+  slackTime: PacerTime;
   /** The thread of each reply seen in message events. */
   threadParents: ThreadParents;
   /** Marked messages read together per channel, instead of one call each. */
@@ -198,5 +201,5 @@ export function servicesFactory(core: CoreDeps, shared: SharedSlackState): Liste
 
 /** What listeners get: the core dependencies and the per-request services. */
 export function listenerDeps(core: CoreDeps & { config: Config }, shared: SharedSlackState): ListenerDeps {
-  return { ...core, threadParents: shared.threadParents, services: servicesFactory(core, shared) };
+  return { ...core, threadParents: shared.threadParents, slackTime: shared.slackTime, services: servicesFactory(core, shared) };
 }

@@ -1,3 +1,4 @@
+import type { PacerTime } from '../web-api/channel-pacer';
 import type { WebClient } from '@slack/web-api';
 import type { Kysely } from 'kysely';
 import type { ActionItemDeps } from '../../action-items/action-item-deps';
@@ -50,6 +51,8 @@ export interface ListenerDeps {
   config: Pick<Config, 'incidentsChannel' | 'timelineEmoji' | 'postmortems' | 'reminders' | 'alerts' | 'verification' | 'tracker'>;
   /** The thread of each reply seen in message events, so a marked reply is read with its thread. */
   threadParents: ThreadParents;
+  /** Time as the Slack side waits on it (a trigger's three seconds, Slack's budgets). */
+  slackTime: PacerTime;
   /** The services for a request; `botUserId` is the bot's own user (Slack refuses to invite it). */
   services(client: WebClient, botUserId?: string): Services;
 }

@@ -44,6 +44,8 @@ export const METHOD_TIERS: Readonly<Record<string, SlackTier>> = {
   'reactions.add': 't3',
   'reactions.get': 't3',
   'reactions.remove': 't2',
+  'team.info': 't3',
+  'usergroups.users.list': 't2',
   'users.info': 't4',
   'users.list': 't2',
   'users.lookupByEmail': 't3',

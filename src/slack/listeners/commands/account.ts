@@ -1,5 +1,5 @@
 import { accountForm } from '../../surfaces/account-form';
-import { openModal } from '../../web-api/open-modal';
+import { openModalInTime } from '../../web-api/open-modal';
 import type { IncidentSubcommand } from './subcommand';
 
 /** `/incident account`: my own account of this channel's incident, to write or change. */
@@ -8,6 +8,8 @@ export const account: IncidentSubcommand = {
   scope: 'incident',
   async run(ctx, incident) {
     const { client, command } = ctx.args;
-    await openModal(client, command.trigger_id, await accountForm(ctx.deps, ctx.services, incident.id, command.user_id));
+    await openModalInTime(client, command.trigger_id, { title: 'Your account', time: ctx.deps.slackTime, reply: ctx.reply }, () =>
+      accountForm(ctx.deps, ctx.services, incident.id, command.user_id),
+    );
   },
 };

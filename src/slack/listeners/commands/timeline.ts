@@ -3,7 +3,7 @@ import { timelineFor } from '../../../timeline/timeline-queries';
 import { timelineView } from '../../blocks/timeline-view';
 import { escapeMrkdwn } from '../../../mrkdwn/escape';
 import { COMMAND } from '../../ids';
-import { openModal } from '../../web-api/open-modal';
+import { openModal, openModalInTime } from '../../web-api/open-modal';
 import { addEntryForm } from '../../surfaces/timeline-surfaces';
 import type { IncidentSubcommand } from './subcommand';
 
@@ -13,7 +13,10 @@ export const timeline: IncidentSubcommand = {
   async run(ctx, incident) {
     const { client, command } = ctx.args;
     if (ctx.text.toLowerCase() === 'add') {
-      return openModal(client, command.trigger_id, await addEntryForm(ctx.deps, client, incident, command.user_id));
+      // The form's times are in the person's zone, which may take a look-up.
+      return openModalInTime(client, command.trigger_id, { title: 'Add to timeline', time: ctx.deps.slackTime, reply: ctx.reply }, () =>
+        addEntryForm(ctx.deps, client, incident, command.user_id),
+      );
     }
     if (ctx.text.toLowerCase() === 'chart') {
       await sendPhaseChart(ctx.services.postmortems, incident.id, command.user_id);
