@@ -2,12 +2,15 @@ import type { FakeChannel, FakeView } from '../fake-slack';
 import type { TestBot } from './test-bot';
 import { waitFor } from './wait-for';
 
-/** The modal on top of a person's stack once there is one other than `previous`. */
+/**
+ * The modal on top of a person's stack once there is one other than `previous`, with its content:
+ * a form that takes gathering opens as a placeholder first (callback `loading`), replaced in place.
+ */
 export function topModal(t: TestBot, user: string, previous?: string): Promise<FakeView> {
   return waitFor(() => {
     const stack = t.slack.views(user);
     const top = stack[stack.length - 1];
-    return top && top.id !== previous ? top : undefined;
+    return top && top.id !== previous && top.callback_id !== 'loading' ? top : undefined;
   });
 }
 
