@@ -25,6 +25,8 @@ const started = startBot(config, {
     replayInboxEveryMs: everyMs,
     processAlertsEveryMs: everyMs,
     syncIssuesEveryMs: everyMs,
+    // How soon replicas learn of each other, for tests about sharing Slack's budget.
+    ...(process.env.REPLICA_BEAT_EVERY_MS ? { replicaBeatEveryMs: Number(process.env.REPLICA_BEAT_EVERY_MS) } : {}),
   },
 });
 

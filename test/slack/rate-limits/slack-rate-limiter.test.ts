@@ -1,33 +1,7 @@
 import { SlackRateLimiter } from '../../../src/slack/rate-limits/slack-rate-limiter';
-import type { PacerTime } from '../../../src/slack/web-api/channel-pacer';
 import type { WorkPriority } from '../../../src/work-priority';
+import { manualTime } from '../../../tools/harness/manual-time';
 
-/** Time that moves only when the test moves it; sleepers wake when their moment has come. */
-function manualTime(): PacerTime & { advance(ms: number): Promise<void> } {
-  let t = 0;
-  let timers: Array<{ at: number; wake: () => void }> = [];
-  const settle = async () => {
-    for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setImmediate(resolve));
-  };
-  return {
-    now: () => t,
-    sleep: (ms) => new Promise<void>((wake) => timers.push({ at: t + ms, wake })),
-    async advance(ms) {
-      const end = t + ms;
-      // Step through each timer due on the way, so that what it starts sees the right time.
-      for (;;) {
-        await settle();
-        const next = timers.filter((x) => x.at <= end).sort((a, b) => a.at - b.at)[0];
-        if (!next) break;
-        t = Math.max(t, next.at);
-        timers = timers.filter((x) => x !== next);
-        next.wake();
-      }
-      t = end;
-      await settle();
-    },
-  };
-}
 
 /** Asks for `n` turns and records, in order, which were granted (by label). */
 function ask(limiter: SlackRateLimiter, granted: string[], method: string, priority: WorkPriority, labels: string[], channel?: string) {

@@ -1,31 +1,12 @@
 import pino from 'pino';
 import type { WebClient } from '@slack/web-api';
-import type { PacerTime } from '../../../src/slack/web-api/channel-pacer';
 import { ACK_WAIT_BOUND_MS, CaptureAcknowledger, type CaptureToAcknowledge, NOTE_GATHER_MS } from '../../../src/slack/web-api/capture-acknowledger';
 import { slackTsToDate } from '../../../src/slack/parse/slack-ts';
 import { FakeSlack } from '../../../tools/fake-slack';
 import type { FakeMessage } from '../../../tools/fake-slack/types';
 import { webClientFor } from '../../../tools/harness/web-client';
+import { manualTime } from '../../../tools/harness/manual-time';
 
-/** Time that moves only when the test moves it. */
-function manualTime(): PacerTime & { advance(ms: number): Promise<void> } {
-  let t = 0;
-  let timers: Array<{ at: number; wake: () => void }> = [];
-  const settle = async () => {
-    for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setImmediate(resolve));
-  };
-  return {
-    now: () => t,
-    sleep: (ms) => new Promise<void>((wake) => timers.push({ at: t + ms, wake })),
-    async advance(ms) {
-      t += ms;
-      await settle();
-      for (const timer of timers.filter((x) => x.at <= t)) timer.wake();
-      timers = timers.filter((x) => x.at > t);
-      await settle();
-    },
-  };
-}
 
 describe('CaptureAcknowledger', () => {
   let slack: FakeSlack;

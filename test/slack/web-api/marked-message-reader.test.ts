@@ -1,35 +1,10 @@
 import type { WebClient } from '@slack/web-api';
-import type { PacerTime } from '../../../src/slack/web-api/channel-pacer';
 import { FIRST_READ_DELAY_MS, MarkedMessageReader, READ_GAP_MS, type ReadVia } from '../../../src/slack/web-api/marked-message-reader';
 import { ThreadParents } from '../../../src/slack/web-api/thread-parents';
 import { FakeSlack } from '../../../tools/fake-slack';
 import { webClientFor } from '../../../tools/harness/web-client';
+import { manualTime } from '../../../tools/harness/manual-time';
 
-/** Time that moves only when the test moves it; sleepers wake when their moment has come. */
-function manualTime(): PacerTime & { advance(ms: number): Promise<void> } {
-  let t = 0;
-  let timers: Array<{ at: number; wake: () => void }> = [];
-  const settle = async () => {
-    for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setImmediate(resolve));
-  };
-  return {
-    now: () => t,
-    sleep: (ms) => new Promise<void>((wake) => timers.push({ at: t + ms, wake })),
-    async advance(ms) {
-      const end = t + ms;
-      for (;;) {
-        await settle();
-        const next = timers.filter((x) => x.at <= end).sort((a, b) => a.at - b.at)[0];
-        if (!next) break;
-        t = Math.max(t, next.at);
-        timers = timers.filter((x) => x !== next);
-        next.wake();
-      }
-      t = end;
-      await settle();
-    },
-  };
-}
 
 describe('MarkedMessageReader', () => {
   let slack: FakeSlack;
