@@ -110,10 +110,11 @@ describe('the weekly insights digest, on two replicas sharing one database', () 
 
   it('finds a digest a replica posted just before dying, instead of posting it again', async () => {
     const latest = digests().at(-1) as FakeMessage;
-    // As a replica that died after Slack's answer and before recording it leaves the row, its hold lapsed.
+    // As a replica that died after Slack's answer and before recording it leaves the row; its hold
+    // lapses only once the clock moves past it (the replicas poll meanwhile, on the clock at 10:00).
     await first.bot.database.db
       .updateTable('insight_digests')
-      .set({ posted_ts: null, chart_shared_at: null, outcome: null, finished_at: null, claimed_until: '2026-12-22T10:00:00.000Z' })
+      .set({ posted_ts: null, chart_shared_at: null, outcome: null, finished_at: null, claimed_until: '2026-12-22T10:01:00.000Z' })
       .where('due_at', '=', '2026-12-21T08:00:00.000Z')
       .execute();
     time.set('2026-12-22T10:02:00Z');
