@@ -21,7 +21,7 @@ import { ChannelTopics } from './slack/web-api/channel-topics';
 import { CoalescedRefresh } from './jobs/coalesced-refresh';
 import { BudgetShare, REPLICA_BEAT_EVERY_MS } from './slack/rate-limits/budget-share';
 import { SlackRateLimiter } from './slack/rate-limits/slack-rate-limiter';
-import { realTime } from './slack/web-api/real-time';
+import { realTime } from './time-source';
 import { ChannelPacer, type PacerTime, SLACK_POST_INTERVAL_MS } from './slack/web-api/channel-pacer';
 import { requiredField } from './slack/web-api/required-field';
 import { startupStep } from './startup-failure';
@@ -174,7 +174,10 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
     // Slack's limits are per workspace: each live process keeps to its part of every budget.
     const budget = new BudgetShare(database.db, clock);
     const replicas = await startupStep('database', () => budget.beat());
-    const rateLimiter = new SlackRateLimiter({ share: budget.share, scale: config.slack.rateLimitScale, ...options.slackRateLimits });
+    // Everything that waits on Slack's budgets scales and keeps time alike: tests and the benchmark change both.
+    const slackScale = options.slackRateLimits?.scale ?? config.slack.rateLimitScale;
+    const slackTime = options.slackRateLimits?.time ?? realTime;
+    const rateLimiter = new SlackRateLimiter({ share: budget.share, scale: slackScale, time: slackTime });
     if (replicas > 1) logger.info({ replicas }, "sharing Slack's rate limits with the other running processes");
 
     let exportPass: BackgroundPass | undefined;
@@ -190,18 +193,15 @@ export async function startBot(config: Config, options: StartOptions): Promise<B
       profiles: new UserProfileCache(),
       threadParents,
       // Reads are gathered to keep within conversations.history's budget: scaled like it, on the limiter's clock.
-      markedMessages: new MarkedMessageReader(threadParents, { scale: config.slack.rateLimitScale, ...options.slackRateLimits }),
-      captureAcks: new CaptureAcknowledger(rateLimiter, { logger, time: options.slackRateLimits?.time }),
+      markedMessages: new MarkedMessageReader(threadParents, { scale: slackScale, time: slackTime }),
+      captureAcks: new CaptureAcknowledger(rateLimiter, { logger, time: slackTime }),
       dmChannels: new DmChannels(),
       // While another process runs, it may have set a different topic since this one last did.
       topics: new ChannelTopics(() => budget.share() === 1),
       // The gap keeps to chat.update's budget: a budget scaled up (tests, SLACK_RATE_LIMIT_SCALE) shortens it alike; the limiter's clock paces it.
-      incidentRefreshes: new CoalescedRefresh(
-        INCIDENT_REFRESH_GAP_MS / (options.slackRateLimits?.scale ?? config.slack.rateLimitScale),
-        options.slackRateLimits?.time,
-      ),
+      incidentRefreshes: new CoalescedRefresh(INCIDENT_REFRESH_GAP_MS / slackScale, slackTime),
       rateLimiter,
-      slackTime: options.slackRateLimits?.time ?? realTime,
+      slackTime,
       postPacer: options.postPacer ?? new ChannelPacer(SLACK_POST_INTERVAL_MS),
       archive,
       accountsRequested: () => accountsPass?.kick(),

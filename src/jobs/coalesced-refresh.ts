@@ -1,12 +1,8 @@
+import { type TimeSource, realTime } from '../time-source';
 import { type WorkPriority, currentPriority, runWithPriority } from '../work-priority';
 
 /** Time as the refresh sees it: injected so tests move it by hand and the benchmark runs it fast. */
-export interface RefreshTime {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
-
-const realTime: RefreshTime = { now: () => performance.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+export type RefreshTime = TimeSource;
 
 /** Beyond this many keys remembered, those quiet for longer than the gap are dropped. */
 const KEYS_KEPT = 1_000;

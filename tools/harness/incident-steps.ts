@@ -1,3 +1,4 @@
+import { CallbackId } from '../../src/slack/ids';
 import type { FakeChannel, FakeView } from '../fake-slack';
 import type { TestBot } from './test-bot';
 import { waitFor } from './wait-for';
@@ -10,7 +11,7 @@ export function topModal(t: TestBot, user: string, previous?: string): Promise<F
   return waitFor(() => {
     const stack = t.slack.views(user);
     const top = stack[stack.length - 1];
-    return top && top.id !== previous && top.callback_id !== 'loading' ? top : undefined;
+    return top && top.id !== previous && top.callback_id !== CallbackId.loading ? top : undefined;
   });
 }
 

@@ -1,9 +1,8 @@
 import type { WorkPriority } from '../../work-priority';
 import { type SlackBudget, budgetOf } from './slack-tiers';
+import { realTime } from '../../time-source';
 import type { PacerTime } from '../web-api/channel-pacer';
 
-/** The wall clock; a wait never holds the process open on its own. */
-const realTime: PacerTime = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref()) };
 
 export interface RateLimiterOptions {
   /** Time as the limiter sees it (the benchmark runs it faster than the wall clock). */

@@ -3,7 +3,7 @@ import type { Logger } from '../../logger';
 import type { SlackRateLimiter } from '../rate-limits/slack-rate-limiter';
 import type { PacerTime } from './channel-pacer';
 import { type NotedCapture, captureNoteText } from './capture-note';
-import { realTime } from './real-time';
+import { realTime } from '../../time-source';
 import { slackCall } from './slack-call';
 
 /** The bot's own reaction on a captured message: "noted". Distinct from the marking emoji. */

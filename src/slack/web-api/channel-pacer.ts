@@ -1,3 +1,5 @@
+import { type TimeSource, realTime } from '../../time-source';
+
 /**
  * Slack lets an app post about one message a second in a channel (chat.postMessage's special rate
  * limit) and answers bursts beyond it with 429s; a long post-mortem is posted at that pace instead.
@@ -5,12 +7,7 @@
 export const SLACK_POST_INTERVAL_MS = 1000;
 
 /** Time as the pacer sees it: injected so its schedule is tested without waiting. */
-export interface PacerTime {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
-
-const realTime: PacerTime = { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+export type PacerTime = TimeSource;
 
 /**
  * Spaces posts to each channel at least `intervalMs` apart, in the order they asked. The slot is

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { SlackMessageObject } from '../parse/channel-message';
 import type { PacerTime } from './channel-pacer';
-import { realTime } from './real-time';
+import { realTime } from '../../time-source';
 import { slackCall, slackErrorCode } from './slack-call';
 import { slackPermalink } from './slack-permalink';
 import type { ThreadParents } from './thread-parents';
