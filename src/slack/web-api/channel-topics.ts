@@ -1,3 +1,5 @@
+import { RecentPromises } from './recent-promises';
+
 /** Beyond this many channels remembered, the longest unused are dropped (their topic is set again). */
 const TOPICS_KEPT = 1_000;
 
@@ -10,7 +12,7 @@ const TOPICS_KEPT = 1_000;
  * more, which is harmless.
  */
 export class ChannelTopics {
-  private readonly topics = new Map<string, { topic: string; set: Promise<void> }>();
+  private readonly topics = new RecentPromises<void, string>(TOPICS_KEPT);
 
   constructor(
     /**
@@ -26,22 +28,6 @@ export class ChannelTopics {
       this.topics.clear();
       return set();
     }
-    const known = this.topics.get(channelId);
-    this.topics.delete(channelId);
-    if (known?.topic === topic) {
-      // Used again: it is kept longest.
-      this.topics.set(channelId, known);
-      return known.set;
-    }
-    const entry = { topic, set: set() };
-    this.topics.set(channelId, entry);
-    entry.set.catch(() => {
-      if (this.topics.get(channelId) === entry) this.topics.delete(channelId);
-    });
-    if (this.topics.size > TOPICS_KEPT) {
-      const oldest = this.topics.keys().next().value;
-      if (oldest !== undefined) this.topics.delete(oldest);
-    }
-    return entry.set;
+    return this.topics.get(channelId, topic, (known) => known === topic, set);
   }
 }

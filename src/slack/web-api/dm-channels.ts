@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { reachPerson } from './reach-person';
+import { RecentPromises } from './recent-promises';
 import { requiredField } from './required-field';
 import { slackCall } from './slack-call';
 
@@ -20,12 +21,14 @@ const DM_CHANNELS_KEPT = 5_000;
  * failed one is forgotten at once, so the next DM asks Slack again.
  */
 export class DmChannels {
-  private readonly channels = new Map<string, { channel: Promise<string>; openedAt: number }>();
+  private readonly channels: RecentPromises<string>;
 
   constructor(
     private readonly freshMs = DM_CHANNEL_FRESH_MS,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
+    now?: () => number,
+  ) {
+    this.channels = new RecentPromises(DM_CHANNELS_KEPT, now);
+  }
 
   /**
    * The DM channel with `userId`, opened through `client` when not known. With `gone`, Slack's
@@ -33,32 +36,10 @@ export class DmChannels {
    * message (see {@link reachPerson}); without it, any refusal is a plain Slack error.
    */
   open(client: WebClient, userId: string, gone?: string): Promise<string> {
-    const channel = this.channelOf(client, userId);
+    const channel = this.channels.get(userId, undefined, (_about, ageMs) => ageMs <= this.freshMs, () =>
+      slackCall(() => client.conversations.open({ users: userId })).then((opened) => requiredField(opened.channel?.id, 'conversations.open', 'channel id')),
+    );
     // Each caller tells "gone" in its own words, also when it shares another caller's open.
     return gone === undefined ? channel : reachPerson(() => channel, gone);
-  }
-
-  private channelOf(client: WebClient, userId: string): Promise<string> {
-    const known = this.channels.get(userId);
-    if (known && this.now() - known.openedAt <= this.freshMs) {
-      // Used again: it is kept longest.
-      this.channels.delete(userId);
-      this.channels.set(userId, known);
-      return known.channel;
-    }
-    const channel = slackCall(() => client.conversations.open({ users: userId })).then((opened) =>
-      requiredField(opened.channel?.id, 'conversations.open', 'channel id'),
-    );
-    const entry = { channel, openedAt: this.now() };
-    this.channels.delete(userId);
-    this.channels.set(userId, entry);
-    channel.catch(() => {
-      if (this.channels.get(userId) === entry) this.channels.delete(userId);
-    });
-    if (this.channels.size > DM_CHANNELS_KEPT) {
-      const oldest = this.channels.keys().next().value;
-      if (oldest !== undefined) this.channels.delete(oldest);
-    }
-    return channel;
   }
 }

@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { isKnownTimeZone } from '../../zoned-time';
+import { RecentPromises } from './recent-promises';
 import { slackCall } from './slack-call';
 
 /**
@@ -9,7 +10,7 @@ import { slackCall } from './slack-call';
  */
 export const PROFILE_FRESH_MS = 5 * 60_000;
 
-/** Beyond this many people remembered, the stale ones are dropped. */
+/** Beyond this many people remembered, the longest unused are dropped. */
 const PROFILES_KEPT = 1_000;
 
 /** What the bot needs to know about a person: how to name them and which zone they live in. */
@@ -30,29 +31,18 @@ export interface UserProfile {
  * failed look-up is forgotten at once: the next question asks Slack again.
  */
 export class UserProfileCache {
-  private readonly profiles = new Map<string, { profile: Promise<UserProfile>; readAt: number }>();
+  private readonly profiles: RecentPromises<UserProfile>;
 
   constructor(
     private readonly freshMs = PROFILE_FRESH_MS,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
+    now?: () => number,
+  ) {
+    this.profiles = new RecentPromises(PROFILES_KEPT, now);
+  }
 
   /** The person's profile if read (or being read) within `freshMs`, otherwise `read()`'s. */
   profile(userId: string, read: () => Promise<UserProfile>): Promise<UserProfile> {
-    const known = this.profiles.get(userId);
-    if (known && this.now() - known.readAt <= this.freshMs) return known.profile;
-    const profile = read();
-    const entry = { profile, readAt: this.now() };
-    this.profiles.set(userId, entry);
-    profile.catch(() => {
-      if (this.profiles.get(userId) === entry) this.profiles.delete(userId);
-    });
-    if (this.profiles.size > PROFILES_KEPT) this.dropStale();
-    return profile;
-  }
-
-  private dropStale(): void {
-    for (const [id, entry] of this.profiles) if (this.now() - entry.readAt > this.freshMs) this.profiles.delete(id);
+    return this.profiles.get(userId, undefined, (_about, ageMs) => ageMs <= this.freshMs, read);
   }
 }
 
